@@ -1,0 +1,75 @@
+# Two commands do everything on a fresh machine with Python 3.11 and make:
+#   make lab    set up, then open JupyterLab on the hub notebook
+#   make test   set up, then run every test (lint, unit, data, notebooks with nbval, browser when available)
+# Set-up is a virtual environment in .venv, installed from requirements.txt pinned by constraints.txt.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
+LAB_PORT ?= 8888
+
+.PHONY: help setup lab test unit nbtest lint validate tables report notebooks bench lock clean
+
+help:
+	@echo "make lab      open the notebooks in JupyterLab (sets everything up first)"
+	@echo "make test     run every test (sets everything up first)"
+	@echo "make report   execute all notebooks into a static HTML report in build/report/"
+	@echo "make notebooks  re-execute every notebook in place (after changing helpers or corpus)"
+	@echo "make bench    run the benchmarks and print their tables"
+	@echo "make validate check the corpus and codings; make tables writes the CSV tables to build/tables/"
+	@echo "make lock     re-pin constraints.txt from the current environment"
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt constraints.txt pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.11 not found: install it or run make PYTHON=/path/to/python3.11"; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] >= (3, 11) else "Python 3.11 or newer is needed, found " + sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -r requirements.txt -c constraints.txt
+	$(PIP) install --no-build-isolation --no-deps -e .
+	@touch $@
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --ServerApp.port=$(LAB_PORT) notebooks/00-overview.ipynb
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/python -m helpers validate
+	$(BIN)/pytest tests notebooks --nbval --nbval-current-env -p no:cacheprovider
+
+unit: $(STAMP)
+	$(BIN)/pytest tests
+
+nbtest: $(STAMP)
+	$(BIN)/pytest notebooks --nbval --nbval-current-env -p no:cacheprovider
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+validate: $(STAMP)
+	$(BIN)/python -m helpers validate
+
+tables: $(STAMP)
+	$(BIN)/python -m helpers tables --out build/tables
+
+report: $(STAMP)
+	$(BIN)/python -m helpers.report build/report
+
+notebooks: $(STAMP)
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	  --ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=600 $(NOTEBOOKS)
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks
+
+lock: $(STAMP)
+	@{ echo "# Full pinned environment for requirements.txt; regenerate with 'make lock'."; \
+	   $(BIN)/python -m pip freeze --exclude-editable --all | grep -v '^-e' | sort -f; } > constraints.txt.tmp
+	@mv constraints.txt.tmp constraints.txt
+	@echo "constraints.txt updated: review environment.yml (tests/test_environment.py checks they agree)"
+
+clean:
+	rm -rf build $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Helpers for the source-criticism notebooks: corpus loading, claims, timeline, reuse, sourcing, charts."""

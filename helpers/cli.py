@@ -1,0 +1,90 @@
+"""Command line: ``python -m helpers validate [CORPUS_DIR]`` and ``python -m helpers tables [CORPUS_DIR] --out DIR``."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from helpers import config
+from helpers.corpus import load_corpus, validate_corpus
+from helpers.errors import InputError, Problem, display_path
+from helpers.files import write_csv_atomic
+
+#: Modules whose ``tables(corpus_dir)`` feed ``python -m helpers tables``, in output order.
+TABLE_MODULES: tuple[str, ...] = ()
+
+#: Extra validators run by ``validate`` after the corpus itself is valid: ``module:function``
+#: returning ``(problems, summary_line)``.
+VALIDATORS: tuple[str, ...] = ()
+
+
+def _resolve(spec: str) -> Callable[..., object]:
+    """Import ``module:function`` lazily, so one broken module does not stop the others' help."""
+    module, _, name = spec.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def run_validate(corpus_dir: Path) -> tuple[list[Problem], list[str]]:
+    """All problems of a corpus and its codings, and the summary lines for a valid one."""
+    problems = validate_corpus(corpus_dir)
+    if problems:
+        return problems, []
+    summary = [f"ok: {len(load_corpus(corpus_dir))} articles"]
+    for spec in VALIDATORS:
+        more, line = _resolve(spec)(corpus_dir)  # type: ignore[misc]
+        problems.extend(more)
+        if line and not more:
+            summary.append(f"ok: {line}")
+    return problems, summary
+
+
+def build_tables(corpus_dir: Path) -> dict[str, pd.DataFrame]:
+    """Every exported table, by output file name."""
+    tables: dict[str, pd.DataFrame] = {}
+    for module in TABLE_MODULES:
+        tables.update(importlib.import_module(module).tables(corpus_dir))
+    return tables
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit status (0 ok, 1 problems in the input, 2 usage or I/O error)."""
+    parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    val = sub.add_parser("validate", help="check the manifest, articles and codings; one line per problem")
+    val.add_argument(
+        "corpus_dir", nargs="?", help=f"corpus directory (default: ${config.CORPUS_ENV} or the repository's)"
+    )
+    tab = sub.add_parser("tables", help="write the analysis tables as CSV files")
+    tab.add_argument("corpus_dir", nargs="?", help="corpus directory (default as for validate)")
+    tab.add_argument("--out", required=True, help="output directory (created if missing)")
+    args = parser.parse_args(argv)
+    cdir = config.corpus_dir(args.corpus_dir)
+    try:
+        problems, summary = run_validate(cdir)
+        for problem in problems:
+            print(problem)
+        if problems:
+            return 1
+        if args.command == "validate":
+            print("\n".join(summary))
+            return 0
+        out = Path(args.out)
+        tables = build_tables(cdir)
+        for name, frame in tables.items():
+            write_csv_atomic(out / name, frame)
+            print(f"wrote {display_path(out / name)} ({len(frame)} rows)")
+        if not tables:
+            print("no tables are registered yet")
+        return 0
+    except InputError as exc:
+        for problem in exc.problems:
+            print(problem)
+        return 1
+    except OSError as exc:
+        print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 2

@@ -1,0 +1,53 @@
+"""Paths and constants shared by every module: the one place to change them."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+#: Repository root (the folder holding ``corpus/``, ``notebooks/``, ``helpers/``).
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+#: The corpus shipped with the repository; ``CORPUS_DIR`` overrides it.
+DEFAULT_CORPUS_DIR = REPO_ROOT / "corpus"
+
+#: Environment variable that points notebooks and the CLI at another corpus.
+CORPUS_ENV = "CORPUS_DIR"
+
+#: Inside a corpus directory.
+ARTICLES_DIRNAME = "articles"
+MANIFEST_NAME = "sources.csv"
+REFERENCE_DIRNAME = "reference"
+
+#: Manifest columns, in order. Extra columns are an error (they would be silently ignored).
+MANIFEST_COLUMNS = (
+    "source_id",
+    "file",
+    "outlet",
+    "headline",
+    "byline",
+    "published",
+    "published_basis",
+    "credits",
+    "upstream_inferred",
+    "sha256",
+    "notes",
+)
+
+#: Separator inside list-valued manifest cells (``credits``).
+LIST_SEP = ";"
+
+#: Syrian local time, used to read every clock time in the corpus.
+LOCAL_TZ = "Etc/GMT-3"  # POSIX sign convention: UTC+3
+
+#: The event window the project studies (offensive launch to fall of Damascus).
+EVENT_START = "2024-11-27"
+EVENT_END = "2024-12-08"
+
+
+def corpus_dir(path: str | os.PathLike[str] | None = None) -> Path:
+    """Resolve the corpus directory: explicit argument, else ``$CORPUS_DIR``, else the repo's."""
+    if path is not None:
+        return Path(path)
+    env = os.environ.get(CORPUS_ENV)
+    return Path(env) if env else DEFAULT_CORPUS_DIR

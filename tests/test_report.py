@@ -1,0 +1,47 @@
+"""The static report: an index, one page per notebook, offline (no scripts, no remote fetches)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers.notebook import NOTEBOOKS_DIR
+from helpers.report import build_report, nav_html, remote_references
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("report")
+    build_report(out, run=False)
+    return out
+
+
+def test_one_page_per_notebook_plus_index(report: Path) -> None:
+    expected = {p.stem + ".html" for p in NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb")} | {"index.html"}
+    assert {p.name for p in report.iterdir()} == expected
+
+
+def test_pages_are_offline_and_script_free(report: Path) -> None:
+    for page in report.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "<script" not in text.lower(), page.name
+        assert remote_references(text) == [], page.name
+
+
+def test_links_between_notebooks_point_at_pages(report: Path) -> None:
+    hub = (report / "00-overview.html").read_text(encoding="utf-8")
+    assert 'href="01-corpus.html"' in hub
+    assert '.ipynb"' not in hub
+    index = (report / "index.html").read_text(encoding="utf-8")
+    assert 'href="00-overview.html"' in index and "Research question" in index
+
+
+def test_charts_are_embedded(report: Path) -> None:
+    assert "data:image/png;base64," in (report / "01-corpus.html").read_text(encoding="utf-8")
+
+
+def test_nav_links() -> None:
+    nav = nav_html(["00-a", "01-b", "02-c"], 1)
+    assert 'href="00-a.html"' in nav and 'href="02-c.html"' in nav and 'href="index.html"' in nav
+    assert "02-c" not in nav_html(["00-a", "01-b", "02-c"], 2).split("index.html")[1]
