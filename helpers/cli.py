@@ -15,12 +15,13 @@ from helpers.corpus import load_corpus, validate_corpus
 from helpers.errors import InputError, Problem, display_path
 from helpers.files import write_csv_atomic
 
-#: Modules whose ``tables(corpus_dir)`` feed ``python -m helpers tables``, in output order.
-TABLE_MODULES: tuple[str, ...] = ()
+#: ``module:function`` specs whose ``function(corpus_dir) -> {file name: DataFrame}`` feed
+#: ``python -m helpers tables``, in output order.
+TABLE_BUILDERS: tuple[str, ...] = ("helpers.disagreements:claim_tables",)
 
 #: Extra validators run by ``validate`` after the corpus itself is valid: ``module:function``
 #: returning ``(problems, summary_line)``.
-VALIDATORS: tuple[str, ...] = ()
+VALIDATORS: tuple[str, ...] = ("helpers.claims:validate_codings",)
 
 
 def _resolve(spec: str) -> Callable[..., object]:
@@ -46,8 +47,8 @@ def run_validate(corpus_dir: Path) -> tuple[list[Problem], list[str]]:
 def build_tables(corpus_dir: Path) -> dict[str, pd.DataFrame]:
     """Every exported table, by output file name."""
     tables: dict[str, pd.DataFrame] = {}
-    for module in TABLE_MODULES:
-        tables.update(importlib.import_module(module).tables(corpus_dir))
+    for spec in TABLE_BUILDERS:
+        tables.update(_resolve(spec)(corpus_dir))  # type: ignore[arg-type]
     return tables
 
 
@@ -79,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             write_csv_atomic(out / name, frame)
             print(f"wrote {display_path(out / name)} ({len(frame)} rows)")
         if not tables:
-            print("no tables are registered yet")
+            print("no tables to write: this corpus has no codings yet")
         return 0
     except InputError as exc:
         for problem in exc.problems:

@@ -26,3 +26,37 @@ def corpus_copy(tmp_path: Path) -> Path:
     shutil.copytree(config.DEFAULT_CORPUS_DIR / config.ARTICLES_DIRNAME, dest / config.ARTICLES_DIRNAME)
     shutil.copy(config.DEFAULT_CORPUS_DIR / config.MANIFEST_NAME, dest / config.MANIFEST_NAME)
     return dest
+
+
+def write_csv(path: Path, rows: list[dict[str, str]], columns: list[str]) -> None:
+    """Write rows as a UTF-8 CSV (test helper)."""
+    frame = pd.DataFrame(rows, columns=columns, dtype=object).fillna("")
+    path.write_text(frame.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
+
+
+def make_corpus(root: Path, articles: dict[str, str], credits: dict[str, str] | None = None) -> Path:
+    """A small valid corpus directory: one article file and manifest row per entry."""
+    import hashlib
+
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "articles").mkdir(exist_ok=True)
+    rows = []
+    for sid, text in articles.items():
+        (root / "articles" / f"{sid}.txt").write_text(text, encoding="utf-8")
+        rows.append(
+            {
+                "source_id": sid,
+                "file": f"{sid}.txt",
+                "outlet": sid.upper(),
+                "headline": "",
+                "byline": "",
+                "published": "2024-12-13",
+                "published_basis": "stated",
+                "credits": (credits or {}).get(sid, ""),
+                "upstream_inferred": "",
+                "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                "notes": "",
+            }
+        )
+    write_csv(root / "sources.csv", rows, list(config.MANIFEST_COLUMNS))
+    return root

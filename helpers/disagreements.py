@@ -1,0 +1,219 @@
+"""Where the accounts disagree, and what rewrites change.
+
+A disagreement is a *slot* (a question such as "how did he leave Damascus?") on which two or more
+coded claims compete, each supported by at least one article; or a claim one article supports and
+another contradicts or reports denied; or a name spelled differently across articles. The
+reasoning about which account is better sourced is the coder's, from ``slots.csv``.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.aliases import load_aliases, spelling_variants
+from helpers.claims import SUPPORTING, Codings, claims_by_source, has_codings, read_codings
+from helpers.corpus import load_corpus
+
+#: How cautious a stance is: a rewrite that moves down this scale dropped a caveat or a source.
+CAUTION = {"asserts": 0, "attributes": 1, "hedges": 2}
+COLUMNS = [
+    "disagreement",
+    "kind",
+    "question",
+    "claim_id",
+    "statement",
+    "source_id",
+    "stance",
+    "attributed_to",
+    "attribution_kind",
+    "quote",
+    "reasoning",
+]
+
+
+def _rows_for(ev: pd.DataFrame, claims: pd.DataFrame, key: str, kind: str, question: str, reasoning: str) -> list[dict]:
+    return [
+        {
+            "disagreement": key,
+            "kind": kind,
+            "question": question,
+            "claim_id": r["claim_id"],
+            "statement": claims.at[r["claim_id"], "statement"],
+            "source_id": r["source_id"],
+            "stance": r["stance"],
+            "attributed_to": r["attributed_to"],
+            "attribution_kind": r["attribution_kind"],
+            "quote": r["quote"],
+            "reasoning": reasoning,
+        }
+        for r in ev.to_dict("records")
+    ]
+
+
+def disagreements(codings: Codings, corpus: pd.DataFrame, aliases: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every disagreement in long form: one row per (disagreement, claim, article) with its quote."""
+    claims, ev, slots = codings.claims, codings.evidence, codings.slots
+    supported = set(ev.loc[ev["stance"].isin(SUPPORTING), "claim_id"])
+    rows: list[dict] = []
+    slotted = claims[claims["slot"] != ""]
+    for slot, group in slotted.groupby("slot", sort=False):
+        competing = [cid for cid in group.index if cid in supported]
+        if len(competing) < 2:
+            continue
+        info = slots.loc[slot] if slot in slots.index else pd.Series({"kind": "", "question": slot, "reasoning": ""})
+        sub = ev[ev["claim_id"].isin(competing)].sort_values(["claim_id", "source_id"], kind="stable")
+        rows += _rows_for(sub, claims, slot, info["kind"], info["question"], info["reasoning"])
+    # a claim supported by one article and contradicted or denied by another, outside any slot
+    opposed = set(ev.loc[~ev["stance"].isin(SUPPORTING), "claim_id"]) & supported
+    for cid in sorted(opposed):
+        if claims.at[cid, "slot"] and claims.at[cid, "slot"] in {r["disagreement"] for r in rows}:
+            continue
+        sub = ev[ev["claim_id"] == cid].sort_values(["stance", "source_id"], kind="stable")
+        kind = "denial" if (sub["stance"] == "denies").any() else "contradiction"
+        slot = claims.at[cid, "slot"]
+        reasoning = slots.at[slot, "reasoning"] if slot in slots.index else claims.at[cid, "notes"]
+        rows += _rows_for(sub, claims, cid, kind, claims.at[cid, "statement"], reasoning)
+    if aliases is not None and not aliases.empty:
+        rows += spelling_rows(corpus, aliases, slots)
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def spelling_rows(corpus: pd.DataFrame, aliases: pd.DataFrame, slots: pd.DataFrame) -> list[dict]:
+    """Name spellings that differ across articles, one row per (entity, article)."""
+    variants = spelling_variants(corpus, aliases)
+    spelling_slots = slots[slots["kind"] == "spelling"]
+    rows = []
+    for entity, group in variants.groupby("entity", sort=False):
+        reasoning = next(
+            (
+                r
+                for q, r in zip(spelling_slots["question"], spelling_slots["reasoning"], strict=True)
+                if entity.split()[0] in q or entity.split()[-1] in q
+            ),
+            "",
+        )
+        for sid, sub in group.groupby("source_id", sort=False):
+            rows.append(
+                {
+                    "disagreement": f"spelling: {entity}",
+                    "kind": "spelling",
+                    "question": f"How is {entity} spelled?",
+                    "claim_id": "",
+                    "statement": "",
+                    "source_id": sid,
+                    "stance": "",
+                    "attributed_to": "",
+                    "attribution_kind": "",
+                    "quote": "; ".join(f"{s} ({n}×)" for s, n in zip(sub["spelling"], sub["mentions"], strict=True)),
+                    "reasoning": reasoning,
+                }
+            )
+    return rows
+
+
+def disagreement_summary(table: pd.DataFrame) -> pd.DataFrame:
+    """One row per disagreement: kind, question, how many claims and articles it involves."""
+    if table.empty:
+        return pd.DataFrame(columns=["kind", "question", "claims", "articles"])
+    return table.groupby("disagreement", sort=False).agg(
+        kind=("kind", "first"),
+        question=("question", "first"),
+        claims=("claim_id", lambda s: s[s != ""].nunique()),
+        articles=("source_id", "nunique"),
+    )
+
+
+def disagreement_html(table: pd.DataFrame, key: str) -> str:
+    """One disagreement side by side: a column per competing claim, its quotes, then the reasoning."""
+    sub = table[table["disagreement"] == key]
+    if sub.empty:
+        return ""
+    esc = html.escape
+    cols = []
+    for cid, group in sub.groupby("claim_id", sort=False):
+        head = esc(group["statement"].iloc[0]) if cid else "spellings used"
+        items = "".join(
+            f"<li><b>{esc(r['source_id'])}</b> <i>({esc(r['stance'] or 'spelling')}"
+            f"{'; ' + esc(r['attributed_to']) if r['attributed_to'] else ''})</i><br>“{esc(r['quote'])}”</li>"
+            for r in group.to_dict("records")
+        )
+        cols.append(
+            f"<td style='vertical-align:top;text-align:left;padding:6px;border:1px solid #ddd'>"
+            f"<div style='font-weight:bold'>{esc(cid)} {head}</div><ul style='padding-left:1.2em'>{items}</ul></td>"
+        )
+    reasoning = sub["reasoning"].iloc[0]
+    return (
+        f"<div style='margin:1em 0'><h4 style='margin:.2em 0'>{esc(sub['question'].iloc[0])} "
+        f"<small>({esc(sub['kind'].iloc[0])})</small></h4>"
+        f"<table style='border-collapse:collapse;width:100%'><tr>{''.join(cols)}</tr></table>"
+        f"<p style='text-align:left'><b>Which account is better sourced:</b> "
+        f"{esc(reasoning) or '<i>no reasoning coded</i>'}</p>"
+        "</div>"
+    )
+
+
+def rewrite_changes(codings: Codings, chains: pd.Series) -> pd.DataFrame:
+    """Within each chain, claims one member tells more cautiously than another (a dropped hedge or
+    attribution), and claims only one member carries (a detail added, or dropped by the others)."""
+    ev = codings.evidence[codings.evidence["stance"].isin(SUPPORTING)].copy()
+    ev["chain"] = [chains.get(sid, sid) for sid in ev["source_id"]]
+    members = pd.Series(chains).reset_index()
+    members.columns = ["source_id", "chain"]
+    members = members[members["source_id"].isin(codings.coded_sources)]
+    rows = []
+    for chain, mem in members.groupby("chain", sort=False):
+        if len(mem) < 2:
+            continue
+        sub = ev[ev["chain"] == chain]
+        for cid, group in sub.groupby("claim_id", sort=True):
+            group = group.assign(caution=group["stance"].map(CAUTION))
+            top = group.sort_values("caution", ascending=False, kind="stable").iloc[0]
+            for r in group[group["caution"] < top["caution"]].to_dict("records"):
+                change = "drops the hedge" if top["stance"] == "hedges" else "drops the attribution"
+                rows.append(_change_row(codings, chain, cid, change, top, r))
+            if len(group) == 1:
+                only = group.iloc[0]
+                rows.append(_change_row(codings, chain, cid, "only in this rewrite", only, None))
+    columns = [
+        "chain",
+        "claim_id",
+        "statement",
+        "change",
+        "kept_by",
+        "kept_stance",
+        "kept_quote",
+        "changed_by",
+        "changed_stance",
+        "changed_quote",
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _change_row(codings: Codings, chain: str, cid: str, change: str, kept: pd.Series, changed: dict | None) -> dict:
+    return {
+        "chain": chain,
+        "claim_id": cid,
+        "statement": codings.claims.at[cid, "statement"],
+        "change": change,
+        "kept_by": kept["source_id"],
+        "kept_stance": kept["stance"],
+        "kept_quote": kept["quote"],
+        "changed_by": changed["source_id"] if changed else "",
+        "changed_stance": changed["stance"] if changed else "",
+        "changed_quote": changed["quote"] if changed else "",
+    }
+
+
+def claim_tables(corpus_dir: Path | str | None = None) -> dict[str, pd.DataFrame]:
+    """For ``python -m helpers tables``: claims_by_source.csv and disagreements.csv (none if uncoded)."""
+    if not has_codings(corpus_dir):
+        return {}
+    corpus = load_corpus(corpus_dir)
+    codings = read_codings(corpus_dir, corpus)
+    return {
+        "claims_by_source.csv": claims_by_source(codings),
+        "disagreements.csv": disagreements(codings, corpus, load_aliases(corpus_dir)),
+    }
