@@ -51,3 +51,16 @@ def corpus_dir(path: str | os.PathLike[str] | None = None) -> Path:
         return Path(path)
     env = os.environ.get(CORPUS_ENV)
     return Path(env) if env else DEFAULT_CORPUS_DIR
+
+
+#: Hand-coded gold files inside a corpus directory (``gold/temporal.csv``: temporal expressions).
+GOLD_DIRNAME = "gold"
+TEMPORAL_GOLD_NAME = "temporal.csv"
+#: The outside reference timeline inside ``reference/`` (not part of the corpus).
+OUTSIDE_TIMELINE_NAME = "outside_timeline.csv"
+#: Hand-coded attribution cues and hedges (``gold/``), used to measure :mod:`helpers.sourcing`.
+ATTRIBUTIONS_GOLD_NAME = "attributions.csv"
+HEDGES_GOLD_NAME = "hedges.csv"
+#: Hand claim coding (``evidence.csv``) and entity aliases (``aliases.csv``) inside a corpus directory.
+EVIDENCE_NAME = "evidence.csv"
+ALIASES_NAME = "aliases.csv"

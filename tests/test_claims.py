@@ -187,7 +187,7 @@ def test_valid_codings_are_anchored(tmp_path: Path) -> None:
 
 
 def test_quote_not_found_names_file_line_and_closest_passage(tmp_path: Path) -> None:
-    bad = [dict(EVIDENCE[0], quote="Assad left by plain, two diplomats said.")] + EVIDENCE[1:]
+    bad = [dict(EVIDENCE[0], quote="Assad left by plain, two diplomats said."), *EVIDENCE[1:]]
     root = build(tmp_path, evidence=bad)
     (msg,) = problems_of(root)
     assert msg.startswith(f"{root / 'evidence.csv'}:2: quote not found in wire-a:")
@@ -231,7 +231,7 @@ def test_unknown_slot(tmp_path: Path) -> None:
 
 
 def test_read_codings_raises_with_every_problem(tmp_path: Path) -> None:
-    bad = [dict(EVIDENCE[0], stance="x"), dict(EVIDENCE[1], quote="nope nope")] + EVIDENCE[2:]
+    bad = [dict(EVIDENCE[0], stance="x"), dict(EVIDENCE[1], quote="nope nope"), *EVIDENCE[2:]]
     with pytest.raises(InputError) as info:
         read_codings(build(tmp_path, evidence=bad))
     assert len(info.value.problems) == 2
