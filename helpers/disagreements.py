@@ -9,6 +9,7 @@ reasoning about which account is better sourced is the coder's, from ``slots.csv
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -17,8 +18,6 @@ from helpers.aliases import load_aliases, spelling_variants
 from helpers.claims import SUPPORTING, Codings, claims_by_source, has_codings, read_codings
 from helpers.corpus import load_corpus
 
-#: How cautious a stance is: a rewrite that moves down this scale dropped a caveat or a source.
-CAUTION = {"asserts": 0, "attributes": 1, "hedges": 2}
 COLUMNS = [
     "disagreement",
     "kind",
@@ -87,14 +86,7 @@ def spelling_rows(corpus: pd.DataFrame, aliases: pd.DataFrame, slots: pd.DataFra
     spelling_slots = slots[slots["kind"] == "spelling"]
     rows = []
     for entity, group in variants.groupby("entity", sort=False):
-        reasoning = next(
-            (
-                r
-                for q, r in zip(spelling_slots["question"], spelling_slots["reasoning"], strict=True)
-                if entity.split()[0] in q or entity.split()[-1] in q
-            ),
-            "",
-        )
+        reasoning = _spelling_reasoning(set(group["spelling"]), spelling_slots)
         for sid, sub in group.groupby("source_id", sort=False):
             rows.append(
                 {
@@ -112,6 +104,18 @@ def spelling_rows(corpus: pd.DataFrame, aliases: pd.DataFrame, slots: pd.DataFra
                 }
             )
     return rows
+
+
+def _spelling_reasoning(spellings: set[str], spelling_slots: pd.DataFrame) -> str:
+    """The reasoning of the spelling slot that names most of the spellings found (none: empty)."""
+    tokens = {t.lower() for s in spellings for t in re.findall(r"\w+", s)}
+    best, best_score = "", 0
+    for slot, row in spelling_slots.iterrows():
+        words = set(re.findall(r"\w+", f"{slot} {row['question']}".lower()))
+        score = len(tokens & words)
+        if score > best_score:
+            best, best_score = row["reasoning"], score
+    return best
 
 
 def disagreement_summary(table: pd.DataFrame) -> pd.DataFrame:
@@ -155,9 +159,19 @@ def disagreement_html(table: pd.DataFrame, key: str) -> str:
     )
 
 
+def _caveats(row: pd.Series | dict) -> set[str]:
+    """What protects a claim in one telling: a named or anonymous source, a hedge."""
+    out = set()
+    if row["attribution_kind"] != "none":
+        out.add("attribution")
+    if row["stance"] == "hedges" or row.get("hedge"):
+        out.add("hedge")
+    return out
+
+
 def rewrite_changes(codings: Codings, chains: pd.Series) -> pd.DataFrame:
-    """Within each chain, claims one member tells more cautiously than another (a dropped hedge or
-    attribution), and claims only one member carries (a detail added, or dropped by the others)."""
+    """Within each chain: a member that lacks a caveat (an attribution or a hedge) another member
+    keeps for the same claim, and claims only one member carries (added, or dropped by the others)."""
     ev = codings.evidence[codings.evidence["stance"].isin(SUPPORTING)].copy()
     ev["chain"] = [chains.get(sid, sid) for sid in ev["source_id"]]
     members = pd.Series(chains).reset_index()
@@ -169,14 +183,21 @@ def rewrite_changes(codings: Codings, chains: pd.Series) -> pd.DataFrame:
             continue
         sub = ev[ev["chain"] == chain]
         for cid, group in sub.groupby("claim_id", sort=True):
-            group = group.assign(caution=group["stance"].map(CAUTION))
-            top = group.sort_values("caution", ascending=False, kind="stable").iloc[0]
-            for r in group[group["caution"] < top["caution"]].to_dict("records"):
-                change = "drops the hedge" if top["stance"] == "hedges" else "drops the attribution"
-                rows.append(_change_row(codings, chain, cid, change, top, r))
-            if len(group) == 1:
-                only = group.iloc[0]
-                rows.append(_change_row(codings, chain, cid, "only in this rewrite", only, None))
+            tellings = group.to_dict("records")
+            if len(tellings) == 1:
+                rows.append(_change_row(codings, chain, cid, "only in this rewrite", tellings[0], None))
+                continue
+            for changed in tellings:
+                for caveat in ("attribution", "hedge"):
+                    if caveat in _caveats(changed):
+                        continue
+                    # a hedge is only "dropped" by a telling that gives no source in its place
+                    if caveat == "hedge" and "attribution" in _caveats(changed):
+                        continue
+                    kept = next((t for t in tellings if caveat in _caveats(t)), None)
+                    if kept is not None:
+                        swap = " (a hedge instead)" if caveat == "attribution" and "hedge" in _caveats(changed) else ""
+                        rows.append(_change_row(codings, chain, cid, f"drops the {caveat}{swap}", kept, changed))
     columns = [
         "chain",
         "claim_id",
@@ -192,7 +213,7 @@ def rewrite_changes(codings: Codings, chains: pd.Series) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def _change_row(codings: Codings, chain: str, cid: str, change: str, kept: pd.Series, changed: dict | None) -> dict:
+def _change_row(codings: Codings, chain: str, cid: str, change: str, kept: dict, changed: dict | None) -> dict:
     return {
         "chain": chain,
         "claim_id": cid,

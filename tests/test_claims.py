@@ -323,3 +323,38 @@ def test_claim_html_escapes_article_text(tmp_path: Path) -> None:
     page = claim_html("C001", read_codings(root), load_corpus(root))
     assert "<script>" not in page and "<img" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_rewrite_that_swaps_a_source_for_a_hedge_is_not_called_more_cautious(tmp_path: Path) -> None:
+    articles = {"w1": "Maher fled, three aides said.", "w2": "Maher reportedly fled."}
+    root = make_corpus(tmp_path / "c", articles)
+    write_csv(
+        root / "claims.csv",
+        [{"claim_id": "C001", "topic": "family", "statement": "Maher fled"}],
+        list(CLAIM_COLUMNS + CLAIM_OPTIONAL),
+    )
+    rows = [
+        {
+            "claim_id": "C001",
+            "source_id": "w1",
+            "quote": "Maher fled, three aides said.",
+            "stance": "attributes",
+            "attributed_to": "three aides",
+            "attribution_kind": "anonymous",
+        },
+        {
+            "claim_id": "C001",
+            "source_id": "w2",
+            "quote": "Maher reportedly fled.",
+            "stance": "hedges",
+            "attribution_kind": "none",
+            "hedge": "reportedly",
+        },
+    ]
+    write_csv(root / "evidence.csv", rows, list(EVIDENCE_COLUMNS + EVIDENCE_OPTIONAL))
+    write_csv(root / "slots.csv", [], list(SLOT_COLUMNS))
+    changes = rewrite_changes(read_codings(root), pd.Series({"w1": "Wire", "w2": "Wire"}))
+    # w2 swapped a counted source for "reportedly"; w1, which names its source, dropped nothing
+    assert changes[["change", "kept_by", "changed_by"]].values.tolist() == [
+        ["drops the attribution (a hedge instead)", "w1", "w2"]
+    ]
