@@ -17,11 +17,20 @@ from helpers.files import write_csv_atomic
 
 #: ``module:function`` specs whose ``function(corpus_dir) -> {file name: DataFrame}`` feed
 #: ``python -m helpers tables``, in output order.
-TABLE_BUILDERS: tuple[str, ...] = ("helpers.disagreements:claim_tables",)
+TABLE_BUILDERS: tuple[str, ...] = (
+    "helpers.disagreements:claim_tables",
+    "helpers.timeline:tables",
+    "helpers.reuse:tables",
+    "helpers.sourcing:tables",
+)
 
 #: Extra validators run by ``validate`` after the corpus itself is valid: ``module:function``
 #: returning ``(problems, summary_line)``.
-VALIDATORS: tuple[str, ...] = ("helpers.claims:validate_codings",)
+VALIDATORS: tuple[str, ...] = (
+    "helpers.claims:validate_codings",
+    "helpers.temporal:validate_gold",
+    "helpers.sourcing:validate",
+)
 
 
 def _resolve(spec: str) -> Callable[..., object]:

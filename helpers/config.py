@@ -64,3 +64,7 @@ HEDGES_GOLD_NAME = "hedges.csv"
 #: Hand claim coding (``evidence.csv``) and entity aliases (``aliases.csv``) inside a corpus directory.
 EVIDENCE_NAME = "evidence.csv"
 ALIASES_NAME = "aliases.csv"
+#: Where students' claim codings are saved (``<safe-name>.csv`` each); ``$STUDENT_DIR`` overrides it.
+#: Never inside a corpus directory, and git-ignored: they are class work, not reference data.
+STUDENT_ENV = "STUDENT_DIR"
+DEFAULT_STUDENT_DIR = REPO_ROOT / "student_codings"

@@ -117,5 +117,11 @@ def write_atomic(path: Path, data: str | bytes) -> None:
 
 
 def write_csv_atomic(path: Path, frame: pd.DataFrame) -> None:
-    """Write a DataFrame as UTF-8 CSV (no index) atomically."""
-    write_atomic(path, frame.to_csv(index=False, lineterminator="\n"))
+    """Write a DataFrame as UTF-8 CSV (no index) atomically.
+
+    Cells holding a bare carriage return are not quoted by the minimal quoting of a ``\n``-ended
+    CSV and would split the record on reading, so such a frame is written with every cell quoted.
+    """
+    has_cr = any(frame[col].astype(str).str.contains("\r", regex=False).any() for col in frame.columns)
+    quoting = csv.QUOTE_ALL if has_cr else csv.QUOTE_MINIMAL
+    write_atomic(path, frame.to_csv(index=False, lineterminator="\n", quoting=quoting))
