@@ -3,7 +3,7 @@
 ``claims.csv`` holds one row per atomic, checkable claim; ``evidence.csv`` one row per
 (claim, article) where the article speaks to it, with the verbatim quote, stance and attribution;
 ``slots.csv`` the questions on which claims compete, with the reasoning about which account is
-better sourced. Coding rules: ``corpus/README.md`` and ``corpus/CODING_RULES.md``.
+better sourced. Coding rules: ``corpus/README.md``, section 'Coding rules'.
 """
 
 from __future__ import annotations
