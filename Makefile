@@ -11,7 +11,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 LAB_PORT ?= 8888
 
-.PHONY: help setup lab test unit nbtest lint validate tables report notebooks bench lock clean
+.PHONY: help setup lab test unit nbtest browser screenshots lint validate tables report notebooks bench lock clean
 
 help:
 	@echo "make lab      open the notebooks in JupyterLab (sets everything up first)"
@@ -19,6 +19,7 @@ help:
 	@echo "make report   execute all notebooks into a static HTML report in build/report/"
 	@echo "make notebooks  re-execute every notebook in place (after changing helpers or corpus)"
 	@echo "make bench    run the benchmarks and print their tables"
+	@echo "make browser  only the JupyterLab-in-Chromium tests; make screenshots refreshes docs/screenshots/"
 	@echo "make validate check the corpus and codings; make tables writes the CSV tables to build/tables/"
 	@echo "make lock     re-pin constraints.txt from the current environment"
 
@@ -39,6 +40,15 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/python -m helpers validate
 	$(BIN)/pytest tests notebooks --nbval --nbval-current-env -p no:cacheprovider
+	@command -v chromium >/dev/null || echo "note: Chromium is not installed, so the browser tests were skipped (apt-get install chromium)"
+
+browser: $(STAMP)
+	$(BIN)/pytest tests/browser -p no:cacheprovider
+
+screenshots: $(STAMP)
+	$(BIN)/pytest tests/browser -p no:cacheprovider -k "readme_views"
+	mkdir -p docs/screenshots
+	cp build/screenshots/claim-matrix.png build/screenshots/day-by-day.png build/screenshots/derivation-graph.png docs/screenshots/
 
 unit: $(STAMP)
 	$(BIN)/pytest tests

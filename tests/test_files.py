@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.errors import InputError, Problem
@@ -81,6 +81,7 @@ def test_write_atomic_leaves_old_content_when_interrupted(tmp_path: Path, monkey
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
 
 
+@settings(deadline=None)
 @given(st.lists(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=30), min_size=1, max_size=8))
 def test_csv_round_trip(tmp_path_factory: pytest.TempPathFactory, cells: list[str]) -> None:
     path = tmp_path_factory.mktemp("rt") / "t.csv"
