@@ -17,7 +17,6 @@ from helpers import config
 from helpers.errors import InputError, Problem
 from helpers.files import LINE, read_table
 
-ALIASES_NAME = "aliases.csv"
 #: Minimum rapidfuzz ratio (0-100) for two name tokens to count as spellings of one word.
 SPELLING_SIMILARITY = 70
 _TOKEN = re.compile(r"[\w]+")
@@ -26,7 +25,7 @@ ENTITY_TYPES = ("person", "place", "organisation", "unit", "outlet", "event")
 
 def load_aliases(corpus_dir: Path | str | None = None) -> pd.DataFrame:
     """``aliases.csv`` as a DataFrame (alias, entity, entity_type, _line); empty if the file is absent."""
-    path = config.corpus_dir(corpus_dir) / ALIASES_NAME
+    path = config.corpus_dir(corpus_dir) / config.ALIASES_NAME
     if not path.exists():
         return pd.DataFrame(columns=["alias", "entity", "entity_type", LINE])
     frame = read_table(path, ["alias", "entity", "entity_type"])

@@ -15,15 +15,13 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import config
-from helpers.aliases import ALIASES_NAME, load_aliases
+from helpers.aliases import load_aliases
 from helpers.anchors import NormalisedText, closest_passage, find_quote, text_quote_selector
 from helpers.corpus import load_corpus
 from helpers.errors import InputError, Problem
 from helpers.files import LINE, read_table, suggest
 
-CLAIMS_NAME = "claims.csv"
-EVIDENCE_NAME = "evidence.csv"
-SLOTS_NAME = "slots.csv"
+CLAIMS_NAME, EVIDENCE_NAME, SLOTS_NAME = config.CLAIMS_NAME, config.EVIDENCE_NAME, config.SLOTS_NAME
 
 TOPICS = (
     "departure",
@@ -219,7 +217,7 @@ def validate_codings(corpus_dir: Path | str | None = None) -> tuple[list[Problem
         codings = read_codings(corpus_dir)
     except InputError as exc:
         return exc.problems, ""
-    aliases = len(load_aliases(corpus_dir)) if (config.corpus_dir(corpus_dir) / ALIASES_NAME).exists() else 0
+    aliases = len(load_aliases(corpus_dir)) if (config.corpus_dir(corpus_dir) / config.ALIASES_NAME).exists() else 0
     return [], (
         f"{len(codings.claims)} claims, {len(codings.evidence)} codings (every quote anchored), "
         f"{len(codings.slots)} slots, {aliases} aliases"

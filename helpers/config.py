@@ -61,8 +61,10 @@ OUTSIDE_TIMELINE_NAME = "outside_timeline.csv"
 #: Hand-coded attribution cues and hedges (``gold/``), used to measure :mod:`helpers.sourcing`.
 ATTRIBUTIONS_GOLD_NAME = "attributions.csv"
 HEDGES_GOLD_NAME = "hedges.csv"
-#: Hand claim coding (``evidence.csv``) and entity aliases (``aliases.csv``) inside a corpus directory.
+#: The hand claim coding inside a corpus directory: codebook, evidence, competing-claim slots, aliases.
+CLAIMS_NAME = "claims.csv"
 EVIDENCE_NAME = "evidence.csv"
+SLOTS_NAME = "slots.csv"
 ALIASES_NAME = "aliases.csv"
 #: Where students' claim codings are saved (``<safe-name>.csv`` each); ``$STUDENT_DIR`` overrides it.
 #: Never inside a corpus directory, and git-ignored: they are class work, not reference data.

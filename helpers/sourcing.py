@@ -49,7 +49,6 @@ from __future__ import annotations
 import bisect
 import html
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -1166,62 +1165,24 @@ def kind_confusion(details: pd.DataFrame) -> pd.DataFrame:
 # Agreement with the hand claim coding (evidence.csv)
 # --------------------------------------------------------------------------------------------
 
-EVIDENCE_REQUIRED = ("claim_id", "source_id", "quote", "stance")
-EVIDENCE_OPTIONAL = ("attributed_to", "attribution_kind", "hedge", "note")
 #: Which detector each coded stance is checked against.
 STANCE_CHECKS = {"attributes": "attribution", "hedges": "hedge"}
-_QUOTE_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-"})
-
-
-def read_evidence(corpus_dir: Path | str | None = None) -> pd.DataFrame | None:
-    """The hand claim coding (``evidence.csv``) as strings, or None when the corpus has none yet."""
-    path = config.corpus_dir(corpus_dir) / config.EVIDENCE_NAME
-    if not path.is_file():
-        return None
-    return read_table(path, EVIDENCE_REQUIRED, EVIDENCE_OPTIONAL, allow_extra=True)
-
-
-def _fold(text: str) -> tuple[str, list[int]]:
-    """Text with quotes, dashes and runs of space folded, lower-cased, and each character's original offset."""
-    out: list[str] = []
-    where: list[int] = []
-    for i, ch in enumerate(unicodedata.normalize("NFC", text)):
-        ch = ch.translate(_QUOTE_FOLD).lower()
-        if ch.isspace():
-            if out and out[-1] == " ":
-                continue
-            ch = " "
-        out.append(ch)
-        where.append(i)
-    return "".join(out), where
-
-
-def locate_quote(text: str, quote: str) -> tuple[int, int] | None:
-    """``[start, end)`` of a coded quote in the article, tolerant of quote style and spacing; None if absent."""
-    quote = quote.strip()
-    if not quote:
-        return None
-    pos = text.find(quote)
-    if pos >= 0:
-        return pos, pos + len(quote)
-    folded, where = _fold(text)
-    needle, _ = _fold(quote)
-    pos = folded.find(needle.strip())
-    if pos < 0:
-        return None
-    return where[pos], where[pos + len(needle.strip()) - 1] + 1
 
 
 def evidence_coverage(
     evidence: pd.DataFrame, corpus: pd.DataFrame, detected_attributions: pd.DataFrame, detected_hedges: pd.DataFrame
 ) -> pd.DataFrame:
-    """Each evidence row coded ``attributes`` or ``hedges``: is its quote located, and does it contain a detection?"""
+    """Each evidence row coded ``attributes`` or ``hedges``: does its anchored quote contain a detection?
+
+    ``evidence`` is :attr:`helpers.claims.Codings.evidence`, whose quotes are already anchored
+    (``start``/``end``) by the claim validator; a row with ``start < 0`` counts as not located.
+    """
     rows = []
     for row in evidence.to_dict("records"):
         check = STANCE_CHECKS.get(row["stance"])
         if check is None or row["source_id"] not in corpus.index:
             continue
-        span = locate_quote(corpus.at[row["source_id"], "text"], row["quote"])
+        span = (int(row["start"]), int(row["end"])) if int(row.get("start", -1)) >= 0 else None
         found = detected_attributions if check == "attribution" else detected_hedges
         start_col, end_col = ("cue_start", "cue_end") if check == "attribution" else ("start", "end")
         inside = found.iloc[0:0]

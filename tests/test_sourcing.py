@@ -610,14 +610,6 @@ def _mini_corpus(texts: dict[str, str], credits: dict[str, tuple[str, ...]] | No
     return frame
 
 
-def test_locate_quote_folds_quotes_and_space() -> None:
-    text = "Assad’s  wife\nwas there. “Tomorrow,” he said."
-    assert sourcing.locate_quote(text, "Assad's wife was there") == (0, 23)
-    start = text.index("“")
-    assert sourcing.locate_quote(text, '"Tomorrow,"') == (start, start + len("“Tomorrow,”"))
-    assert sourcing.locate_quote(text, "not in the text") is None
-
-
 def test_evidence_coverage_and_summary() -> None:
     corpus = _mini_corpus({"a": "He fled, two diplomats said. Ehab was reportedly killed. The sky was blue."})
     found_a, found_h = sourcing.attributions(corpus), sourcing.hedges(corpus)
@@ -660,6 +652,12 @@ def test_evidence_coverage_and_summary() -> None:
             },
         ]
     )
+    # anchored as helpers.claims.read_codings anchors them (start = -1: quote not found)
+    text = corpus.at["a", "text"]
+    evidence["start"] = [text.find(q) for q in evidence["quote"]]
+    evidence["end"] = [
+        st + len(q) if st >= 0 else -1 for st, q in zip(evidence["start"], evidence["quote"], strict=True)
+    ]
     coverage = sourcing.evidence_coverage(evidence, corpus, found_a, found_h)
     assert list(coverage["claim_id"]) == ["C1", "C2", "C3", "C4"]
     assert list(coverage["covered"]) == [True, False, True, False]
