@@ -1,0 +1,1 @@
+"""Benchmarks (not run by the tests): ``python -m benchmarks`` prints the reuse-detection table."""
