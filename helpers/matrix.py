@@ -53,7 +53,10 @@ def stance_matrix(codings: Codings, corpus: pd.DataFrame) -> pd.DataFrame:
         else:
             matrix[sid] = NOT_CODED
     matrix.index = pd.MultiIndex.from_arrays([claims["topic"], claims.index], names=["topic", "claim_id"])
-    return matrix.sort_index(level="topic", sort_remaining=False, kind="stable")
+    # group by topic in the codebook's own order (first appearance), claims in codebook order
+    rank = {topic: i for i, topic in enumerate(dict.fromkeys(claims["topic"]))}
+    order = sorted(range(len(matrix)), key=lambda i: rank[claims["topic"].iloc[i]])
+    return matrix.iloc[order]
 
 
 def matrix_styler(matrix: pd.DataFrame, statements: pd.Series) -> Styler:

@@ -358,3 +358,9 @@ def test_rewrite_that_swaps_a_source_for_a_hedge_is_not_called_more_cautious(tmp
     assert changes[["change", "kept_by", "changed_by"]].values.tolist() == [
         ["drops the attribution (a hedge instead)", "w1", "w2"]
     ]
+
+
+def test_matrix_groups_topics_in_codebook_order(coded) -> None:
+    codings, corpus = coded
+    topics = list(stance_matrix(codings, corpus).index.get_level_values("topic"))
+    assert topics == ["departure", "departure", "family", "allies"]
