@@ -89,7 +89,7 @@ def test_claim_explorer_shows_the_quotes_of_the_selected_claim(browser: object, 
     try:
         select = page.locator(".widget-dropdown select").first
         select.scroll_into_view_if_needed()
-        explorer = page.locator(".jp-OutputArea-output", has=select)
+        explorer = select.locator("xpath=ancestor::div[contains(@class,'jp-OutputArea-output')][1]")
         before = explorer.inner_text()
         claim_id = select.evaluate("s => s.options[3].value").split()[0]
         select.select_option(index=3)
@@ -110,7 +110,7 @@ def test_timeline_filter_changes_the_table(browser: object, lab: dict) -> None:
     try:
         dropdown = page.locator(".widget-dropdown", has=page.locator("label", has_text="article")).first
         dropdown.scroll_into_view_if_needed()
-        output = page.locator(".jp-OutputArea-output", has=dropdown)
+        output = dropdown.locator("xpath=ancestor::div[contains(@class,'jp-OutputArea-output')][1]")
         before = output.inner_text()
         dropdown.locator("select").select_option(index=1)
         page.wait_for_function("([el, b]) => el.innerText !== b", arg=[output.element_handle(), before], timeout=10_000)
@@ -126,8 +126,11 @@ def test_classroom_exercise_gives_feedback(browser: object, lab: dict) -> None:
     try:
         button = page.locator("button.widget-button", has_text=re.compile("check", re.I)).first
         button.scroll_into_view_if_needed()
-        output = page.locator(".jp-OutputArea-output", has=button)
+        output = button.locator("xpath=ancestor::div[contains(@class,'jp-OutputArea-output')][1]")
         before = output.inner_text()
+        choice = output.locator("input[type=radio], input[type=checkbox]").first
+        if choice.count():
+            choice.check()
         button.click()
         page.wait_for_function("([el, b]) => el.innerText !== b", arg=[output.element_handle(), before], timeout=10_000)
         assert len(output.inner_text()) > len(before), "clicking check shows feedback"
