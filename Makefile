@@ -10,6 +10,8 @@ STAMP  := $(VENV)/.installed
 PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 LAB_PORT ?= 8888
+# Jupyter refuses to run as root unless told; containers and CI machines often are root.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .PHONY: help setup lab test unit nbtest browser screenshots lint validate tables report notebooks bench lock clean
 
@@ -34,7 +36,7 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 	@touch $@
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ServerApp.port=$(LAB_PORT) notebooks/00-overview.ipynb
+	$(BIN)/jupyter lab --ServerApp.port=$(LAB_PORT) $(ROOT_FLAG) notebooks/00-overview.ipynb
 
 test: $(STAMP)
 	$(BIN)/ruff check .
