@@ -112,7 +112,7 @@ def _plural(n: int, word: str) -> str:
 
 
 def chain_series(chain_table: pd.DataFrame) -> pd.Series:
-    """source_id → chain name, from :func:`helpers.reuse.chains`."""
+    """source_id → chain name, from :func:`helpers.chains.chains`."""
     return chain_table.set_index("source_id")["chain"]
 
 

@@ -20,7 +20,7 @@ from helpers.files import write_csv_atomic
 TABLE_BUILDERS: tuple[str, ...] = (
     "helpers.disagreements:claim_tables",
     "helpers.timeline:tables",
-    "helpers.reuse:tables",
+    "helpers.chains:tables",
     "helpers.sourcing:tables",
 )
 
@@ -29,7 +29,7 @@ TABLE_BUILDERS: tuple[str, ...] = (
 VALIDATORS: tuple[str, ...] = (
     "helpers.claims:validate_codings",
     "helpers.temporal:validate_gold",
-    "helpers.sourcing:validate",
+    "helpers.sourcing_gold:validate",
 )
 
 

@@ -2,7 +2,7 @@
 
 Four articles repeating one wire story are one chain: a claim they all carry is still resting on
 one piece of reporting. Chains come from the manifest's credits and from text reuse
-(:mod:`helpers.reuse`); this module only counts them.
+(:mod:`helpers.chains`); this module only counts them.
 """
 
 from __future__ import annotations

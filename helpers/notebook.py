@@ -54,6 +54,15 @@ def show(obj: pd.DataFrame | pd.Series | Styler | str, *, index: bool = True) ->
     display(HTML(obj if isinstance(obj, str) else to_html(obj, index=index)))
 
 
+def table_style(frame: pd.DataFrame, precision: int = 3) -> Styler:
+    """A table for display: floats to ``precision`` places, text left-aligned (long passages read better)."""
+    text_cols = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
+    styler = frame.style.format(precision=precision)
+    if text_cols:
+        styler = styler.set_properties(subset=text_cols, **{"text-align": "left"})
+    return styler
+
+
 def notebook_index(notebooks_dir: Path = NOTEBOOKS_DIR) -> pd.DataFrame:
     """One row per numbered notebook: file, title and the question from its first markdown cell."""
     rows = []

@@ -60,3 +60,13 @@ def make_corpus(root: Path, articles: dict[str, str], credits: dict[str, str] | 
         )
     write_csv(root / "sources.csv", rows, list(config.MANIFEST_COLUMNS))
     return root
+
+
+def mini_corpus(texts: dict[str, str], credits: dict[str, tuple[str, ...]] | None = None) -> pd.DataFrame:
+    """A corpus frame built in memory (text, n_words, credits, upstream_inferred), indexed by source id."""
+    frame = pd.DataFrame({"text": pd.Series(texts)})
+    frame.index.name = "source_id"
+    frame["n_words"] = frame["text"].str.split().str.len()
+    frame["credits"] = [(credits or {}).get(sid, ()) for sid in frame.index]
+    frame["upstream_inferred"] = ""
+    return frame

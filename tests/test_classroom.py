@@ -7,9 +7,10 @@ import pytest
 
 from helpers import classroom as cl
 from helpers import config
+from helpers.chains import chains
 from helpers.claims import Codings, read_codings
 from helpers.provenance import source_kinds
-from helpers.reuse import chains, pairs
+from helpers.reuse import pairs
 
 
 @pytest.fixture(scope="module")

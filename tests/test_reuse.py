@@ -1,4 +1,4 @@
-"""Text reuse: normalisation, containment direction, passages, labels, chains, and the benchmark's truth."""
+"""Text reuse: normalisation, containment direction, passages, labels, the pair tables, and the benchmark's truth."""
 
 from __future__ import annotations
 
@@ -9,46 +9,17 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from reuse_samples import FILLER, OTHER, REUTERS_TRIO, frame, pair_row
 
 from helpers import config, reuse
+from helpers.chains import chains
 from helpers.shingles import normalize_word, shared_counts, shingle_set, tokenize, words
-
-REUTERS_TRIO = ("north-press", "defence-talks", "syrian-crisis")
-
-FILLER = (
-    "Officials in the northern province met on Tuesday to discuss water supplies for farms. "
-    "Engineers warned that the old canal needs repairs before the spring floods arrive. "
-    "A local council member said funding for the project would be voted on next month. "
-    "Residents asked for better roads to the market and a new clinic near the school. "
-)
-OTHER = (
-    "The football club announced a new coach after a disappointing season at home. "
-    "Fans gathered outside the stadium to welcome him with songs and flags on Sunday. "
-    "The chairman promised investment in the youth academy over the next three years. "
-)
-
-
-def frame(texts: dict[str, str], dates: dict[str, str] | None = None, credits: dict[str, tuple] | None = None):
-    """A corpus-shaped DataFrame built from texts (dates and credits optional)."""
-    ids = list(texts)
-    data = {"text": [texts[s] for s in ids], "outlet": ["unknown"] * len(ids)}
-    data["published"] = [pd.Timestamp((dates or {}).get(s, "2024-12-13")) for s in ids]
-    data["credits"] = [(credits or {}).get(s, ()) for s in ids]
-    data["upstream_inferred"] = [""] * len(ids)
-    return pd.DataFrame(data, index=pd.Index(ids, name="source_id"))
 
 
 @pytest.fixture(scope="module")
 def real(corpus: pd.DataFrame) -> reuse.Reuse:
     """Reuse found in the repository corpus with default settings."""
     return reuse.find_reuse(corpus)
-
-
-def pair_row(pairs: pd.DataFrame, a: str, b: str) -> pd.Series:
-    """The row of an unordered pair."""
-    sel = pairs[((pairs.source_a == a) & (pairs.source_b == b)) | ((pairs.source_a == b) & (pairs.source_b == a))]
-    assert len(sel) == 1, f"pair {a}/{b} not reported"
-    return sel.iloc[0]
 
 
 # ---- normalisation --------------------------------------------------------------------------
@@ -220,58 +191,7 @@ def test_passages_quote_the_articles_exactly(corpus: pd.DataFrame, real: reuse.R
     assert set(real.passages.kind) == {reuse.VERBATIM, reuse.PARAPHRASE}
 
 
-def test_chains_put_the_reuters_trio_together_and_keep_ft_and_allies_apart(
-    corpus: pd.DataFrame, real: reuse.Reuse
-) -> None:
-    ch = reuse.chains(corpus, real.pairs).set_index("source_id")
-    assert list(ch.columns) == ["chain", "basis", "evidence"]
-    assert set(ch.loc[list(REUTERS_TRIO), "chain"]) == {"Reuters"}
-    assert (ch.loc[list(REUTERS_TRIO), "basis"] == "credit + text reuse").all()
-    assert ch.at["ft", "chain"] != "Reuters" and ch.at["ft", "basis"] == "own"
-    assert ch.at["allies-fled", "chain"] == "AFP" and ch.at["allies-fled", "basis"] == "inferred"
-    assert "inferred" in ch.at["allies-fled", "evidence"]
-    assert ch["evidence"].str.len().gt(0).all()
-
-
-def test_credit_alone_makes_a_chain_and_reuse_extends_it() -> None:
-    corpus = frame(
-        {"credited": FILLER, "copier": FILLER + OTHER, "lonely": "Wire reports say the canal will close. " * 3},
-        dates={"credited": "2024-12-10", "copier": "2024-12-11"},
-        credits={"credited": ("Wire",), "lonely": ("Agency",)},
-    )
-    ch = reuse.chains(corpus, reuse.pairs(corpus)).set_index("source_id")
-    assert ch.at["copier", "chain"] == "Wire" and ch.at["copier", "basis"] == "text reuse"
-    assert "through credited" in ch.at["copier", "evidence"]
-    assert ch.at["lonely", "chain"] == "Agency" and ch.at["lonely", "basis"] == "credit"
-
-
-def test_tables_have_the_documented_columns() -> None:
-    out = reuse.tables(config.DEFAULT_CORPUS_DIR)
-    assert set(out) == {"reuse_pairs.csv", "chains.csv"}
-    cols = [
-        "source_a",
-        "source_b",
-        "similarity",
-        "containment_a_in_b",
-        "containment_b_in_a",
-        "shared_passages",
-        "label",
-    ]
-    assert list(out["reuse_pairs.csv"].columns[: len(cols)]) == cols
-    assert list(out["chains.csv"].columns[:2]) == ["source_id", "chain"]
-
-
-# ---- chart data -----------------------------------------------------------------------------
-
-
-def test_graph_edges_link_credited_and_inferred_outlets(corpus: pd.DataFrame, real: reuse.Reuse) -> None:
-    edges = reuse.graph_edges(corpus, real.pairs)
-    credit = edges[edges.kind == "credit"]
-    assert set(credit.target) == set(REUTERS_TRIO) and set(credit.source) == {"Reuters"} and credit.outside.all()
-    assert edges[edges.kind == "inferred"][["source", "target"]].values.tolist() == [["AFP", "allies-fled"]]
-    reuse_edges = edges[edges.kind.str.contains("reuse")]
-    assert "ft" not in set(reuse_edges.source) | set(reuse_edges.target)
-    assert len(reuse_edges) == 3
+# ---- tables for the notebook ----------------------------------------------------------------
 
 
 def test_pair_matrix_reads_row_in_column(corpus: pd.DataFrame, real: reuse.Reuse) -> None:
@@ -283,70 +203,12 @@ def test_pair_matrix_reads_row_in_column(corpus: pd.DataFrame, real: reuse.Reuse
     assert (mat.to_numpy().diagonal() == 1).all()
 
 
-def test_side_by_side_html_escapes_article_text() -> None:
-    a = "Intro line here. The <b>council</b> & mayor agreed to repair the old canal before the floods."
-    b = "Other news today. The <b>council</b> & mayor agreed to repair the old canal before the floods."
-    al = reuse.align(a, b)
-    html = reuse.side_by_side_html(a, b, al.passages, "a", "b")
-    assert "&lt;b&gt;council&lt;/b&gt; &amp; mayor" in html and "<b>council" not in html
-    assert "<mark>" in html
-
-
-# ---- reading aids -------------------------------------------------------------------------
-
-
 def test_shingle_size_table_separates_chains(corpus: pd.DataFrame, real: reuse.Reuse) -> None:
-    table = reuse.shingle_size_table(corpus, reuse.chains(corpus, real.pairs), (3, reuse.SHINGLE_N)).set_index(
+    table = reuse.shingle_size_table(corpus, chains(corpus, real.pairs), (3, reuse.SHINGLE_N)).set_index(
         "shingle words"
     )
     assert (table["weakest same-chain pair"] > table["strongest cross-chain pair"]).all()
     assert table.at[reuse.SHINGLE_N, "separation"] > table.at[3, "separation"]
-
-
-def test_shared_quotes_tell_identical_from_altered() -> None:
-    corpus = frame(
-        {
-            "a": "He said: “Tomorrow, we will see.” Later he added “The canal must be repaired before winter.”",
-            "b": "“He replied: ‘Tomorrow, we will see’,” the minister said. Nothing else.",
-            "c": 'Officials said "the old canal must be fixed before the winter" on Monday.',
-        }
-    )
-    quotes = reuse.shared_quotes(corpus)
-    kinds = {(r.source_a, r.source_b): r.kind for r in quotes.itertuples(index=False)}
-    assert kinds[("a", "b")] == "identical"
-    assert kinds[("a", "c")] == "altered"
-
-
-def test_spelling_variants_need_complementary_use_inside_sentences() -> None:
-    corpus = frame(
-        {
-            "x": "The aide Buthaina Shaaban left. Most people stayed in Iran and Iraq.",
-            "y": "His adviser Bouthaina Shaaban fled. Post offices closed.",
-        }
-    )
-    variants = reuse.spelling_variants(corpus)
-    assert variants[["spelling_a", "spelling_b"]].values.tolist() == [["Bouthaina", "Buthaina"]]
-    assert variants.at[0, "used_by_a"] == "y" and variants.at[0, "used_by_b"] == "x"
-
-
-def test_dependency_clues_gather_credit_quote_and_spelling(corpus: pd.DataFrame) -> None:
-    found = reuse.find_reuse(corpus, align_min_containment=0, min_shared=1)
-    clues = reuse.dependency_clues(corpus, found.pairs, found.passages)
-    trio = clues[clues.source_a.isin(REUTERS_TRIO) & clues.source_b.isin(REUTERS_TRIO)]
-    assert len(trio) == 3 and (trio["both credit"] == "Reuters").all()
-    assert trio["same spellings"].str.len().gt(0).all() and trio["longest verbatim run"].str.len().gt(0).all()
-    assert (clues[clues["both credit"] == ""]["label"] == reuse.NOT_DERIVED).all()
-
-
-def test_credit_lines_and_corroboration_on_the_corpus(corpus: pd.DataFrame, real: reuse.Reuse) -> None:
-    lines = reuse.credit_lines(corpus)
-    assert set(lines.source_id) == set(REUTERS_TRIO)
-    assert lines.sentence.str.contains("Reuters").all()
-    ch = reuse.chains(corpus, real.pairs)
-    counts = reuse.chain_counts(corpus, ch)
-    assert counts["articles"] == len(corpus) and counts["chains"] == ch["chain"].nunique() < counts["outlets"]
-    table = reuse.chain_summary(corpus, ch).set_index("chain")
-    assert table.at["Reuters", "articles"] == len(REUTERS_TRIO)
 
 
 # ---- properties -----------------------------------------------------------------------------
