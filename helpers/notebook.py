@@ -54,10 +54,10 @@ def show(obj: pd.DataFrame | pd.Series | Styler | str, *, index: bool = True) ->
     display(HTML(obj if isinstance(obj, str) else to_html(obj, index=index)))
 
 
-def table_style(frame: pd.DataFrame, precision: int = 3) -> Styler:
+def table_style(frame: pd.DataFrame, precision: int = 3, na_rep: str | None = None) -> Styler:
     """A table for display: floats to ``precision`` places, text left-aligned (long passages read better)."""
     text_cols = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
-    styler = frame.style.format(precision=precision)
+    styler = frame.style.format(precision=precision, na_rep=na_rep)
     if text_cols:
         styler = styler.set_properties(subset=text_cols, **{"text-align": "left"})
     return styler

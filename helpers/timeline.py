@@ -21,7 +21,6 @@ import ipywidgets as widgets
 import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.figure import Figure
-from pandas.io.formats.style import Styler
 from rapidfuzz import fuzz
 
 from helpers import charts, config
@@ -929,11 +928,6 @@ def event_filter(events_table: pd.DataFrame) -> widgets.VBox:
     article.description = "article"
     controls = [w for w in (article, topic, span) if w is not None]
     return widgets.VBox([widgets.HBox(controls), out])
-
-
-def styled(table: pd.DataFrame) -> Styler:
-    """A table for display: left-aligned text, three decimals, blanks for missing values."""
-    return table.style.format(precision=3, na_rep="").set_properties(**{"text-align": "left"})
 
 
 def tables(corpus_dir: Path | None = None) -> dict[str, pd.DataFrame]:
