@@ -1,0 +1,42 @@
+"""Tests of the day-by-day and last-night chart data (and that the charts build)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+from timeline_samples import make_outside, toy_events
+
+from helpers import timeline_charts as TC
+from helpers.timeline import OUTSIDE_LABEL
+
+
+@pytest.fixture(scope="module")
+def toy() -> tuple[pd.DataFrame, pd.DataFrame]:
+    return toy_events()
+
+
+def test_day_lanes_put_the_outside_rows_in_a_labelled_lane(toy: tuple[pd.DataFrame, pd.DataFrame]) -> None:
+    _, ev = toy
+    outside = make_outside([("2024-11-27", "dawn", "Offensive launched", "X"), ("2025-01-01", "", "Later", "Y")])
+    lanes = TC.day_lanes(ev, outside, sources=["a", "b"])
+    assert list(dict.fromkeys(lanes["lane"])) == ["a", "b", OUTSIDE_LABEL]
+    assert list(lanes[lanes["outside"]]["label"]) == ["Offensive launched"]  # 2025 is outside the window
+    assert lanes["outside"].eq(lanes["lane"] == OUTSIDE_LABEL).all()
+    fig = TC.day_chart(lanes, ["a", "b"])
+    assert isinstance(fig, Figure)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert any(OUTSIDE_LABEL in label for label in labels)
+
+
+def test_night_lanes_keep_times_and_ranges_in_the_window(toy: tuple[pd.DataFrame, pd.DataFrame]) -> None:
+    _, ev = toy
+    outside = make_outside([("2024-12-08", "early hours", "Homs falls", "W"), ("2024-12-08", "", "All day", "W")])
+    lanes = TC.night_lanes(ev, outside, sources=["a", "b"])
+    assert (lanes["start"] >= pd.Timestamp(TC.NIGHT_START)).all() and (lanes["end"] <= pd.Timestamp(TC.NIGHT_END)).all()
+    a = lanes[lanes["lane"] == "a"]
+    assert list(a["label"]) == ["Saturday night at 10:30 PM"] and not a["range"].any()
+    by = lanes[lanes["label"].str.startswith("by ")]
+    assert by["range"].all()  # 'by midnight' is drawn as a range
+    assert list(lanes[lanes["outside"]]["label"]) == ["Homs falls"]
+    assert isinstance(TC.night_chart(lanes, ["a", "b"]), Figure)
