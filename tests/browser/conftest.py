@@ -36,6 +36,11 @@ LAUNCH_ARGS = [
 SCREENSHOTS = config.REPO_ROOT / "build" / "screenshots"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the marker naming the notebook whose page a browser test works on."""
+    config.addinivalue_line("markers", "notebook(name): the test uses the session's run of this notebook")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark everything here as a browser test, skipped with a reason when Chromium is absent."""
     for item in items:
@@ -43,6 +48,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
             if CHROMIUM is None:
                 item.add_marker(pytest.mark.skip(reason="Chromium not installed (apt-get install chromium)"))
+    _group_by_notebook(items)
+
+
+def _group_by_notebook(items: list[pytest.Item]) -> None:
+    """Run the tests of one notebook back to back (stable, in the slots they held), so each runs once."""
+    slots = [i for i, item in enumerate(items) if item.get_closest_marker("notebook")]
+    marked = [items[i] for i in slots]
+    rank: dict[str, int] = {}
+    for item in marked:
+        rank.setdefault(item.get_closest_marker("notebook").args[0], len(rank))
+    marked.sort(key=lambda item: rank[item.get_closest_marker("notebook").args[0]])
+    for slot, item in zip(slots, marked, strict=True):
+        items[slot] = item
 
 
 def _free_port() -> int:

@@ -1,10 +1,18 @@
-"""Every notebook opened in JupyterLab in headless Chromium: run all, no errors, widgets render and respond."""
+"""Every notebook opened in JupyterLab in headless Chromium: run all, no errors, widgets render and respond.
+
+Each notebook is opened and run once per session (the ``run_notebook`` fixture); the tests that use
+one notebook run back to back (``notebook`` marker, grouped in conftest) on that one page, in file
+order: the per-notebook checks first, then the widget interactions, then the README captures.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -15,6 +23,8 @@ from .conftest import SCREENSHOTS
 NOTEBOOKS = sorted((config.REPO_ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 #: Console messages that come from JupyterLab itself being offline, not from the package.
 BENIGN_CONSOLE = re.compile(r"Failed to load resource|net::ERR_|favicon|lab/api/(news|extensions)|pypi", re.I)
+#: The output area (one cell output) that holds an element.
+OUTPUT_AREA = "xpath=ancestor::div[contains(@class,'jp-OutputArea-output')][1]"
 
 
 def has_widgets(path: Path) -> bool:
@@ -27,13 +37,29 @@ def has_widgets(path: Path) -> bool:
     )
 
 
-def open_and_run(browser: object, lab: dict, name: str):
+class NotebookRun(NamedTuple):
+    """A notebook's page after run-all, and the console errors seen on it (the list keeps growing)."""
+
+    page: object
+    console: list[str]
+
+
+def open_and_run(browser: object, lab: dict, name: str) -> NotebookRun:
     """Open a notebook, run all cells once its kernel is ready, and wait until every cell has run."""
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        return _run_all(page, lab, name)
+    except BaseException:
+        page.close()
+        raise
+
+
+def _run_all(page: object, lab: dict, name: str) -> NotebookRun:
+    """Run-all on a fresh page; see ``open_and_run``."""
     console: list[str] = []
     page.on("console", lambda msg: console.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: console.append(f"pageerror: {exc}"))
-    # a workspace of its own per notebook, reset, so no tab from an earlier test is current
+    # a workspace of its own per notebook, reset, so no tab from an earlier notebook is current
     workspace = name.removesuffix(".ipynb")
     page.goto(f"{lab['base']}/lab/workspaces/{workspace}/tree/notebooks/{name}?reset&token={lab['token']}")
     page.wait_for_function(
@@ -46,7 +72,8 @@ def open_and_run(browser: object, lab: dict, name: str):
     page.evaluate("() => window.jupyterapp.shell.currentWidget.sessionContext.ready")
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
     page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
-    nb = json.loads((config.REPO_ROOT / "notebooks" / name).read_text(encoding="utf-8"))
+    # count the cells of the served copy: the one JupyterLab runs, fixed for the session
+    nb = json.loads((Path(lab["served"]) / "notebooks" / name).read_text(encoding="utf-8"))
     n_code = sum(c["cell_type"] == "code" for c in nb["cells"])
     script = """n => {
         const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')];
@@ -61,83 +88,123 @@ def open_and_run(browser: object, lab: dict, name: str):
         page.screenshot(path=str(SCREENSHOTS.parent / f"failed-{name}.png"))
         pytest.fail(f"{name}: cells did not all run; prompts: {prompts} (expected {n_code} code cells)")
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
-    return page, console
+    return NotebookRun(page, console)
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
-def test_notebook_runs_in_jupyterlab(browser: object, lab: dict, path: Path) -> None:
-    page, console = open_and_run(browser, lab, path.name)
+def close_run(run: NotebookRun) -> None:
+    """Shut the notebook's kernel down and close its page."""
+    with contextlib.suppress(Exception):  # a kernel that will not stop must not fail the next notebook's test
+        run.page.evaluate("() => window.jupyterapp.shell.currentWidget.sessionContext.shutdown()")
+    run.page.close()
+
+
+@pytest.fixture(scope="session")
+def run_notebook(browser: object, lab: dict) -> Iterator[Callable[[str], NotebookRun]]:
+    """``run_notebook(name)``: the notebook's page after run-all, opened and run at most once per session.
+
+    Only the current notebook's page stays open: tests are grouped by notebook, so asking for another
+    closes it. A run that failed is reported again to each later test without being retried.
+    """
+    open_runs: dict[str, NotebookRun] = {}
+    failures: dict[str, str] = {}
+    done: set[str] = set()
+
+    def run_once(name: str) -> NotebookRun:
+        if name in failures:
+            pytest.fail(failures[name])
+        if name in open_runs:
+            return open_runs[name]
+        assert name not in done, f"{name} asked for after its page was closed: mark the test @pytest.mark.notebook"
+        while open_runs:
+            close_run(open_runs.popitem()[1])
+        done.add(name)
+        try:
+            open_runs[name] = open_and_run(browser, lab, name)
+        except (Exception, pytest.fail.Exception) as exc:
+            failures[name] = str(exc) if name in str(exc) else f"{name}: {exc}"
+            raise
+        return open_runs[name]
+
     try:
-        stderr = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
-        errors = [t for t in stderr.all_inner_texts() if re.search(r"Traceback|Error", t)]
-        assert errors == [], f"{path.name}: error output in the browser: {errors[:1]}"
-        body = page.locator(".jp-Notebook").inner_text()
-        assert "Error displaying widget" not in body
-        if has_widgets(path):
-            page.wait_for_selector(".jupyter-widgets", timeout=30_000)
-            assert page.locator(".jupyter-widgets").count() > 0, f"{path.name}: no widget rendered"
-        own = [m for m in console if not BENIGN_CONSOLE.search(m)]
-        assert own == [], f"{path.name}: browser console errors: {own[:3]}"
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / f"{path.stem}.png"))
+        yield run_once
     finally:
-        page.close()
+        while open_runs:
+            close_run(open_runs.popitem()[1])
 
 
-def test_claim_explorer_shows_the_quotes_of_the_selected_claim(browser: object, lab: dict) -> None:
-    page, _ = open_and_run(browser, lab, "02-claims-by-source.ipynb")
-    try:
-        select = page.locator(".widget-dropdown select").first
-        select.scroll_into_view_if_needed()
-        explorer = select.locator("xpath=ancestor::div[contains(@class,'jp-OutputArea-output')][1]")
-        before = explorer.inner_text()
-        claim_id = select.evaluate("s => s.options[3].value").split()[0]
-        select.select_option(index=3)
-        page.wait_for_function(
-            "([el, id]) => el.innerText.includes(id + ' (')", arg=[explorer.element_handle(), claim_id], timeout=10_000
-        )
-        after = explorer.inner_text()
-        assert after != before
-        assert explorer.locator("mark").count() >= 1, "the selected claim's quotes are highlighted"
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        explorer.screenshot(path=str(SCREENSHOTS / "claim-explorer.png"))
-    finally:
-        page.close()
+def change_and_capture(
+    page: object, anchor: object, action: Callable[[object], None], shot_name: str, expect: str | None = None
+) -> tuple[object, str, str]:
+    """Act on a widget and screenshot its output area once the text there changed (and shows ``expect``).
+
+    Returns the output area's locator and its text before and after the action.
+    """
+    anchor.scroll_into_view_if_needed()
+    output = anchor.locator(OUTPUT_AREA)
+    before = output.inner_text()
+    action(output)
+    page.wait_for_function(
+        "([el, b, want]) => el.innerText !== b && (!want || el.innerText.includes(want))",
+        arg=[output.element_handle(), before, expect],
+        timeout=10_000,
+    )
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    output.screenshot(path=str(SCREENSHOTS / shot_name))
+    return output, before, output.inner_text()
 
 
-def test_timeline_filter_changes_the_table(browser: object, lab: dict) -> None:
-    page, _ = open_and_run(browser, lab, "03-day-by-day.ipynb")
-    try:
-        dropdown = page.locator(".widget-dropdown", has=page.locator("label", has_text="article")).first
-        dropdown.scroll_into_view_if_needed()
-        output = dropdown.locator("xpath=ancestor::div[contains(@class,'jp-OutputArea-output')][1]")
-        before = output.inner_text()
-        dropdown.locator("select").select_option(index=1)
-        page.wait_for_function("([el, b]) => el.innerText !== b", arg=[output.element_handle(), before], timeout=10_000)
-        assert output.inner_text() != before
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        output.screenshot(path=str(SCREENSHOTS / "timeline-filter.png"))
-    finally:
-        page.close()
+@pytest.mark.parametrize("path", [pytest.param(p, id=p.name, marks=pytest.mark.notebook(p.name)) for p in NOTEBOOKS])
+def test_notebook_runs_in_jupyterlab(run_notebook: Callable[[str], NotebookRun], path: Path) -> None:
+    page, console = run_notebook(path.name)
+    stderr = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+    errors = [t for t in stderr.all_inner_texts() if re.search(r"Traceback|Error", t)]
+    assert errors == [], f"{path.name}: error output in the browser: {errors[:1]}"
+    body = page.locator(".jp-Notebook").inner_text()
+    assert "Error displaying widget" not in body
+    if has_widgets(path):
+        page.wait_for_selector(".jupyter-widgets", timeout=30_000)
+        assert page.locator(".jupyter-widgets").count() > 0, f"{path.name}: no widget rendered"
+    own = [m for m in console if not BENIGN_CONSOLE.search(m)]
+    assert own == [], f"{path.name}: browser console errors: {own[:3]}"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{path.stem}.png"))
 
 
-def test_classroom_exercise_gives_feedback(browser: object, lab: dict) -> None:
-    page, _ = open_and_run(browser, lab, "06-classroom.ipynb")
-    try:
-        button = page.locator("button.widget-button", has_text=re.compile("check", re.I)).first
-        button.scroll_into_view_if_needed()
-        output = button.locator("xpath=ancestor::div[contains(@class,'jp-OutputArea-output')][1]")
-        before = output.inner_text()
+@pytest.mark.notebook("02-claims-by-source.ipynb")
+def test_claim_explorer_shows_the_quotes_of_the_selected_claim(run_notebook: Callable[[str], NotebookRun]) -> None:
+    page, _ = run_notebook("02-claims-by-source.ipynb")
+    select = page.locator(".widget-dropdown select").first
+    claim_id = select.evaluate("s => s.options[3].value").split()[0]
+    explorer, before, after = change_and_capture(
+        page, select, lambda _: select.select_option(index=3), "claim-explorer.png", expect=claim_id + " ("
+    )
+    assert after != before
+    assert explorer.locator("mark").count() >= 1, "the selected claim's quotes are highlighted"
+
+
+@pytest.mark.notebook("03-day-by-day.ipynb")
+def test_timeline_filter_changes_the_table(run_notebook: Callable[[str], NotebookRun]) -> None:
+    page, _ = run_notebook("03-day-by-day.ipynb")
+    dropdown = page.locator(".widget-dropdown", has=page.locator("label", has_text="article")).first
+    _, before, after = change_and_capture(
+        page, dropdown, lambda _: dropdown.locator("select").select_option(index=1), "timeline-filter.png"
+    )
+    assert after != before
+
+
+@pytest.mark.notebook("06-classroom.ipynb")
+def test_classroom_exercise_gives_feedback(run_notebook: Callable[[str], NotebookRun]) -> None:
+    page, _ = run_notebook("06-classroom.ipynb")
+    button = page.locator("button.widget-button", has_text=re.compile("check", re.I)).first
+
+    def answer_and_check(output: object) -> None:
         choice = output.locator("input[type=radio], input[type=checkbox]").first
         if choice.count():
             choice.check()
         button.click()
-        page.wait_for_function("([el, b]) => el.innerText !== b", arg=[output.element_handle(), before], timeout=10_000)
-        assert len(output.inner_text()) > len(before), "clicking check shows feedback"
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        output.screenshot(path=str(SCREENSHOTS / "classroom-exercise.png"))
-    finally:
-        page.close()
+
+    _, before, after = change_and_capture(page, button, answer_and_check, "classroom-exercise.png")
+    assert len(after) > len(before), "clicking check shows feedback"
 
 
 #: Views shown in the README: (notebook, text in the producing cell's input, element inside its output, file name).
@@ -148,29 +215,29 @@ README_VIEWS = [
 ]
 
 
-@pytest.mark.parametrize(("name", "cell_text", "element", "filename"), README_VIEWS, ids=[v[3] for v in README_VIEWS])
+@pytest.mark.parametrize(
+    ("name", "cell_text", "element", "filename"),
+    [pytest.param(*view, id=view[3], marks=pytest.mark.notebook(view[0])) for view in README_VIEWS],
+)
 def test_readme_views_render(
-    browser: object, lab: dict, name: str, cell_text: str, element: str, filename: str
+    run_notebook: Callable[[str], NotebookRun], name: str, cell_text: str, element: str, filename: str
 ) -> None:
     """The views the README shows are rendered in JupyterLab; each is captured to build/screenshots/."""
-    page, _ = open_and_run(browser, lab, name)
-    try:
-        cell = page.locator(".jp-CodeCell", has=page.locator(".jp-InputArea", has_text=cell_text)).first
-        target = cell.locator(f".jp-OutputArea-output {element}").last
-        target.scroll_into_view_if_needed()
-        page.evaluate("el => el.scrollIntoView({block: 'start'})", target.element_handle())
-        box = target.bounding_box()
-        assert box and box["width"] > 200 and box["height"] > 150, f"{name}: {element} not rendered"
-        if element == "img":
-            assert target.evaluate("img => img.complete && img.naturalWidth > 0"), f"{name}: chart image broken"
-        viewport = page.viewport_size
-        clip = {
-            "x": box["x"],
-            "y": max(box["y"], 0),
-            "width": min(box["width"], viewport["width"] - box["x"]),
-            "height": min(box["height"], viewport["height"] - max(box["y"], 0)),
-        }
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / filename), clip=clip)
-    finally:
-        page.close()
+    page, _ = run_notebook(name)
+    cell = page.locator(".jp-CodeCell", has=page.locator(".jp-InputArea", has_text=cell_text)).first
+    target = cell.locator(f".jp-OutputArea-output {element}").last
+    target.scroll_into_view_if_needed()
+    page.evaluate("el => el.scrollIntoView({block: 'start'})", target.element_handle())
+    box = target.bounding_box()
+    assert box and box["width"] > 200 and box["height"] > 150, f"{name}: {element} not rendered"
+    if element == "img":
+        assert target.evaluate("img => img.complete && img.naturalWidth > 0"), f"{name}: chart image broken"
+    viewport = page.viewport_size
+    clip = {
+        "x": box["x"],
+        "y": max(box["y"], 0),
+        "width": min(box["width"], viewport["width"] - box["x"]),
+        "height": min(box["height"], viewport["height"] - max(box["y"], 0)),
+    }
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / filename), clip=clip)
