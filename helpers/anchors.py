@@ -3,12 +3,20 @@
 Quotes are matched after normalising whitespace only (runs of spaces, tabs and newlines count as
 one space); nothing else is forgiven, so a quote that differs by a letter or a quote mark fails and
 is reported with the closest passage in the article.
+
+Also the one place for the text structure every module shares: sentences (:func:`sentence_spans`,
+:func:`sentence_bounds`), quoted speech (:func:`quote_spans`) and marked spans in escaped HTML
+(:func:`mark_spans`).
 """
 
 from __future__ import annotations
 
+import bisect
+import html
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -88,12 +96,89 @@ def paragraph_bounds(article: str, start: int, end: int) -> tuple[int, int]:
     return left, len(article) if right < 0 else right
 
 
+#: Abbreviations whose full stop does not end a sentence: initials ("U.S.", "J.") and titles ("Gen.").
+_ABBREV = re.compile(
+    r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Rev|Jr|Sr|No|vs|etc|Jan|Feb|Mar|Apr|Aug|Sep|Sept|Oct|Nov|Dec)\.)$"
+)
+#: Characters before a full stop searched for an abbreviation (keeps long lines linear).
+_ABBREV_REACH = 16
+#: A sentence break: ``.!?``, closing quotes or brackets, space, then a capital or digit (after any opener).
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])(?P<close>[”\"’')\]]*)\s+(?=[“\"‘’'(\[]*[A-Z0-9À-ÖØ-Þ])")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of each sentence, surrounding space trimmed; lines are hard breaks, "U.S." is not one."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        for m in _SENTENCE_BREAK.finditer(line):
+            if _ABBREV.search(line, max(0, m.start() - _ABBREV_REACH), m.start()):
+                continue
+            spans.append((start, pos + m.start() + len(m.group("close"))))
+            start = pos + m.end()
+        spans.append((start, pos + len(line)))
+        pos += len(line) + 1
+    out = []
+    for s, e in spans:
+        seg = text[s:e]
+        lead, trail = len(seg) - len(seg.lstrip()), len(seg) - len(seg.rstrip())
+        if e - trail > s + lead:
+            out.append((s + lead, e - trail))
+    return out
+
+
+@lru_cache(maxsize=64)
+def _sentence_index(text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`sentence_spans` of a text, kept for repeated lookups in the same article."""
+    return tuple(sentence_spans(text))
+
+
 def sentence_bounds(article: str, start: int, end: int) -> tuple[int, int]:
-    """Approximate start and end of the sentence(s) around ``article[start:end]`` within its paragraph."""
-    para_start, para_end = paragraph_bounds(article, start, end)
-    left = para_start
-    for m in re.finditer(r"[.!?][”\"’']?\s+", article[para_start:start]):
-        left = para_start + m.end()
-    m = re.search(r"[.!?][”\"’']?(\s|$)", article[end:para_end])
-    right = end + m.end() if m else para_end
-    return left, right
+    """Start and end of the whole sentence(s) overlapping ``article[start:end]`` (never narrower than the span)."""
+    spans = _sentence_index(article)
+    lo, hi = start, max(end, start + 1)  # an empty span selects the sentence it sits in
+    k = max(bisect.bisect_right(spans, (lo, len(article) + 1)) - 1, 0)
+    hit = []
+    for s, e in spans[k:]:
+        if s >= hi:
+            break
+        if e > lo:
+            hit.append((s, e))
+    if not hit:
+        return start, end
+    return min(hit[0][0], start), max(hit[-1][1], end)
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of double-quoted passages (curly or straight, marks included), paired within each line."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        opened: int | None = None
+        for i, ch in enumerate(line):
+            if ch == "“" or (ch == '"' and opened is None):
+                opened = i if opened is None else opened
+            elif ch in '”"' and opened is not None:
+                spans.append((pos + opened, pos + i + 1))
+                opened = None
+        pos += len(line) + 1
+    return spans
+
+
+def mark_spans(text: str, spans: Iterable[tuple[int, int]], style: str | None = None) -> str:
+    """``text`` HTML-escaped with each ``[start, end)`` span (relative to ``text``) wrapped in ``<mark>``.
+
+    Overlapping spans are clipped to what the previous one left; spans outside the text are ignored.
+    """
+    tag = f"<mark style='{html.escape(style)}'>" if style else "<mark>"
+    out, pos = [], 0
+    for s, e in sorted(spans):
+        s, e = max(int(s), pos), min(int(e), len(text))
+        if e <= s:
+            continue
+        out.append(html.escape(text[pos:s]))
+        out.append(f"{tag}{html.escape(text[s:e])}</mark>")
+        pos = e
+    out.append(html.escape(text[pos:]))
+    return "".join(out)

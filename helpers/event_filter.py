@@ -7,6 +7,7 @@ import html
 import ipywidgets as widgets
 import pandas as pd
 
+from helpers.anchors import mark_spans
 from helpers.timeline import event_label
 
 
@@ -40,9 +41,7 @@ def events_html(events_table: pd.DataFrame) -> str:
         at = int(ev["start"]) - int(ev["sent_start"])
         if sentence[at : at + len(rel)] != rel:
             at = sentence.find(rel)
-        marked = (
-            f"{esc(sentence[:at])}<mark>{esc(rel)}</mark>{esc(sentence[at + len(rel) :])}" if at >= 0 else esc(sentence)
-        )
+        marked = mark_spans(sentence, [(at, at + len(rel))] if at >= 0 else [])
         body.append(
             f"<tr><td style='white-space:nowrap'>{esc(event_label(ev))}</td><td>{esc(str(ev['source_id']))}</td>"
             f"<td style='text-align:left'>{marked}</td><td>{esc(str(ev.get('topics', '')))}</td></tr>"

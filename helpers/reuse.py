@@ -18,7 +18,6 @@ reader could see without software (:mod:`helpers.reuse_clues`), one pair's passa
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -28,6 +27,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from helpers import shingles
+from helpers.anchors import sentence_spans
 from helpers.shingles import Tokens
 
 # --------------------------------------------------------------------------------------------
@@ -190,27 +190,6 @@ def _candidates(ids: Sequence[str], tokens: Sequence[Tokens], n: int, min_shared
 # --------------------------------------------------------------------------------------------
 # Step 2: alignment of one pair
 # --------------------------------------------------------------------------------------------
-
-_SENTENCE_END = re.compile(r"([.!?][\"”’')\]]*)\s+(?=[^\sa-z])|\n+")
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """``[start, end)`` spans of the sentences (and lines) of a text, surrounding space trimmed."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for m in _SENTENCE_END.finditer(text):
-        end = m.end(1) if m.group(1) else m.start()
-        spans.append((pos, end))
-        pos = m.end()
-    spans.append((pos, len(text)))
-    out = []
-    for start, end in spans:
-        seg = text[start:end]
-        lead = len(seg) - len(seg.lstrip())
-        trail = len(seg) - len(seg.rstrip())
-        if end - trail > start + lead:
-            out.append((start + lead, end - trail))
-    return out
 
 
 @dataclass(frozen=True)
@@ -573,15 +552,33 @@ def related(pairs_df: pd.DataFrame) -> pd.DataFrame:
     return ranked(pairs_df[pairs_df["label"] != NOT_DERIVED])
 
 
+class UnknownPairError(KeyError):
+    """A pair of source ids with no row in the pairs table; the message names the pair."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0])
+
+
 def pair_row_of(pairs_df: pd.DataFrame, a: str, b: str) -> pd.Series:
-    """The row of pair ``(a, b)`` in either order; raises ``KeyError`` naming the pair when absent."""
+    """The row of pair ``(a, b)`` in either order; raises :class:`UnknownPairError` naming the pair when absent."""
     sel = pairs_df[
         ((pairs_df["source_a"] == a) & (pairs_df["source_b"] == b))
         | ((pairs_df["source_a"] == b) & (pairs_df["source_b"] == a))
     ]
     if sel.empty:
-        raise KeyError(f"no reuse pair {a} / {b}")
+        raise UnknownPairError(unknown_pair_message(pairs_df, a, b))
     return sel.iloc[0]
+
+
+def unknown_pair_message(pairs_df: pd.DataFrame, a: str, b: str) -> str:
+    """One line saying that ``a`` / ``b`` is not a reported pair, and which pairs each side does have."""
+    known = set(pairs_df["source_a"]) | set(pairs_df["source_b"])
+    missing = [sid for sid in (a, b) if sid not in known]
+    if missing:
+        why = f"{', '.join(repr(m) for m in missing)} in no reported pair"
+    else:
+        why = f"not in this table (pairs sharing fewer than {MIN_SHARED_SHINGLES} shingles are not reported)"
+    return f"no reuse pair {a!r} / {b!r} in either order: {why}"
 
 
 def article_labels(corpus: pd.DataFrame, pairs_df: pd.DataFrame) -> pd.DataFrame:

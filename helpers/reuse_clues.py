@@ -14,7 +14,8 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from helpers import shingles
-from helpers.reuse import NOT_DERIVED, STOP_WORDS, VERBATIM, corpus_column, pair_row_of, sentence_spans
+from helpers.anchors import quote_spans, sentence_spans
+from helpers.reuse import NOT_DERIVED, STOP_WORDS, VERBATIM, corpus_column
 
 
 def credit_lines(corpus: pd.DataFrame) -> pd.DataFrame:
@@ -30,12 +31,13 @@ def credit_lines(corpus: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["source_id", "credits", "sentence"])
 
 
-_QUOTE = re.compile(r"[“\"]([^“”\"]{3,400})[”\"]")
+#: Shortest quoted passage (characters between the quote marks) worth comparing.
+QUOTE_MIN_CHARS = 3
 
 
 def quotes(text: str) -> list[tuple[int, int]]:
-    """Spans of the double-quoted passages of a text (straight or curly quotes)."""
-    return [m.span(1) for m in _QUOTE.finditer(text)]
+    """Spans of the double-quoted passages of a text, quote marks excluded (:func:`helpers.anchors.quote_spans`)."""
+    return [(s + 1, e - 1) for s, e in quote_spans(text) if e - s - 2 >= QUOTE_MIN_CHARS]
 
 
 #: Two quotes are the same quote when the shorter one's normalised words match inside the
@@ -131,51 +133,98 @@ def spelling_variants(corpus: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+DEPENDENCY_COLUMNS = [
+    "source_a",
+    "source_b",
+    "label",
+    "both credit",
+    "longest verbatim run",
+    "quote in both",
+    "same spellings",
+]
+
+_Key = tuple[str, str]
+
+
+def _pair_keys(position: dict[str, int], a: object, b: object) -> _Key | None:
+    """The unordered pair ``a`` / ``b`` in corpus order, or None when either is not in the corpus."""
+    a, b = str(a), str(b)
+    if a == b or a not in position or b not in position:
+        return None
+    return (a, b) if position[a] < position[b] else (b, a)
+
+
+def _pairs_sharing(members: dict[str, list[str]], position: dict[str, int]) -> dict[_Key, list[str]]:
+    """For a ``thing -> articles`` index, the things each unordered pair of articles shares."""
+    shared: dict[_Key, list[str]] = defaultdict(list)
+    for thing, ids in members.items():
+        ordered = sorted(set(ids), key=position.__getitem__)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1 :]:
+                shared[(a, b)].append(thing)
+    return shared
+
+
+def _first_by_pair(frame: pd.DataFrame, position: dict[str, int], value: pd.Series) -> dict[_Key, object]:
+    """Per unordered pair of ``frame``'s ``source_a`` / ``source_b``, ``value`` of its first row."""
+    out: dict[_Key, object] = {}
+    for a, b, v in zip(frame["source_a"], frame["source_b"], value, strict=True):
+        key = _pair_keys(position, a, b)
+        if key is not None and key not in out:
+            out[key] = v
+    return out
+
+
+def _longest_runs(passages_df: pd.DataFrame, position: dict[str, int]) -> dict[_Key, str]:
+    """Per unordered pair, the longest verbatim passage's ``a_text`` (the first of the longest)."""
+    verb = passages_df[passages_df["kind"] == VERBATIM]
+    if verb.empty:
+        return {}
+    keys = [_pair_keys(position, a, b) for a, b in zip(verb["source_a"], verb["source_b"], strict=True)]
+    frame = pd.DataFrame(
+        {
+            "k0": [k[0] if k else "" for k in keys],
+            "k1": [k[1] if k else "" for k in keys],
+            "n": verb["a_text"].str.len().to_numpy(),
+            "text": verb["a_text"].to_numpy(),
+        }
+    )
+    frame = frame[[k is not None for k in keys]].reset_index(drop=True)
+    best = frame.groupby(["k0", "k1"], sort=False)["n"].idxmax()
+    return {key: frame.at[row, "text"] for key, row in best.items()}
+
+
 def dependency_clues(corpus: pd.DataFrame, pairs_df: pd.DataFrame, passages_df: pd.DataFrame) -> pd.DataFrame:
     """Per pair, the clues a reader could see without software: a shared credit, the longest verbatim
     run, a quote both print, and the variant spellings both use. Pairs with no clue are left out.
+
+    Each clue is indexed by the unordered pair once (credits and spellings through an
+    ``outlet / spelling -> articles`` index), so the cost follows the clues found, not the
+    number of possible pairs. Rows are in corpus order of ``source_a``, then ``source_b``.
     """
-    credits = {sid: set(c) for sid, c in corpus_column(corpus, "credits", ()).items()}
+    ids = [str(s) for s in corpus.index]
+    position = {sid: i for i, sid in enumerate(ids)}
+    credited: dict[str, list[str]] = defaultdict(list)
+    for sid, credits in corpus_column(corpus, "credits", ()).items():
+        for outlet in set(credits):
+            credited[outlet].append(sid)
+    credit = _pairs_sharing(credited, position)
+    runs = _longest_runs(passages_df, position)
     quotes_df = shared_quotes(corpus)
+    quote = _first_by_pair(quotes_df, position, quotes_df["quote_a"] + " (" + quotes_df["kind"] + ")")
     variants = spelling_variants(corpus)
-    spelled: dict[str, set[str]] = defaultdict(set)
+    spellers: dict[str, list[str]] = defaultdict(list)
     for r in variants.itertuples(index=False):
         for word, users in ((r.spelling_a, r.used_by_a), (r.spelling_b, r.used_by_b)):
-            for sid in users.split(", "):
-                spelled[sid].add(word)
-    ids = [str(s) for s in corpus.index]
+            spellers[word].extend(sid for sid in users.split(", ") if sid in position)
+    spelling = _pairs_sharing(spellers, position)
+    labels = _first_by_pair(pairs_df, position, pairs_df["label"])
     rows = []
-    for i, a in enumerate(ids):
-        for b in ids[i + 1 :]:
-            cred = ", ".join(sorted(credits[a] & credits[b]))
-            sel = passages_df[
-                (passages_df["kind"] == VERBATIM)
-                & (
-                    ((passages_df["source_a"] == a) & (passages_df["source_b"] == b))
-                    | ((passages_df["source_a"] == b) & (passages_df["source_b"] == a))
-                )
-            ]
-            run = sel.loc[sel["a_text"].str.len().idxmax(), "a_text"] if len(sel) else ""
-            q = quotes_df[
-                ((quotes_df["source_a"] == a) & (quotes_df["source_b"] == b))
-                | ((quotes_df["source_a"] == b) & (quotes_df["source_b"] == a))
-            ]
-            quote = f"{q.iloc[0]['quote_a']} ({q.iloc[0]['kind']})" if len(q) else ""
-            spell = ", ".join(sorted(spelled[a] & spelled[b]))
-            if not (cred or run or quote or spell):
-                continue
-            try:
-                label = pair_row_of(pairs_df, a, b)["label"]
-            except KeyError:
-                label = NOT_DERIVED
-            rows.append((a, b, label, cred, run, quote, spell))
-    columns = [
-        "source_a",
-        "source_b",
-        "label",
-        "both credit",
-        "longest verbatim run",
-        "quote in both",
-        "same spellings",
-    ]
-    return pd.DataFrame(rows, columns=columns)
+    for a, b in sorted({*credit, *runs, *quote, *spelling}, key=lambda k: (position[k[0]], position[k[1]])):
+        cred = ", ".join(sorted(set(credit.get((a, b), ()))))
+        run = runs.get((a, b), "")
+        quoted = quote.get((a, b), "")
+        spell = ", ".join(sorted(set(spelling.get((a, b), ()))))
+        if cred or run or quoted or spell:
+            rows.append((a, b, labels.get((a, b), NOT_DERIVED), cred, run, quoted, spell))
+    return pd.DataFrame(rows, columns=DEPENDENCY_COLUMNS)

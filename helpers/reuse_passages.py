@@ -7,7 +7,8 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-from helpers.reuse import PARAPHRASE, VERBATIM, pair_row_of, sentence_spans
+from helpers.anchors import mark_spans, sentence_spans
+from helpers.reuse import PARAPHRASE, VERBATIM, UnknownPairError, unknown_pair_message
 
 PASSAGE_SUMMARY_COLUMNS = (
     "source_a",
@@ -22,22 +23,39 @@ PASSAGE_SUMMARY_COLUMNS = (
 
 
 def passage_summary(pairs_df: pd.DataFrame, passages_df: pd.DataFrame) -> pd.DataFrame:
-    """Per pair with passages: how many verbatim and paraphrase passages, and the longest verbatim run."""
+    """Per pair with passages: how many verbatim and paraphrase passages, and the longest verbatim run.
+
+    Each pair's row of ``pairs_df`` is looked up in a dict built once (either order), and the
+    counts come from one grouping of the passages, so the cost is linear in the two tables.
+    """
+    row_of: dict[tuple[str, str], tuple[str, float, float]] = {}
+    for a, b, label, cov_a, cov_b in zip(
+        pairs_df["source_a"], pairs_df["source_b"], pairs_df["label"], pairs_df["coverage_a"], pairs_df["coverage_b"],
+        strict=True,
+    ):  # fmt: skip
+        row_of.setdefault((a, b), (label, cov_a, cov_b))
+        row_of.setdefault((b, a), (label, cov_a, cov_b))
+    keys = ["source_a", "source_b"]
+    verbatim = passages_df["kind"] == VERBATIM
+    n_verb = verbatim.groupby([passages_df[k] for k in keys], sort=False).sum()
+    n_para = (passages_df["kind"] == PARAPHRASE).groupby([passages_df[k] for k in keys], sort=False).sum()
+    verb = passages_df[verbatim]
+    longest_at = verb["a_text"].str.len().groupby([verb[k] for k in keys], sort=False).idxmax()
     rows = []
-    for (a, b), grp in passages_df.groupby(["source_a", "source_b"], sort=False):
-        verb = grp[grp["kind"] == VERBATIM]
-        longest = verb.loc[verb["a_text"].str.len().idxmax(), "a_text"] if len(verb) else ""
-        row = pair_row_of(pairs_df, a, b)
+    for a, b in n_verb.index:
+        if (a, b) not in row_of:
+            raise UnknownPairError(unknown_pair_message(pairs_df, a, b))
+        label, cov_a, cov_b = row_of[(a, b)]
         rows.append(
             {
                 "source_a": a,
                 "source_b": b,
-                "label": row["label"],
-                "coverage_a": round(float(row["coverage_a"]), 3),
-                "coverage_b": round(float(row["coverage_b"]), 3),
-                "verbatim": len(verb),
-                "paraphrase": int((grp["kind"] == PARAPHRASE).sum()),
-                "longest verbatim run": longest,
+                "label": label,
+                "coverage_a": round(float(cov_a), 3),
+                "coverage_b": round(float(cov_b), 3),
+                "verbatim": int(n_verb[(a, b)]),
+                "paraphrase": int(n_para[(a, b)]),
+                "longest verbatim run": verb.at[longest_at[(a, b)], "a_text"] if (a, b) in longest_at.index else "",
             }
         )
     out = pd.DataFrame(rows, columns=[*PASSAGE_SUMMARY_COLUMNS])
@@ -99,16 +117,26 @@ def passage_units(text_a: str, text_b: str, passages_df: pd.DataFrame) -> pd.Dat
 
 def highlight(text: str, start: int, end: int, runs: Iterable[tuple[int, int]]) -> str:
     """``text[start:end]`` as escaped HTML with the ``runs`` (absolute spans) wrapped in ``<mark>``."""
-    out, pos = [], start
-    for r0, r1 in sorted(runs):
-        r0, r1 = max(r0, pos), min(r1, end)
-        if r1 <= r0:
-            continue
-        out.append(html.escape(text[pos:r0]))
-        out.append(f"<mark>{html.escape(text[r0:r1])}</mark>")
-        pos = r1
-    out.append(html.escape(text[pos:end]))
-    return "".join(out).replace("\n", "<br>")
+    return mark_spans(text[start:end], [(r0 - start, r1 - start) for r0, r1 in runs]).replace("\n", "<br>")
+
+
+_SWAPPED = {"source_a": "source_b", "a_start": "b_start", "a_end": "b_end", "a_text": "b_text"}
+
+
+def pair_passages(passages_df: pd.DataFrame, source_a: str, source_b: str) -> pd.DataFrame:
+    """The passages of ``source_a`` / ``source_b`` with ``source_a`` on the a side, whichever order they are stored in.
+
+    Raises a one-line :class:`ValueError` naming the pair when it has no passages in either order.
+    """
+    if "source_a" not in passages_df:
+        return passages_df
+    same = passages_df[(passages_df["source_a"] == source_a) & (passages_df["source_b"] == source_b)]
+    if len(same):
+        return same
+    swapped = passages_df[(passages_df["source_a"] == source_b) & (passages_df["source_b"] == source_a)]
+    if len(swapped):
+        return swapped.rename(columns={**_SWAPPED, **{v: k for k, v in _SWAPPED.items()}})[list(passages_df.columns)]
+    raise ValueError(f"no shared passages for the pair {source_a!r} / {source_b!r} in either order")
 
 
 def side_by_side_html(
@@ -116,13 +144,11 @@ def side_by_side_html(
 ) -> str:
     """The shared passages of one pair side by side, verbatim runs highlighted, all article text escaped.
 
-    ``passages_df`` holds the passages of this pair (``source_a`` / ``source_b`` columns are
-    used to select them when present).
+    ``passages_df`` holds the passages of this pair, or of many pairs with ``source_a`` /
+    ``source_b`` columns: then the pair's are selected in either order (``text_a`` is always
+    ``source_a``'s), and a pair with none raises a :class:`ValueError` naming it.
     """
-    sel = passages_df
-    if "source_a" in sel:
-        sel = sel[(sel["source_a"] == source_a) & (sel["source_b"] == source_b)]
-    units = passage_units(text_a, text_b, sel)
+    units = passage_units(text_a, text_b, pair_passages(passages_df, source_a, source_b))
     if limit is not None:
         units = units.head(limit)
     cell = "style='text-align:left;vertical-align:top;max-width:28em'"

@@ -15,7 +15,6 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import chain
 
 import numpy as np
@@ -96,9 +95,11 @@ SPELLING_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
-@lru_cache(maxsize=262_144)
 def normalize_word(raw: str) -> str:
-    """One canonical form per word: NFKC, lower case, straight apostrophes, no possessive, one spelling."""
+    """One canonical form per word: NFKC, lower case, straight apostrophes, no possessive, one spelling.
+
+    Not cached itself: :func:`_parts` memoises it per raw token, its only caller.
+    """
     word = unicodedata.normalize("NFKC", raw).translate(_APOSTROPHES).casefold()
     if word.endswith("'s"):
         word = word[:-2]
@@ -108,11 +109,6 @@ def normalize_word(raw: str) -> str:
         if pattern.match(word):
             return pattern.sub(repl, word)
     return word
-
-
-def normalize_text(text: str) -> str:
-    """The normalised words of a text joined by single spaces (what shingles are built from)."""
-    return " ".join(words(text))
 
 
 #: Raw word -> its normalised words (usually one; "longtime" gives two). Grows with the vocabulary.
@@ -235,11 +231,6 @@ def shingle_hashes(hashes: np.ndarray, n: int) -> np.ndarray:
         for k in range(1, n):
             out = _mix(out * _MUL + hashes[k : k + count])
     return out
-
-
-def shingle_set(text: str, n: int) -> np.ndarray:
-    """The sorted unique shingle hashes of a text."""
-    return np.unique(shingle_hashes(word_hashes(words(text)), n))
 
 
 def shared_counts(

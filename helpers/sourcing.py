@@ -55,13 +55,17 @@ from pathlib import Path
 
 import pandas as pd
 
+from helpers.anchors import quote_spans, sentence_spans
+from helpers.claims import ATTRIBUTION_KINDS
+from helpers.config import is_known_outlet
 from helpers.corpus import load_corpus
 
 # --------------------------------------------------------------------------------------------
 # Vocabulary
 # --------------------------------------------------------------------------------------------
 
-KINDS = ("named", "anonymous", "outlet", "document")
+#: Source kinds of an attribution: the claim coding's kinds except "none".
+KINDS = tuple(k for k in ATTRIBUTION_KINDS if k != "none")
 
 ATTRIBUTION_COLUMNS = [
     "source_id",
@@ -179,7 +183,13 @@ NEGATORS = {
     "must",
     "cannot",
 }
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "his", "her", "their"}
+#: Pronouns that can be the subject of a cue; a source that is one takes the kind of the previous source.
+SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+PRONOUNS = SUBJECT_PRONOUNS | {"his", "her", "their"}
+#: Pronouns of one person: without an earlier source nearby they stand for a named person.
+PERSON_PRONOUNS = {"he", "she", "his", "her", "i"}
+#: Characters after an attribution within which a pronoun source ("he said") takes that attribution's kind.
+PRONOUN_REACH = 800
 
 #: Evidence verbs whose subject must be a document ("records show", "videos ... reveal").
 DOCUMENT_VERBS = (
@@ -206,8 +216,10 @@ NEEDS_COMPLEMENT = {
     "mentions", "reported", "claims", "claim", "announced", "announces", "argued", "argues", "wrote", "writes",
     "explained", "explains",
 }  # fmt: skip
+#: Cue words that are nouns when they open a sentence ("Claims that ...").
+NOUN_CUES = {"claims", "reports", "notes", "states", "claim", "note"}
 #: Cue words that can be nouns or adjectives ("the claims", "a noted author", "the said document").
-NOUNLIKE_CUES = {"claims", "reports", "notes", "states", "claim", "note", "noted", "said", "reported", "denies"}
+NOUNLIKE_CUES = NOUN_CUES | {"noted", "said", "reported", "denies"}
 #: Plural-looking cue words that are nouns after determiners ("the claims", "the reports").
 DETERMINERS = {
     "the", "a", "an", "these", "those", "such", "his", "her", "their", "its", "our", "my", "your", "this",
@@ -231,8 +243,6 @@ TEMPORAL = {"this", "last", "next", "week", "month", "year", "today", "yesterday
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 #: Clause-level punctuation: never inside a source span.
 CLAUSE_PUNCT = set(';:()[]“”"—–.!?')
-OPEN_QUOTES = '“"'
-CLOSE_QUOTES = '”"'
 
 # --------------------------------------------------------------------------------------------
 # Hedge patterns: (family, regex). Families: "hedge" (distancing), "disclaimer" (verification).
@@ -309,53 +319,11 @@ _WORD_CUES = re.compile(
 )
 
 _TOKEN = re.compile(r"\w+(?:[’'\-]\w+)*|[^\w\s]")
-_ABBREV = re.compile(
-    r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Rev|Jr|Sr|No|vs|etc|Jan|Feb|Mar|Apr|Aug|Sep|Sept|Oct|Nov|Dec)\.)$"
-)
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])(?P<close>[”\"’)\]]*)\s+(?=[“\"‘(]?[A-Z0-9])")
 
 
 # --------------------------------------------------------------------------------------------
-# Text structure: sentences, quotations, tokens
+# Text structure: tokens and span lookup (sentences and quotations: helpers.anchors)
 # --------------------------------------------------------------------------------------------
-
-
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """``[start, end)`` of each sentence (lines are hard breaks; initials like "U.S." do not end one)."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        start = pos
-        for m in _SENTENCE_BREAK.finditer(line):
-            if _ABBREV.search(line[: m.start()]):
-                continue
-            spans.append((start, pos + m.start() + len(m.group("close"))))
-            start = pos + m.end()
-        spans.append((start, pos + len(line)))
-        pos += len(line) + 1
-    out = []
-    for s, e in spans:
-        seg = text[s:e]
-        lead, trail = len(seg) - len(seg.lstrip()), len(seg) - len(seg.rstrip())
-        if e - trail > s + lead:
-            out.append((s + lead, e - trail))
-    return out
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """``[start, end)`` of double-quoted passages (curly or straight), paired within each line."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        opened: int | None = None
-        for i, ch in enumerate(line):
-            if ch == "“" or (ch == '"' and opened is None):
-                opened = i if opened is None else opened
-            elif ch in '”"' and opened is not None:
-                spans.append((pos + opened, pos + i + 1))
-                opened = None
-        pos += len(line) + 1
-    return spans
 
 
 @dataclass(frozen=True)
@@ -409,7 +377,7 @@ class _Spans:
 
 def _outlet_regex(outlets: Iterable[str]) -> re.Pattern[str]:
     """A case-sensitive whole-word pattern for outlet names, longest first."""
-    names = sorted({o for o in outlets if o and o.lower() != "unknown"}, key=len, reverse=True)
+    names = sorted({o for o in outlets if is_known_outlet(o)}, key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
 
 
@@ -551,14 +519,9 @@ _FINITE = {
 }  # fmt: skip
 
 
-def _head_region(words: list[str]) -> list[str]:
-    """The first words of a source up to its first preposition or participle (its head noun phrase)."""
-    out = []
-    for w in words:
-        if w.lower() in HEAD_ENDS and out:
-            break
-        out.append(w)
-    return out
+def _head_length(lows: Sequence[str]) -> int:
+    """How many first words of a source form its head noun phrase (up to a preposition or participle)."""
+    return next((n for n, low in enumerate(lows) if n and low in HEAD_ENDS), len(lows))
 
 
 def classify_source(source_text: str, outlets: Iterable[str] = OUTLETS) -> str:
@@ -568,7 +531,7 @@ def classify_source(source_text: str, outlets: Iterable[str] = OUTLETS) -> str:
     if not words:
         return "anonymous"
     lows = [w.lower() for w in words]
-    head = _head_region(words)
+    head = words[: _head_length(lows)]
     head_lows = {w.lower() for w in head}
     outlet_re = _outlet_regex(outlets)
     if head_lows & DOCUMENT_HEADS:
@@ -608,7 +571,7 @@ def classify_source(source_text: str, outlets: Iterable[str] = OUTLETS) -> str:
 def _noun_reading(toks: list[_Tok], i: int) -> bool:
     """Whether the cue word at token ``i`` reads as a noun ("the claims", "—claims that", "a noted author")."""
     if i == 0:
-        return toks[i].low in {"claims", "reports", "notes", "states", "claim", "note"}
+        return toks[i].low in NOUN_CUES
     prev = toks[i - 1]
     if not prev.is_word:
         return prev.text not in {",", "”", '"', "’"}
@@ -637,7 +600,7 @@ def _inverted(toks: list[_Tok], i: int) -> bool:
     if prev.text == "," and toks[i].low not in INVERTING_VERBS:
         return False
     return (
-        (nxt.text[0].isupper() and nxt.low not in {"i", "he", "she", "they", "we", "it"})
+        (nxt.text[0].isupper() and nxt.low not in SUBJECT_PRONOUNS)
         or nxt.low in INDEFINITE
         or nxt.low in {"the", "his", "her"}
         or nxt.text[0].isdigit()
@@ -686,7 +649,7 @@ def _resolve_word_cue(
         return None  # passive: "was denied by", "is said to", "was reportedly"
     if word in DOCUMENT_VERBS:
         subject = _back_source(toks, i, stops)
-        heads = {t.low.strip("'’") for t in _head_tokens(subject)}
+        heads = {t.low.strip("'’") for t in subject[: _head_length([t.low for t in subject])]}
         if heads & (DOCUMENT_HEADS | INTERVIEW_HEADS):
             return ("back", subject)
         if word not in SPEECH_VERBS:
@@ -716,16 +679,6 @@ def _resolve_word_cue(
     if word in {"revealed", "reveals"} and i + 1 < len(toks) and toks[i + 1].low not in {"that", ",", ".", "to"}:
         return None
     return ("back", _back_source(toks, i, stops))
-
-
-def _head_tokens(toks: list[_Tok]) -> list[_Tok]:
-    """The head-region tokens of a source span."""
-    out = []
-    for t in toks:
-        if t.low in HEAD_ENDS and out:
-            break
-        out.append(t)
-    return out
 
 
 def find_attributions(text: str, outlets: Iterable[str] = OUTLETS) -> pd.DataFrame:
@@ -798,10 +751,10 @@ def _resolve_pronouns(rows: list[dict]) -> None:
     for row in rows:
         src = row["source_text"].lower()
         if src in PRONOUNS:
-            if last is not None and row["cue_start"] - last["cue_end"] < 800:
+            if last is not None and row["cue_start"] - last["cue_end"] < PRONOUN_REACH:
                 row["kind"] = last["kind"]
             else:
-                row["kind"] = "named" if src in {"he", "she", "his", "her", "i"} else "anonymous"
+                row["kind"] = "named" if src in PERSON_PRONOUNS else "anonymous"
         elif row["source_text"]:
             last = row
 
@@ -841,7 +794,7 @@ def corpus_outlets(corpus: pd.DataFrame) -> tuple[str, ...]:
     extra: list[str] = []
     for col in ("outlet", "upstream_inferred"):
         if col in corpus.columns:
-            extra.extend(str(v) for v in corpus[col] if str(v) and str(v) != "unknown")
+            extra.extend(str(v) for v in corpus[col] if is_known_outlet(v))
     if "credits" in corpus.columns:
         for credits in corpus["credits"]:
             extra.extend(credits)

@@ -59,56 +59,37 @@ DETAIL_COLUMNS = [
 ]
 
 
+#: What is matched for each sort of detection: gold/detected columns of its span, and whether it has a source.
+_MATCHED = (("attribution", "cue_start", "cue_end", True), ("hedge", "start", "end", False))
+
+
 def evaluation_details(
     detected_attributions: pd.DataFrame,
     detected_hedges: pd.DataFrame,
     gold_attributions: pd.DataFrame,
     gold_hedges: pd.DataFrame,
 ) -> pd.DataFrame:
-    """Every gold and detected cue and hedge of the coded articles: ``match``, ``missed`` or ``extra``."""
-    coded = sorted(set(gold_attributions["source_id"]) | set(gold_hedges["source_id"]))
+    """Every gold and detected cue and hedge of the coded articles: ``match``, ``missed`` or ``extra``.
+
+    Articles come in the order of the gold files (attributions first), detections in text order.
+    """
+    coded = list(dict.fromkeys([*gold_attributions["source_id"], *gold_hedges["source_id"]]))
+    frames = {"attribution": (gold_attributions, detected_attributions), "hedge": (gold_hedges, detected_hedges)}
     rows = []
     for sid in coded:
-        ga = gold_attributions[gold_attributions["source_id"] == sid].reset_index(drop=True)
-        da = detected_attributions[detected_attributions["source_id"] == sid].reset_index(drop=True)
-        for gi, di in match_spans(
-            list(zip(ga["cue_start"], ga["cue_end"], strict=True)),
-            list(zip(da["cue_start"], da["cue_end"], strict=True)),
-        ):
-            g = ga.loc[gi] if gi is not None else None
-            d = da.loc[di] if di is not None else None
-            rows.append(
-                {
+        for what, start, end, has_source in _MATCHED:
+            gold, found = (f[f["source_id"] == sid].reset_index(drop=True) for f in frames[what])
+            for gi, di in match_spans(
+                list(zip(gold[start], gold[end], strict=True)), list(zip(found[start], found[end], strict=True))
+            ):
+                g = gold.loc[gi] if gi is not None else None
+                d = found.loc[di] if di is not None else None
+                both = g is not None and d is not None
+                row = {
                     "source_id": sid,
-                    "what": "attribution",
-                    "status": "match" if g is not None and d is not None else ("missed" if d is None else "extra"),
-                    "start": int((g if g is not None else d)["cue_start"]),
-                    "cue_gold": g["cue"] if g is not None else "",
-                    "cue_detected": d["cue"] if d is not None else "",
-                    "kind_gold": g["kind"] if g is not None else "",
-                    "kind_detected": d["kind"] if d is not None else "",
-                    "source_gold": g["source_text"] if g is not None else "",
-                    "source_detected": d["source_text"] if d is not None else "",
-                    "source_overlap": bool(
-                        g is not None
-                        and d is not None
-                        and _overlaps(g["source_start"], g["source_end"], d["source_start"], d["source_end"])
-                    ),
-                }
-            )
-        gh = gold_hedges[gold_hedges["source_id"] == sid].reset_index(drop=True)
-        dh = detected_hedges[detected_hedges["source_id"] == sid].reset_index(drop=True)
-        for gi, di in match_spans(
-            list(zip(gh["start"], gh["end"], strict=True)), list(zip(dh["start"], dh["end"], strict=True))
-        ):
-            g = gh.loc[gi] if gi is not None else None
-            d = dh.loc[di] if di is not None else None
-            rows.append(
-                {
-                    "source_id": sid,
-                    "what": "hedge",
-                    "status": "match" if g is not None and d is not None else ("missed" if d is None else "extra"),
-                    "start": int((g if g is not None else d)["start"]),
+                    "what": what,
+                    "status": "match" if both else ("missed" if d is None else "extra"),
+                    "start": int((g if g is not None else d)[start]),
                     "cue_gold": g["cue"] if g is not None else "",
                     "cue_detected": d["cue"] if d is not None else "",
                     "kind_gold": "",
@@ -117,11 +98,21 @@ def evaluation_details(
                     "source_detected": "",
                     "source_overlap": False,
                 }
-            )
+                if has_source:
+                    row.update(
+                        kind_gold=g["kind"] if g is not None else "",
+                        kind_detected=d["kind"] if d is not None else "",
+                        source_gold=g["source_text"] if g is not None else "",
+                        source_detected=d["source_text"] if d is not None else "",
+                        source_overlap=bool(
+                            both and _overlaps(g["source_start"], g["source_end"], d["source_start"], d["source_end"])
+                        ),
+                    )
+                rows.append(row)
     return pd.DataFrame(rows, columns=DETAIL_COLUMNS)
 
 
-def _ratio(num: int, den: int) -> float:
+def ratio(num: int, den: int) -> float:
     """``num / den``, NaN when there is nothing to divide."""
     return num / den if den else float("nan")
 
@@ -147,15 +138,15 @@ def evaluate(
                 "cues_gold": int((a["status"] != "extra").sum()),
                 "cues_detected": int((a["status"] != "missed").sum()),
                 "cues_matched": len(a_match),
-                "cue_precision": _ratio(len(a_match), int((a["status"] != "missed").sum())),
-                "cue_recall": _ratio(len(a_match), int((a["status"] != "extra").sum())),
-                "kind_accuracy": _ratio(int((a_match["kind_gold"] == a_match["kind_detected"]).sum()), len(a_match)),
-                "source_overlap": _ratio(int(a_match["source_overlap"].sum()), len(a_match)),
+                "cue_precision": ratio(len(a_match), int((a["status"] != "missed").sum())),
+                "cue_recall": ratio(len(a_match), int((a["status"] != "extra").sum())),
+                "kind_accuracy": ratio(int((a_match["kind_gold"] == a_match["kind_detected"]).sum()), len(a_match)),
+                "source_overlap": ratio(int(a_match["source_overlap"].sum()), len(a_match)),
                 "hedges_gold": int((h["status"] != "extra").sum()),
                 "hedges_detected": int((h["status"] != "missed").sum()),
                 "hedges_matched": len(h_match),
-                "hedge_precision": _ratio(len(h_match), int((h["status"] != "missed").sum())),
-                "hedge_recall": _ratio(len(h_match), int((h["status"] != "extra").sum())),
+                "hedge_precision": ratio(len(h_match), int((h["status"] != "missed").sum())),
+                "hedge_recall": ratio(len(h_match), int((h["status"] != "extra").sum())),
             }
         )
     return pd.DataFrame(rows).set_index("source_id")
@@ -242,8 +233,8 @@ def coverage_summary(coverage: pd.DataFrame) -> pd.DataFrame:
                 "rows": len(part),
                 "located": len(located),
                 "covered": len(covered),
-                "share_covered": _ratio(len(covered), len(located)),
-                "kind_agreement": _ratio(int(with_kind["kind_agrees"].sum()), len(with_kind))
+                "share_covered": ratio(len(covered), len(located)),
+                "kind_agreement": ratio(int(with_kind["kind_agrees"].sum()), len(with_kind))
                 if stance == "attributes"
                 else float("nan"),
             }

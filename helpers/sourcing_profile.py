@@ -14,6 +14,7 @@ from matplotlib.transforms import Transform, offset_copy
 
 from helpers import charts
 from helpers.sourcing import KINDS
+from helpers.sourcing_accuracy import ratio
 
 # --------------------------------------------------------------------------------------------
 # Sourcing profile per article
@@ -29,11 +30,6 @@ PROFILE_COLUMNS = [
 ]
 
 
-def _ratio(num: int, den: int) -> float:
-    """``num / den``, NaN when there is nothing to divide."""
-    return num / den if den else float("nan")
-
-
 def sourcing_profile(
     corpus: pd.DataFrame, detected_attributions: pd.DataFrame, detected_hedges: pd.DataFrame
 ) -> pd.DataFrame:
@@ -46,7 +42,7 @@ def sourcing_profile(
         per_k = 1000 / words if words else float("nan")
         row: dict[str, object] = {"source_id": sid, "words": words, "attributions": len(a)}
         for kind in KINDS:
-            row[f"share_{kind}"] = _ratio(int((a["kind"] == kind).sum()), len(a))
+            row[f"share_{kind}"] = ratio(int((a["kind"] == kind).sum()), len(a))
         row["attributions_per_1k"] = len(a) * per_k
         row["hedges_per_1k"] = int((h["family"] == "hedge").sum()) * per_k
         row["disclaimers_per_1k"] = int((h["family"] == "disclaimer").sum()) * per_k
@@ -54,8 +50,8 @@ def sourcing_profile(
     return pd.DataFrame(rows, columns=["source_id", *PROFILE_COLUMNS]).set_index("source_id")
 
 
-#: One colour per source kind (Okabe-Ito, as :mod:`helpers.charts`).
-KIND_COLORS = {"named": "#0072B2", "anonymous": "#E69F00", "outlet": "#009E73", "document": "#CC79A7"}
+#: One colour per source kind (from :mod:`helpers.charts`).
+KIND_COLORS = {"named": charts.BLUE, "anonymous": charts.ORANGE, "outlet": charts.GREEN, "document": charts.PURPLE}
 
 
 def _below(ax: Axes) -> Transform:
@@ -65,8 +61,7 @@ def _below(ax: Axes) -> Transform:
 
 def profile_chart(profile: pd.DataFrame) -> Figure:
     """Two panels: the mix of source kinds per article, and attributions, hedges and disclaimers per 1,000 words."""
-    fig, (left, right) = charts.plt.subplots(1, 2, figsize=(11, 0.6 * len(profile) + 1.8), sharey=True)
-    charts.plt.close(fig)
+    fig, (left, right) = charts.new_figure(11, 0.6 * len(profile) + 1.8, ncols=2, sharey=True)
     ids = list(profile.index)[::-1]
     ys = range(len(ids))
     base = [0.0] * len(ids)
@@ -85,9 +80,9 @@ def profile_chart(profile: pd.DataFrame) -> Figure:
     charts.style_axes(left, title="Who the article says it relies on", xlabel="share of attributions")
     height = 0.27
     series = (
-        ("attributions_per_1k", "attributions", "#555555"),
-        ("hedges_per_1k", "hedges", "#D55E00"),
-        ("disclaimers_per_1k", "disclaimers", "#56B4E9"),
+        ("attributions_per_1k", "attributions", charts.DARK_GREY),
+        ("hedges_per_1k", "hedges", charts.VERMILION),
+        ("disclaimers_per_1k", "disclaimers", charts.SKY_BLUE),
     )
     for n, (col, label, color) in enumerate(series):
         right.barh(

@@ -1,7 +1,8 @@
 """What the rewrites dropped: each hedge of one sibling rewrite and its fate in another.
 
-Sibling rewrites are articles crediting (or inferred to follow) the same upstream outlet. Their
-passages are aligned with :func:`helpers.reuse.align`, and every hedge or disclaimer detected by
+Sibling rewrites are the articles of one reporting chain (:func:`helpers.chains.chains`: shared
+credits, text reuse or an inferred upstream). Their passages are aligned with
+:func:`helpers.reuse.align`, and every hedge or disclaimer detected by
 :mod:`helpers.sourcing` in one is followed into the other: kept, hedged differently, only
 attributed, stated flatly, or without an aligned passage (:func:`hedge_fates`).
 """
@@ -9,12 +10,13 @@ attributed, stated flatly, or without an aligned passage (:func:`hedge_fates`).
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import pandas as pd
 
 from helpers import reuse
-from helpers.sourcing import sentence_spans
+from helpers.anchors import mark_spans
+from helpers.chains import chains
 
 # --------------------------------------------------------------------------------------------
 # What the rewrites dropped: hedges in one sibling rewrite and their fate in another
@@ -29,6 +31,7 @@ FATE_COLUMNS = [
     "status",
     "anchor",
     "sentence_a",
+    "sentence_a_start",
     "passage_b",
     "b_cues",
     "a_start",
@@ -40,17 +43,17 @@ FATE_COLUMNS = [
 FATES = ("kept", "hedged differently", "attributed, not hedged", "stated flatly", "no aligned passage")
 
 
-def sibling_groups(corpus: pd.DataFrame) -> dict[str, list[str]]:
-    """Articles that credit (or are inferred to follow) the same upstream outlet, for groups of two or more."""
+def sibling_groups(corpus: pd.DataFrame, pairs_df: pd.DataFrame | None = None) -> dict[str, list[str]]:
+    """The reporting chains (:func:`helpers.chains.chains`) of two or more articles: chain name -> ids in corpus order.
+
+    Each article is in one chain, so a hedge is followed once even when its article credits two
+    outlets. ``pairs_df`` is :func:`helpers.reuse.pairs` of the corpus (computed when omitted).
+    """
+    pairs_df = reuse.pairs(corpus) if pairs_df is None else pairs_df
     groups: dict[str, list[str]] = {}
-    for sid in corpus.index:
-        upstreams = list(corpus.at[sid, "credits"]) if "credits" in corpus.columns else []
-        inferred = str(corpus.at[sid, "upstream_inferred"]) if "upstream_inferred" in corpus.columns else ""
-        if inferred:
-            upstreams.append(inferred)
-        for outlet in dict.fromkeys(upstreams):
-            groups.setdefault(outlet, []).append(str(sid))
-    return {outlet: ids for outlet, ids in groups.items() if len(ids) >= 2}
+    for sid, chain in zip(*(chains(corpus, pairs_df)[c] for c in ("source_id", "chain")), strict=True):
+        groups.setdefault(str(chain), []).append(str(sid))
+    return {chain: ids for chain, ids in groups.items() if len(ids) >= 2}
 
 
 def _window(sentences: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
@@ -77,22 +80,44 @@ def hedge_fates(
     passage (``no aligned passage``: left out, or paraphrased beyond what the aligner links).
     """
     groups = sibling_groups(corpus) if groups is None else groups
+    texts = {str(sid): str(text) for sid, text in corpus["text"].items()}
+    members = list(dict.fromkeys(sid for ids in groups.values() for sid in ids))
+    profiles = {sid: reuse.profile(texts[sid]) for sid in members}
+    position = {sid: i for i, sid in enumerate(texts)}
+    hedges_of = {sid: frame for sid, frame in detected_hedges.groupby("source_id", sort=False)}
+    attributions_of = {sid: frame for sid, frame in detected_attributions.groupby("source_id", sort=False)}
+    no_hedges, no_attributions = detected_hedges.iloc[0:0], detected_attributions.iloc[0:0]
+    aligned: dict[tuple[str, str], pd.DataFrame] = {}
     rows = []
     for outlet, ids in groups.items():
         for a in ids:
-            text_a = corpus.at[a, "text"]
-            sents_a = sentence_spans(text_a)
             for b in ids:
                 if a == b:
                     continue
-                text_b = corpus.at[b, "text"]
-                sents_b = sentence_spans(text_b)
-                passages = reuse.align(text_a, text_b).passages
-                hb = detected_hedges[detected_hedges["source_id"] == b]
-                ab = detected_attributions[detected_attributions["source_id"] == b]
-                for h in detected_hedges[detected_hedges["source_id"] == a].to_dict("records"):
-                    rows.append(_fate(outlet, a, b, h, sents_a, sents_b, text_b, passages, hb, ab))
+                passages = _passages(a, b, profiles, position, aligned)
+                hb, ab = hedges_of.get(b, no_hedges), attributions_of.get(b, no_attributions)
+                sents_a, sents_b = profiles[a].sentences, profiles[b].sentences
+                for h in hedges_of.get(a, no_hedges).to_dict("records"):
+                    rows.append(_fate(outlet, a, b, h, sents_a, sents_b, texts[b], passages, hb, ab))
     return pd.DataFrame(rows, columns=FATE_COLUMNS)
+
+
+_SWAP = {"a_start": "b_start", "a_end": "b_end", "a_text": "b_text"}
+
+
+def _passages(
+    a: str,
+    b: str,
+    profiles: dict[str, reuse.Profile],
+    position: dict[str, int],
+    aligned: dict[tuple[str, str], pd.DataFrame],
+) -> pd.DataFrame:
+    """The passages of ``a`` and ``b`` with ``a`` on the a side; each pair is aligned once, in corpus order."""
+    first, second = (a, b) if position[a] < position[b] else (b, a)
+    if (first, second) not in aligned:
+        aligned[(first, second)] = reuse.align(profiles[first], profiles[second]).passages
+    found = aligned[(first, second)]
+    return found if first == a else found.rename(columns={**_SWAP, **{v: k for k, v in _SWAP.items()}})
 
 
 def _fate(
@@ -108,6 +133,7 @@ def _fate(
     ab: pd.DataFrame,
 ) -> dict:
     """The fate of one hedge of article ``a`` in article ``b`` (one row of :func:`hedge_fates`)."""
+    idx = next((n for n, (s, e) in enumerate(sents_a) if s <= h["start"] < e), None)
     row = {
         "group": outlet,
         "source_a": a,
@@ -117,6 +143,7 @@ def _fate(
         "status": "no aligned passage",
         "anchor": "",
         "sentence_a": h["sentence"],
+        "sentence_a_start": sents_a[idx][0] if idx is not None else -1,
         "passage_b": "",
         "b_cues": "",
         "a_start": h["start"],
@@ -124,7 +151,6 @@ def _fate(
         "b_start": -1,
         "b_end": -1,
     }
-    idx = next((n for n, (s, e) in enumerate(sents_a) if s <= h["start"] < e), None)
     if idx is None:
         return row
     tries = [(idx, "same sentence")] + ([(idx - 1, "previous sentence")] if h["family"] == "disclaimer" and idx else [])
@@ -160,28 +186,14 @@ def fate_counts(fates: pd.DataFrame) -> pd.DataFrame:
     return table.reindex(columns=list(FATES), fill_value=0)
 
 
-def _marked(text: str, spans: Iterable[tuple[int, int]]) -> str:
-    """``text`` HTML-escaped with ``<mark>`` around the given ``[start, end)`` spans (relative to ``text``)."""
-    out, pos = [], 0
-    for s, e in sorted(spans):
-        if s < pos or e > len(text):
-            continue
-        out.append(html.escape(text[pos:s]))
-        out.append(f"<mark>{html.escape(text[s:e])}</mark>")
-        pos = e
-    out.append(html.escape(text[pos:]))
-    return "".join(out)
-
-
 def fates_html(fates: pd.DataFrame, detected_hedges: pd.DataFrame, detected_attributions: pd.DataFrame) -> str:
     """Hedges and their fate side by side: the hedged sentence and the other rewrite's passage, cues marked."""
     head = "<tr><th>fate</th><th>rewrite A</th><th>A's sentence</th><th>rewrite B</th><th>B's passage</th></tr>"
     body = []
     for r in fates.to_dict("records"):
-        sent_start = r["a_start"] - r["sentence_a"].find(r["cue"]) if r["cue"] in r["sentence_a"] else None
-        a_html = _marked(
-            r["sentence_a"], [(r["a_start"] - sent_start, r["a_end"] - sent_start)] if sent_start is not None else []
-        )
+        cue_at = (int(r["a_start"]) - int(r["sentence_a_start"]), int(r["a_end"]) - int(r["sentence_a_start"]))
+        ok = r["sentence_a_start"] >= 0 and r["sentence_a"][slice(*cue_at)] == r["cue"]
+        a_html = mark_spans(r["sentence_a"], [cue_at] if ok else [])
         b_spans: list[tuple[int, int]] = []
         if r["b_start"] >= 0:
             sid_b = r["source_b"]
@@ -196,7 +208,7 @@ def fates_html(fates: pd.DataFrame, detected_hedges: pd.DataFrame, detected_attr
                     (int(s) - r["b_start"], int(e) - r["b_start"])
                     for s, e in zip(mine[s_col], mine[e_col], strict=True)
                 )
-        b_html = _marked(r["passage_b"], b_spans) if r["passage_b"] else "<em>(no aligned passage)</em>"
+        b_html = mark_spans(r["passage_b"], b_spans) if r["passage_b"] else "<em>(no aligned passage)</em>"
         body.append(
             f"<tr><td>{html.escape(r['status'])}</td><td>{html.escape(r['source_a'])}</td>"
             f"<td style='text-align:left'>{a_html}</td><td>{html.escape(r['source_b'])}</td>"

@@ -10,7 +10,7 @@ import html
 import ipywidgets as widgets
 import pandas as pd
 
-from helpers.anchors import paragraph_bounds, sentence_bounds
+from helpers.anchors import mark_spans, paragraph_bounds, sentence_bounds
 from helpers.claims import Codings
 from helpers.matrix import LEGEND, NOT_CODED, SYMBOLS
 
@@ -21,8 +21,7 @@ def highlight(text: str, start: int, end: int, context: str = "paragraph") -> st
     """The paragraph (or sentence) around ``text[start:end]``, escaped, with the span marked."""
     bounds = paragraph_bounds if context == "paragraph" else sentence_bounds
     left, right = bounds(text, start, end)
-    esc = html.escape
-    return f"{esc(text[left:start])}<mark style='{_MARK}'>{esc(text[start:end])}</mark>{esc(text[end:right])}"
+    return mark_spans(text[left:right], [(start - left, end - left)], style=_MARK)
 
 
 def claim_html(claim_id: str, codings: Codings, corpus: pd.DataFrame, context: str = "paragraph") -> str:
@@ -78,9 +77,12 @@ def all_claims_html(codings: Codings, corpus: pd.DataFrame) -> str:
 def claim_explorer(codings: Codings, corpus: pd.DataFrame, start: str | None = None) -> widgets.VBox:
     """Pick a claim, see each article's quote highlighted in its paragraph with stance and attribution."""
     options = [(f"{cid} · {st[:90]}", cid) for cid, st in codings.claims["statement"].items()]
+    if not options:  # a corpus nobody has coded yet
+        return widgets.VBox([widgets.HTML(value="<p><i>No claims are coded for this corpus yet.</i></p>")])
+    known = {cid for _, cid in options}
     picker = widgets.Dropdown(
         options=options,
-        value=start or options[0][1],
+        value=start if start in known else options[0][1],
         description="Claim",
         layout=widgets.Layout(width="95%"),
     )

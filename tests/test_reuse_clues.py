@@ -47,3 +47,50 @@ def test_credit_lines_name_the_credited_outlet(corpus: pd.DataFrame) -> None:
     lines = reuse_clues.credit_lines(corpus)
     assert set(lines.source_id) == set(REUTERS_TRIO)
     assert lines.sentence.str.contains("Reuters").all()
+
+
+def test_quotes_never_pair_straight_marks_across_paragraphs() -> None:
+    text = 'He said "we left.\nThen the army spoke. "Tomorrow, we will see," he added.'
+    assert [text[s:e] for s, e in reuse_clues.quotes(text)] == ["Tomorrow, we will see,"]
+
+
+def _naive_dependency_clues(corpus: pd.DataFrame, pairs_df: pd.DataFrame, passages_df: pd.DataFrame) -> pd.DataFrame:
+    """The clues by filtering the tables for every pair (the reference the indexed version must equal)."""
+    credits = {str(sid): set(c) for sid, c in corpus["credits"].items()}
+    quotes_df = reuse_clues.shared_quotes(corpus)
+    spelled: dict[str, set[str]] = {str(sid): set() for sid in corpus.index}
+    for r in reuse_clues.spelling_variants(corpus).itertuples(index=False):
+        for word, users in ((r.spelling_a, r.used_by_a), (r.spelling_b, r.used_by_b)):
+            for sid in users.split(", "):
+                spelled[sid].add(word)
+
+    def either(frame: pd.DataFrame, a: str, b: str) -> pd.Series:
+        return ((frame["source_a"] == a) & (frame["source_b"] == b)) | (
+            (frame["source_a"] == b) & (frame["source_b"] == a)
+        )
+
+    ids = [str(s) for s in corpus.index]
+    rows = []
+    for i, a in enumerate(ids):
+        for b in ids[i + 1 :]:
+            cred = ", ".join(sorted(credits[a] & credits[b]))
+            sel = passages_df[(passages_df["kind"] == reuse.VERBATIM) & either(passages_df, a, b)]
+            run = sel.loc[sel["a_text"].str.len().idxmax(), "a_text"] if len(sel) else ""
+            q = quotes_df[either(quotes_df, a, b)]
+            quote = f"{q.iloc[0]['quote_a']} ({q.iloc[0]['kind']})" if len(q) else ""
+            spell = ", ".join(sorted(spelled[a] & spelled[b]))
+            if cred or run or quote or spell:
+                p = pairs_df[either(pairs_df, a, b)]
+                label = p.iloc[0]["label"] if len(p) else reuse.NOT_DERIVED
+                rows.append((a, b, label, cred, run, quote, spell))
+    return pd.DataFrame(rows, columns=reuse_clues.DEPENDENCY_COLUMNS)
+
+
+def test_indexed_dependency_clues_equal_the_pair_by_pair_reference(corpus: pd.DataFrame) -> None:
+    for found in (reuse.find_reuse(corpus), reuse.find_reuse(corpus, align_min_containment=0, min_shared=1)):
+        fast = reuse_clues.dependency_clues(corpus, found.pairs, found.passages)
+        assert fast.equals(_naive_dependency_clues(corpus, found.pairs, found.passages))
+    reordered = corpus.iloc[::-1]
+    found = reuse.find_reuse(reordered)
+    fast = reuse_clues.dependency_clues(reordered, found.pairs, found.passages)
+    assert fast.equals(_naive_dependency_clues(reordered, found.pairs, found.passages))

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import config, sourcing
+from helpers.anchors import sentence_spans
 from helpers.sourcing import classify_source, find_attributions, find_hedges
 
 
@@ -320,23 +321,6 @@ def test_hedges_must_not_match(text: str) -> None:
 # --------------------------------------------------------------------------------------------
 
 
-def test_sentence_spans_keep_initials_and_lines() -> None:
-    text = "Sanctions by the U.S. and the U.N. bite. Next one!\nA heading\n\nLast “quoted.” Done"
-    spans = sourcing.sentence_spans(text)
-    assert [text[s:e] for s, e in spans] == [
-        "Sanctions by the U.S. and the U.N. bite.",
-        "Next one!",
-        "A heading",
-        "Last “quoted.”",
-        "Done",
-    ]
-
-
-def test_quote_spans_pair_within_lines() -> None:
-    text = 'He said “one” and "two".\n“unclosed\nnext'
-    assert [text[s:e] for s, e in sourcing.quote_spans(text)] == ["“one”", '"two"']
-
-
 def test_offsets_slice_the_unmodified_corpus(corpus: pd.DataFrame) -> None:
     found = sourcing.attributions(corpus)
     assert len(found) > 0
@@ -419,7 +403,7 @@ PLAIN_WORDS = [
 )
 def test_unrelated_sentences_add_no_detections(sid: str, sentences: list[list[str]], seed: int) -> None:
     text = (config.DEFAULT_CORPUS_DIR / "articles" / f"{sid}.txt").read_text(encoding="utf-8")
-    breaks = [e for _, e in sourcing.sentence_spans(text)]
+    breaks = [e for _, e in sentence_spans(text)]
     at = breaks[seed % len(breaks)]
     insert = "".join(" " + " ".join(words).capitalize() + "." for words in sentences)
     changed = text[:at] + insert + text[at:]

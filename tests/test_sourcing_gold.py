@@ -55,3 +55,25 @@ def test_gold_unknown_source_id_is_suggested(gold_copy: Path, corpus: pd.DataFra
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InputError, match=r"unknown source_id 'nort-press' \(did you mean 'north-press'\?\)"):
         sourcing_gold.read_gold_hedges(corpus, gold_copy)
+
+
+def test_a_repeated_gold_row_is_reported_not_counted_twice(gold_copy: Path, corpus: pd.DataFrame) -> None:
+    path = gold_copy / config.GOLD_DIRNAME / config.HEDGES_GOLD_NAME
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join([*lines, lines[1]]), encoding="utf-8")
+    problems, _ = sourcing_gold.validate(gold_copy)
+    assert len(problems) == 1
+    assert str(problems[0]).startswith(f"{path}:{len(lines) + 1}: duplicate of line 2 (source_id ")
+
+
+@pytest.mark.parametrize("bad", ["²", "1.5", "-3", "x"])
+def test_offsets_must_be_ascii_whole_numbers(gold_copy: Path, corpus: pd.DataFrame, bad: str) -> None:
+    path = gold_copy / config.GOLD_DIRNAME / config.HEDGES_GOLD_NAME
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    fields = lines[1].split(",")
+    fields[1] = bad
+    lines[1] = ",".join(fields)
+    path.write_text("".join(lines), encoding="utf-8")
+    problems, _ = sourcing_gold.validate(gold_copy)
+    assert [p.line for p in problems] == [2]
+    assert "start/end must be whole numbers" in problems[0].message
