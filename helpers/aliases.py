@@ -81,12 +81,6 @@ def find_entities(text: str, aliases: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def canonical(name: str, aliases: pd.DataFrame) -> str:
-    """The canonical entity for a spelling, or the spelling itself when it is not a known alias."""
-    hit = aliases.loc[aliases["alias"] == name, "entity"]
-    return str(hit.iloc[0]) if len(hit) else name
-
-
 def entity_mentions(corpus: pd.DataFrame, aliases: pd.DataFrame) -> pd.DataFrame:
     """Mentions of every known entity in every article (source_id plus :func:`find_entities` columns)."""
     frames = [find_entities(text, aliases).assign(source_id=sid) for sid, text in corpus["text"].items()]

@@ -32,10 +32,10 @@ def events_by_claim(events_table: pd.DataFrame, claims: pd.DataFrame) -> pd.Data
 
 def slot_datings(events_table: pd.DataFrame, codings: Codings) -> pd.DataFrame:
     """For every claim of a ``when`` slot, each supporting article's quote and the dates resolved inside it."""
-    when_slots = codings.slots.index[codings.slots["kind"] == "when"] if "kind" in codings.slots else []
+    when_slots = codings.slots.index[codings.slots["kind"] == "when"]
     rows = []
     for slot in when_slots:
-        for cid, claim in codings.claims[codings.claims.get("slot", pd.Series(dtype=str)) == slot].iterrows():
+        for cid, claim in codings.claims[codings.claims["slot"] == slot].iterrows():
             ev = codings.evidence[(codings.evidence["claim_id"] == cid) & codings.evidence["stance"].isin(SUPPORTING)]
             for e in ev.to_dict("records"):
                 inside = events_table[
@@ -50,7 +50,7 @@ def slot_datings(events_table: pd.DataFrame, codings: Codings) -> pd.DataFrame:
                         "question": codings.slots.loc[slot, "question"],
                         "claim_id": cid,
                         "statement": claim["statement"],
-                        "when": claim.get("when", ""),
+                        "when": claim["when"],
                         "source_id": e["source_id"],
                         "stance": e["stance"],
                         "quote": e["quote"],

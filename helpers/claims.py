@@ -8,6 +8,7 @@ better sourced. Coding rules: ``corpus/README.md``, section 'Coding rules'.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,8 +21,6 @@ from helpers.anchors import NormalisedText, closest_passage, find_quote, text_qu
 from helpers.corpus import load_corpus
 from helpers.errors import InputError, Problem
 from helpers.files import LINE, read_table, suggest
-
-CLAIMS_NAME, EVIDENCE_NAME, SLOTS_NAME = config.CLAIMS_NAME, config.EVIDENCE_NAME, config.SLOTS_NAME
 
 TOPICS = (
     "departure",
@@ -48,6 +47,7 @@ SLOT_COLUMNS = ("slot", "question", "kind", "reasoning")
 
 _CLAIM_ID = re.compile(r"^C\d{3,}$")
 _SLOT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_WHEN_PART = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?")
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,21 @@ class Codings:
     evidence: pd.DataFrame  # one row per (claim, article) with start, end, exact, prefix, suffix
     slots: pd.DataFrame  # indexed by slot
     coded_sources: tuple[str, ...]  # articles the coding covers (others are "not coded")
+
+
+def _when_problem(when: str) -> str | None:
+    """What is wrong with a ``when`` cell (days or minutes, several joined by '/'), or None."""
+    for part in when.split("/"):
+        try:
+            ok = bool(_WHEN_PART.fullmatch(part)) and bool(dt.datetime.fromisoformat(part))
+        except ValueError:
+            ok = False
+        if not ok:
+            return (
+                f"when '{when}': '{part}' is not a date YYYY-MM-DD or a local time YYYY-MM-DDTHH:MM "
+                "(several joined by '/')"
+            )
+    return None
 
 
 def _check_claims(claims: pd.DataFrame, path: Path) -> list[Problem]:
@@ -76,6 +91,8 @@ def _check_claims(claims: pd.DataFrame, path: Path) -> list[Problem]:
             problems.append(Problem(str(path), line, "empty statement"))
         if row["slot"] and not _SLOT_ID.match(row["slot"]):
             problems.append(Problem(str(path), line, f"slot '{row['slot']}' must be lowercase words joined by hyphens"))
+        if row["when"] and (message := _when_problem(row["when"])):
+            problems.append(Problem(str(path), line, message))
     return problems
 
 
@@ -98,7 +115,7 @@ def _check_slots(slots: pd.DataFrame, claims: pd.DataFrame, path: Path, claims_p
                 Problem(
                     str(claims_path),
                     row[LINE],
-                    f"slot '{row['slot']}' is not in {SLOTS_NAME}{suggest(row['slot'], known)}",
+                    f"slot '{row['slot']}' is not in {config.SLOTS_NAME}{suggest(row['slot'], known)}",
                 )
             )
     return problems
@@ -162,17 +179,35 @@ def _short(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+#: Columns :func:`read_codings` adds to every evidence row: the quote's anchor in its article.
+ANCHOR_COLUMNS = ("start", "end", "exact", "prefix", "suffix")
+
+
+def empty_codings() -> Codings:
+    """The codings of a corpus nobody has coded yet: empty tables with every column."""
+    claims = pd.DataFrame(columns=[*CLAIM_COLUMNS, *CLAIM_OPTIONAL], dtype=object).set_index("claim_id")
+    evidence = pd.DataFrame(columns=[*EVIDENCE_COLUMNS, *EVIDENCE_OPTIONAL, *ANCHOR_COLUMNS], dtype=object)
+    evidence = evidence.astype({"start": int, "end": int})
+    slots = pd.DataFrame(columns=list(SLOT_COLUMNS), dtype=object).set_index("slot")
+    return Codings(claims=claims, evidence=evidence, slots=slots, coded_sources=())
+
+
 def read_codings(corpus_dir: Path | str | None = None, corpus: pd.DataFrame | None = None) -> Codings:
-    """Load, validate and anchor the codings; raise :class:`InputError` listing every problem."""
+    """Load, validate and anchor the codings; raise :class:`InputError` listing every problem.
+
+    A corpus without ``claims.csv`` is not coded yet: its codings are empty (see :func:`has_codings`).
+    """
     cdir = config.corpus_dir(corpus_dir)
+    if not has_codings(cdir):
+        return empty_codings()
     corpus = load_corpus(cdir) if corpus is None else corpus
-    paths = {name: cdir / name for name in (CLAIMS_NAME, EVIDENCE_NAME, SLOTS_NAME)}
+    paths = {name: cdir / name for name in (config.CLAIMS_NAME, config.EVIDENCE_NAME, config.SLOTS_NAME)}
     problems: list[Problem] = []
     frames: dict[str, pd.DataFrame] = {}
     specs = {
-        CLAIMS_NAME: (CLAIM_COLUMNS, CLAIM_OPTIONAL),
-        EVIDENCE_NAME: (EVIDENCE_COLUMNS, EVIDENCE_OPTIONAL),
-        SLOTS_NAME: (SLOT_COLUMNS, ()),
+        config.CLAIMS_NAME: (CLAIM_COLUMNS, CLAIM_OPTIONAL),
+        config.EVIDENCE_NAME: (EVIDENCE_COLUMNS, EVIDENCE_OPTIONAL),
+        config.SLOTS_NAME: (SLOT_COLUMNS, ()),
     }
     for name, (required, optional) in specs.items():
         try:
@@ -181,10 +216,10 @@ def read_codings(corpus_dir: Path | str | None = None, corpus: pd.DataFrame | No
             problems.extend(exc.problems)
     if problems:
         raise InputError(problems)
-    claims, evidence, slots = frames[CLAIMS_NAME], frames[EVIDENCE_NAME], frames[SLOTS_NAME]
-    problems += _check_claims(claims, paths[CLAIMS_NAME])
-    problems += _check_slots(slots, claims, paths[SLOTS_NAME], paths[CLAIMS_NAME])
-    more, anchored = _check_and_anchor(evidence, claims, corpus, paths[EVIDENCE_NAME])
+    claims, evidence, slots = frames[config.CLAIMS_NAME], frames[config.EVIDENCE_NAME], frames[config.SLOTS_NAME]
+    problems += _check_claims(claims, paths[config.CLAIMS_NAME])
+    problems += _check_slots(slots, claims, paths[config.SLOTS_NAME], paths[config.CLAIMS_NAME])
+    more, anchored = _check_and_anchor(evidence, claims, corpus, paths[config.EVIDENCE_NAME])
     problems += more
     try:
         load_aliases(cdir)
@@ -206,7 +241,7 @@ def read_codings(corpus_dir: Path | str | None = None, corpus: pd.DataFrame | No
 
 def has_codings(corpus_dir: Path | str | None = None) -> bool:
     """Whether a corpus directory carries a claim coding at all (a new corpus may not yet)."""
-    return (config.corpus_dir(corpus_dir) / CLAIMS_NAME).exists()
+    return (config.corpus_dir(corpus_dir) / config.CLAIMS_NAME).exists()
 
 
 def validate_codings(corpus_dir: Path | str | None = None) -> tuple[list[Problem], str]:
@@ -217,7 +252,7 @@ def validate_codings(corpus_dir: Path | str | None = None) -> tuple[list[Problem
         codings = read_codings(corpus_dir)
     except InputError as exc:
         return exc.problems, ""
-    aliases = len(load_aliases(corpus_dir)) if (config.corpus_dir(corpus_dir) / config.ALIASES_NAME).exists() else 0
+    aliases = len(load_aliases(corpus_dir))
     return [], (
         f"{len(codings.claims)} claims, {len(codings.evidence)} codings (every quote anchored), "
         f"{len(codings.slots)} slots, {aliases} aliases"
@@ -237,6 +272,7 @@ def annotations(codings: Codings, corpus: pd.DataFrame) -> list[dict[str, object
         out.append(
             {
                 "@context": "http://www.w3.org/ns/anno.jsonld",
+                "id": f"#{row['claim_id']}-{row['source_id']}",
                 "type": "Annotation",
                 "body": {"type": "TextualBody", "purpose": "tagging", "value": f"{row['claim_id']} {row['stance']}"},
                 "target": {
@@ -248,9 +284,17 @@ def annotations(codings: Codings, corpus: pd.DataFrame) -> list[dict[str, object
                             "prefix": row["prefix"],
                             "suffix": row["suffix"],
                         },
-                        {"type": "TextPositionSelector", "start": row["start"], "end": row["end"]},
+                        {"type": "TextPositionSelector", "start": int(row["start"]), "end": int(row["end"])},
                     ],
                 },
             }
         )
     return out
+
+
+def tables(corpus_dir: Path | None = None) -> dict[str, list[dict[str, object]]]:
+    """For ``python -m helpers tables``: every coding as W3C Web Annotations (none if uncoded)."""
+    if not has_codings(corpus_dir):
+        return {}
+    corpus = load_corpus(corpus_dir)
+    return {"annotations.jsonld": annotations(read_codings(corpus_dir, corpus), corpus)}

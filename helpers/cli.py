@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -13,12 +14,17 @@ import pandas as pd
 from helpers import config
 from helpers.corpus import load_corpus, validate_corpus
 from helpers.errors import InputError, Problem, display_path
-from helpers.files import write_csv_atomic
+from helpers.files import write_atomic, write_csv_atomic
 
-#: ``module:function`` specs whose ``function(corpus_dir) -> {file name: DataFrame}`` feed
-#: ``python -m helpers tables``, in output order.
+#: A table builder's value: a DataFrame (written as CSV) or JSON-ready lists and dicts (written as JSON).
+Table = pd.DataFrame | list | dict
+
+#: ``module:function`` specs whose ``function(corpus_dir) -> {file name: Table}`` feed
+#: ``python -m helpers tables``, in output order: a DataFrame is written as CSV, a list or dict
+#: as JSON (the file name says which).
 TABLE_BUILDERS: tuple[str, ...] = (
     "helpers.disagreements:claim_tables",
+    "helpers.claims:tables",
     "helpers.timeline:tables",
     "helpers.chains:tables",
     "helpers.sourcing:tables",
@@ -30,6 +36,7 @@ VALIDATORS: tuple[str, ...] = (
     "helpers.claims:validate_codings",
     "helpers.temporal:validate_gold",
     "helpers.sourcing_gold:validate",
+    "helpers.timeline:validate_outside",
 )
 
 
@@ -53,12 +60,21 @@ def run_validate(corpus_dir: Path) -> tuple[list[Problem], list[str]]:
     return problems, summary
 
 
-def build_tables(corpus_dir: Path) -> dict[str, pd.DataFrame]:
+def build_tables(corpus_dir: Path) -> dict[str, Table]:
     """Every exported table, by output file name."""
-    tables: dict[str, pd.DataFrame] = {}
+    tables: dict[str, Table] = {}
     for spec in TABLE_BUILDERS:
         tables.update(_resolve(spec)(corpus_dir))  # type: ignore[arg-type]
     return tables
+
+
+def write_table(path: Path, table: Table) -> str:
+    """Write one exported table atomically (DataFrame as CSV, lists and dicts as JSON); says what was written."""
+    if isinstance(table, pd.DataFrame):
+        write_csv_atomic(path, table)
+        return f"{len(table)} rows"
+    write_atomic(path, json.dumps(table, indent=1, ensure_ascii=False) + "\n")
+    return f"{len(table)} {'items' if isinstance(table, list) else 'keys'}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -69,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     val.add_argument(
         "corpus_dir", nargs="?", help=f"corpus directory (default: ${config.CORPUS_ENV} or the repository's)"
     )
-    tab = sub.add_parser("tables", help="write the analysis tables as CSV files")
+    tab = sub.add_parser("tables", help="write the analysis tables as CSV files (and the annotations as JSON)")
     tab.add_argument("corpus_dir", nargs="?", help="corpus directory (default as for validate)")
     tab.add_argument("--out", required=True, help="output directory (created if missing)")
     args = parser.parse_args(argv)
@@ -85,9 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         out = Path(args.out)
         tables = build_tables(cdir)
-        for name, frame in tables.items():
-            write_csv_atomic(out / name, frame)
-            print(f"wrote {display_path(out / name)} ({len(frame)} rows)")
+        for name, table in tables.items():
+            print(f"wrote {display_path(out / name)} ({write_table(out / name, table)})")
         if not tables:
             print("no tables to write: this corpus has no codings yet")
         return 0

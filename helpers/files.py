@@ -16,6 +16,8 @@ from helpers.errors import InputError, Problem
 
 #: Name of the column that :func:`read_table` adds: the file line each record starts on.
 LINE = "_line"
+#: The UTF-8 byte-order mark some spreadsheets put at the start of a CSV.
+BOM = "\ufeff"
 
 
 def decode_utf8(path: Path) -> str:
@@ -35,22 +37,17 @@ def suggest(value: str, choices: Iterable[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def read_table(
-    path: Path,
-    required: Sequence[str],
-    optional: Sequence[str] = (),
-    *,
-    allow_extra: bool = False,
-) -> pd.DataFrame:
+def read_table(path: Path, required: Sequence[str], optional: Sequence[str] = ()) -> pd.DataFrame:
     """Read a UTF-8 CSV of strings into a DataFrame with a ``_line`` column (1-based file line).
 
-    Every structural problem (missing file, bad encoding, missing or unknown columns, rows with
-    the wrong number of fields) is collected and raised together as one :class:`InputError`.
+    A leading byte-order mark (Excel's "CSV UTF-8") is dropped. Every structural problem (missing
+    file, bad encoding, missing or unknown columns, rows with the wrong number of fields) is
+    collected and raised together as one :class:`InputError`.
     Missing optional columns are added empty, so callers can rely on every named column.
     """
     if not path.is_file():
         raise InputError([Problem(str(path), None, "file not found")])
-    text = decode_utf8(path)
+    text = decode_utf8(path).removeprefix(BOM)
     if not text.strip():
         raise InputError([Problem(str(path), None, "file is empty (expected a header row)")])
     reader = csv.reader(io.StringIO(text, newline=""))
@@ -61,10 +58,9 @@ def read_table(
         for col in required:
             if col not in header:
                 problems.append(Problem(str(path), 1, f"missing column '{col}'{suggest(col, header)}"))
-        if not allow_extra:
-            for col in header:
-                if col not in known:
-                    problems.append(Problem(str(path), 1, f"unknown column '{col}'{suggest(col, known)}"))
+        for col in header:
+            if col not in known:
+                problems.append(Problem(str(path), 1, f"unknown column '{col}'{suggest(col, known)}"))
         dupes = sorted({c for c in header if header.count(c) > 1})
         for col in dupes:
             problems.append(Problem(str(path), 1, f"column '{col}' appears more than once"))

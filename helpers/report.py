@@ -1,6 +1,7 @@
 """Static HTML report: every notebook executed afresh and rendered to HTML that opens offline.
 
-Usage: ``python -m helpers.report OUT_DIR [--no-execute]``. Widgets are dropped from the pages
+Usage: ``python -m helpers.report OUT_DIR [--no-execute]``; the corpus (``$CORPUS_DIR`` or the
+repository's) is validated first and nothing is written when it has problems. Widgets are dropped from the pages
 (each notebook displays a static rendering beside every widget) and every script is removed,
 so nothing is fetched from the network and nothing in an article can run in the reader's browser.
 """
@@ -20,6 +21,7 @@ from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
 from helpers import config
+from helpers.cli import run_validate
 from helpers.files import write_atomic
 from helpers.notebook import NOTEBOOKS_DIR, notebook_index
 
@@ -124,6 +126,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("out_dir", nargs="?", default=str(config.REPO_ROOT / "build" / "report"))
     parser.add_argument("--no-execute", action="store_true", help="render the stored outputs without running")
     args = parser.parse_args(argv)
+    problems, _ = run_validate(config.corpus_dir())
+    if problems:
+        for problem in problems:
+            print(problem)
+        print(f"no report written: fix the {len(problems)} problem(s) above first", file=sys.stderr)
+        return 1
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     pages = build_report(Path(args.out_dir), run=not args.no_execute)
     print(f"wrote {len(pages)} pages; open {pages[0]}")

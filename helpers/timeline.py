@@ -11,6 +11,7 @@ filter widget in :mod:`helpers.event_filter` and the TimelineJS export in :mod:`
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from pathlib import Path
@@ -20,12 +21,17 @@ import pandas as pd
 from helpers import config
 from helpers.anchors import sentence_bounds
 from helpers.corpus import load_corpus
-from helpers.files import read_table
+from helpers.errors import InputError, Problem
+from helpers.files import LINE, read_table, suggest
 from helpers.temporal import PART_RANGES, quoted, relative_parts, temporal_mentions
 
 #: Lane label of the outside reference material, shown on every chart that uses it.
 OUTSIDE_LABEL = "outside the corpus"
 OUTSIDE_COLUMNS = ("date", "time_local", "event", "kind", "cited_outlet", "title", "address", "confidence")
+#: Kinds of outside rows (``publication`` rows date upstream stories, not events of the story).
+OUTSIDE_KINDS = ("front", "diplomacy", "statement", "publication")
+#: Words a ``time_local`` cell may use instead of a clock time: the parts of the day, and 'daytime'.
+OUTSIDE_PARTS = (*PART_RANGES, "daytime")
 EVENT_COLUMNS = (
     "event_id",
     "source_id",
@@ -50,45 +56,118 @@ EVENT_COLUMNS = (
 )
 #: Granularities that place an event on a day (years, months and durations are not events).
 EVENT_GRANULARITIES = ("week", "day", "part-of-day", "minute")
+#: Function and reporting words left out of :func:`content_words`; calendar and part-of-day words are added below.
 _STOP_WORDS = """about after again against also although among another around because been before being between both
     could didn't does doing down during each even every from further have having here into itself just last
     more most much once only other over same should since some such than that their theirs them then there
     these they this those through under until very were what when where which while will with would your
-    said says according told reported reports report later earlier december november january july saturday
-    sunday monday tuesday wednesday thursday friday week weeks days hours year years dawn night evening
-    morning afternoon midnight tomorrow"""
-_STOP = frozenset(_STOP_WORDS.split())
+    said says according told reported reports report later earlier week weeks days hours year years
+    midnight tomorrow"""
+_CALENDAR_WORDS = {
+    *(name.lower() for name in calendar.month_name if name),
+    *(name.lower() for name in calendar.month_abbr if name),
+    *(name.lower() for name in calendar.day_name),
+    *(word for part in PART_RANGES for word in part.split()),
+    "daytime",
+}
+_STOP = frozenset(_STOP_WORDS.split()) | _CALENDAR_WORDS
 
 
 # ---------------------------------------------------------------------------------------------
 # Tables
 # ---------------------------------------------------------------------------------------------
+def outside_path(corpus_dir: Path | str | None = None) -> Path:
+    """Where a corpus keeps its outside reference timeline."""
+    return config.corpus_dir(corpus_dir) / config.REFERENCE_DIRNAME / config.OUTSIDE_TIMELINE_NAME
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_CLOCK = re.compile(r"(?<!\d)(\d{1,2}):(\d{2})(?!\d)")
+
+
+def _part_of_day(time_local: str) -> str | None:
+    """The part of the day (a :data:`OUTSIDE_PARTS` key) a ``time_local`` cell names, longest first."""
+    low = time_local.lower()
+    for part in sorted(OUTSIDE_PARTS, key=len, reverse=True):
+        if part in low or (part == "early hours" and "early" in low and "hours" in low):
+            return part
+    return None
+
+
+def _check_outside(table: pd.DataFrame, path: Path) -> list[Problem]:
+    """Problems with the outside rows: dates that do not parse, unreadable times, unknown kinds."""
+    problems: list[Problem] = []
+    for row in table.to_dict("records"):
+
+        def bad(message: str, line: int = row[LINE]) -> None:
+            problems.append(Problem(str(path), line, message))
+
+        date, time_local, kind = row["date"], row["time_local"], row["kind"]
+        try:
+            ok = bool(_DATE.fullmatch(date)) and bool(dt.date.fromisoformat(date))
+        except ValueError:
+            ok = False
+        if not ok:
+            bad(f"date '{date}' is not a calendar date written YYYY-MM-DD")
+        clock = _CLOCK.search(time_local)
+        if clock and (int(clock.group(1)) > 23 or int(clock.group(2)) > 59):
+            bad(f"time_local '{time_local}': {clock.group(0)} is not a clock time (00:00 to 23:59)")
+        elif time_local and not clock and _part_of_day(time_local) is None:
+            words = ", ".join(OUTSIDE_PARTS)
+            bad(
+                f"time_local '{time_local}' is neither HH:MM nor a part of the day"
+                f"{suggest(time_local.lower(), OUTSIDE_PARTS)} (one of {words}; or leave it empty for the whole day)"
+            )
+        if kind not in OUTSIDE_KINDS:
+            bad(f"unknown kind '{kind}'{suggest(kind, OUTSIDE_KINDS)} (one of {', '.join(OUTSIDE_KINDS)})")
+    return problems
+
+
+def _read_outside_checked(path: Path) -> pd.DataFrame:
+    """The outside table as read, with ``_line``; raises :class:`InputError` listing every problem."""
+    table = read_table(path, OUTSIDE_COLUMNS)
+    problems = _check_outside(table, path)
+    if problems:
+        raise InputError(problems)
+    return table
+
+
+def validate_outside(corpus_dir: Path | str | None = None) -> tuple[list[Problem], str]:
+    """For ``python -m helpers validate``: problems in the outside reference, and a summary when valid."""
+    path = outside_path(corpus_dir)
+    if not path.exists():
+        return [], ""
+    try:
+        table = _read_outside_checked(path)
+    except InputError as exc:
+        return exc.problems, ""
+    return [], f"{len(table)} outside reference rows"
+
+
 def read_outside(corpus_dir: Path | str | None = None) -> pd.DataFrame:
     """The outside reference timeline with parsed ``start``/``end`` timestamps (local time)."""
-    path = config.corpus_dir(corpus_dir) / config.REFERENCE_DIRNAME / config.OUTSIDE_TIMELINE_NAME
-    table = read_table(path, OUTSIDE_COLUMNS).drop(columns=["_line"])
+    table = _read_outside_checked(outside_path(corpus_dir)).drop(columns=[LINE])
     spans = [outside_span(d, t) for d, t in zip(table["date"], table["time_local"], strict=True)]
     table["start"] = [s for s, _ in spans]
     table["end"] = [e for _, e in spans]
-    table["exact"] = table["time_local"].str.contains(r"\d{1,2}:\d{2}", regex=True)
+    table["exact"] = [bool(_CLOCK.search(t)) for t in table["time_local"]]
     return table
 
 
 def outside_span(date: str, time_local: str) -> tuple[pd.Timestamp, pd.Timestamp]:
     """Start and end of an outside row: a clock time (HH:MM), a part of the day, or the whole day."""
     day = pd.Timestamp(date)
-    clock = re.search(r"(\d{1,2}):(\d{2})", time_local)
+    clock = _CLOCK.search(time_local)
     if clock:
         at = day + pd.Timedelta(hours=int(clock.group(1)), minutes=int(clock.group(2)))
         return at, at
-    low = time_local.lower()
-    for part in sorted(PART_RANGES, key=len, reverse=True):
-        if part in low or (part == "early hours" and "early" in low and "hours" in low):
-            start, end, next_day = PART_RANGES[part]
-            end_day = day + pd.Timedelta(days=1) if next_day else day
-            return pd.Timestamp(f"{day.date()}T{start}"), pd.Timestamp(f"{end_day.date()}T{end}")
-    if "daytime" in low:
+    part = _part_of_day(time_local)
+    if part == "daytime":
         return day + pd.Timedelta(hours=6), day + pd.Timedelta(hours=18)
+    if part is not None:
+        start, end, next_day = PART_RANGES[part]
+        end_day = day + pd.Timedelta(days=1) if next_day else day
+        return pd.Timestamp(f"{day.date()}T{start}"), pd.Timestamp(f"{end_day.date()}T{end}")
     return day, day + pd.Timedelta(days=1)
 
 
@@ -272,22 +351,12 @@ def with_codings(events_table: pd.DataFrame, corpus_dir: Path | str | None = Non
     return join_claims(events_table, codings.evidence, codings.claims)
 
 
-def wording_by_date(events_table: pd.DataFrame) -> pd.DataFrame:
-    """Per date, which articles date something to it and with which words (``mention`` texts)."""
-    day_level = events_table[events_table["date"] == events_table["date_end"]]
-    grouped = day_level.groupby(["date", "source_id"], sort=True)["mention"].agg(lambda s: " | ".join(dict.fromkeys(s)))
-    table = grouped.unstack("source_id").fillna("")
-    ordered = [sid for sid in dict.fromkeys(events_table["source_id"]) if sid in table.columns]
-    return table[ordered]
-
-
 def tables(corpus_dir: Path | None = None) -> dict[str, pd.DataFrame]:
     """CSV exports: every resolved temporal mention, and the dated events (with claims when coded)."""
     corpus = load_corpus(corpus_dir)
     mentions = temporal_mentions(corpus)
-    cols = ["source_id", "start", "end", "text", "type", "value", "value_end", "granularity", "anchor", "anchor_value"]
     ev = with_codings(events(corpus, mentions), corpus_dir)
-    return {"temporal_mentions.csv": mentions[cols], "events.csv": ev}
+    return {"temporal_mentions.csv": mentions, "events.csv": ev}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from helpers.claims import (
     read_codings,
     validate_codings,
 )
+from helpers.claims import tables as claims_tables
 from helpers.corpus import load_corpus
 from helpers.corroboration import corroboration, corroboration_summary
 from helpers.disagreements import disagreement_html, disagreement_summary, disagreements, rewrite_changes
@@ -159,7 +160,7 @@ def test_selector_and_closest_passage() -> None:
 def test_sentence_bounds() -> None:
     text = "First one. Second sentence here. Third."
     start = text.index("sentence")
-    assert text[slice(*sentence_bounds(text, start, start + 8))] == "Second sentence here. "
+    assert text[slice(*sentence_bounds(text, start, start + 8))] == "Second sentence here."
 
 
 # --- validation ---------------------------------------------------------------------------
@@ -364,3 +365,97 @@ def test_matrix_groups_topics_in_codebook_order(coded) -> None:
     codings, corpus = coded
     topics = list(stance_matrix(codings, corpus).index.get_level_values("topic"))
     assert topics == ["departure", "departure", "family", "allies"]
+
+
+# --- the coder's `when` -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "when", ["2024-12-08", "2024-12-07T22:30", "2024-12-07/2024-12-08", "2024-12-07T23:00/2024-12-08"]
+)
+def test_good_when_values_pass(tmp_path: Path, when: str) -> None:
+    root = build(tmp_path, claims=[dict(CLAIMS[0], when=when), *CLAIMS[1:]])
+    assert problems_of(root) == []
+
+
+@pytest.mark.parametrize(
+    ("when", "part"),
+    [
+        ("2024-12-32", "2024-12-32"),
+        ("2 Dec 2024", "2 Dec 2024"),
+        ("2024-12-07T24:10", "2024-12-07T24:10"),
+        ("2024-12-07/", ""),
+        ("2024-12-07 / 2024-12-08", "2024-12-07 "),
+        ("2024-2-1", "2024-2-1"),
+    ],
+)
+def test_bad_when_is_one_line_naming_the_part(tmp_path: Path, when: str, part: str) -> None:
+    root = build(tmp_path, claims=[dict(CLAIMS[0], when=when), *CLAIMS[1:]])
+    assert problems_of(root) == [
+        f"{root / 'claims.csv'}:2: when '{when.strip()}': '{part}' is not a date YYYY-MM-DD "
+        "or a local time YYYY-MM-DDTHH:MM (several joined by '/')"
+    ]
+
+
+# --- a corpus nobody has coded yet ---------------------------------------------------------
+
+
+def test_uncoded_corpus_reads_as_empty_codings(tmp_path: Path) -> None:
+    root = make_corpus(tmp_path / "c", ARTICLES)
+    codings = read_codings(root)
+    assert codings.coded_sources == ()
+    assert codings.claims.empty and codings.claims.index.name == "claim_id"
+    assert list(codings.claims.columns) == [c for c in CLAIM_COLUMNS + CLAIM_OPTIONAL if c != "claim_id"]
+    assert codings.slots.empty and codings.slots.index.name == "slot"
+    assert list(codings.slots.columns) == ["question", "kind", "reasoning"]
+    assert codings.evidence.empty
+    assert {*EVIDENCE_COLUMNS, *EVIDENCE_OPTIONAL, "start", "end", "exact", "prefix", "suffix"} <= set(
+        codings.evidence.columns
+    )
+
+
+def test_analyses_run_on_empty_codings(tmp_path: Path) -> None:
+    root = make_corpus(tmp_path / "c", ARTICLES)
+    codings, corpus = read_codings(root), load_corpus(root)
+    assert stance_matrix(codings, corpus).empty
+    assert (article_totals(codings, corpus)["status"] == NOT_CODED).all()
+    assert corroboration(codings, CHAINS).empty
+    assert disagreements(codings, corpus).empty
+    assert rewrite_changes(codings, CHAINS).empty
+
+
+@pytest.mark.parametrize("missing", ["evidence.csv", "slots.csv"])
+def test_claims_without_evidence_or_slots_is_an_error(tmp_path: Path, missing: str) -> None:
+    root = build(tmp_path)
+    (root / missing).unlink()
+    assert problems_of(root) == [f"{root / missing}: file not found"]
+
+
+# --- Web Annotations -----------------------------------------------------------------------
+
+
+def test_annotations_export_every_coding_with_selectors_that_slice_back(tmp_path: Path) -> None:
+    root = build(tmp_path)
+    corpus = load_corpus(root)
+    out = claims_tables(root)
+    notes = out["annotations.jsonld"]
+    assert len(notes) == len(EVIDENCE)
+    first = notes[0]
+    assert first["type"] == "Annotation" and first["body"]["value"] == "C001 attributes"
+    quote, position = first["target"]["selector"]
+    text = corpus.at["wire-a", "text"]
+    assert text[position["start"] : position["end"]] == quote["exact"] == EVIDENCE[0]["quote"]
+    assert first["target"]["source"] == "articles/wire-a.txt"
+    assert len({n["id"] for n in notes}) == len(notes)
+    assert claims_tables(make_corpus(tmp_path / "bare", ARTICLES)) == {}
+
+
+def test_claim_explorer_copes_with_no_claims_and_unknown_start(tmp_path: Path) -> None:
+    from helpers.claims import empty_codings
+    from helpers.widgets import claim_explorer
+
+    root = make_corpus(tmp_path / "bare", ARTICLES)
+    corpus = load_corpus(root)
+    assert "No claims" in claim_explorer(empty_codings(), corpus).children[0].value
+    codings = read_codings(build(tmp_path))
+    assert claim_explorer(codings, load_corpus(tmp_path / "c"), start="C999").children[0].value == "C001"

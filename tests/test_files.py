@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.errors import InputError, Problem
-from helpers.files import LINE, read_table, suggest, write_atomic, write_csv_atomic
+from helpers.files import LINE, decode_utf8, read_table, suggest, write_atomic, write_csv_atomic
 
 
 def test_read_table_numbers_lines_even_with_multiline_cells(tmp_path: Path) -> None:
@@ -90,3 +90,18 @@ def test_csv_round_trip(tmp_path_factory: pytest.TempPathFactory, cells: list[st
     back = read_table(path, ["value"])
     kept = [c for c in frame["value"] if c.strip()]  # blank records are skipped by design
     assert back["value"].tolist() == kept
+
+
+def test_read_table_drops_a_leading_byte_order_mark(tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes("source_id,note\r\nft,\ufeffkept\r\n".encode("utf-8-sig"))
+    frame = read_table(path, ["source_id"], ["note"])
+    assert list(frame.columns) == ["source_id", "note", LINE]
+    assert frame["source_id"].tolist() == ["ft"]
+    assert frame["note"].tolist() == ["\ufeffkept"]  # only the file's leading mark is dropped
+
+
+def test_articles_keep_a_byte_order_mark(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes("\ufeffText".encode())
+    assert decode_utf8(path) == "\ufeffText"

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import config
+from helpers import report as report_cli
 from helpers.notebook import NOTEBOOKS_DIR
 from helpers.report import build_report, nav_html, remote_references
 
@@ -45,3 +47,21 @@ def test_nav_links() -> None:
     nav = nav_html(["00-a", "01-b", "02-c"], 1)
     assert 'href="00-a.html"' in nav and 'href="02-c.html"' in nav and 'href="index.html"' in nav
     assert "02-c" not in nav_html(["00-a", "01-b", "02-c"], 2).split("index.html")[1]
+
+
+def test_main_validates_the_corpus_before_running_anything(
+    corpus_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (corpus_copy / config.ARTICLES_DIRNAME / "ft.txt").write_text("changed", encoding="utf-8")
+    monkeypatch.setenv(config.CORPUS_ENV, str(corpus_copy))
+
+    def must_not_run(*_a: object, **_k: object) -> list[Path]:
+        raise AssertionError("build_report ran on an invalid corpus")
+
+    monkeypatch.setattr(report_cli, "build_report", must_not_run)
+    assert report_cli.main([str(tmp_path / "out")]) == 1
+    out, err = capsys.readouterr()
+    lines = out.splitlines()
+    assert lines and all(line.startswith(f"{corpus_copy}") for line in lines)
+    assert any("sha256" in line for line in lines)
+    assert "Traceback" not in out + err and not (tmp_path / "out").exists()

@@ -1,0 +1,45 @@
+"""The command line's table writer: CSV for DataFrames, JSON for lists and dicts; spreadsheet-saved CSVs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers import cli, config
+from helpers.files import read_table
+
+
+def test_write_table_writes_frames_as_csv_and_lists_as_json(tmp_path: Path) -> None:
+    frame = pd.DataFrame({"a": ["x", "y"]})
+    assert cli.write_table(tmp_path / "t.csv", frame) == "2 rows"
+    assert read_table(tmp_path / "t.csv", ["a"])["a"].tolist() == ["x", "y"]
+    notes = [{"exact": "Damascus’s “fall”", "start": 3}]
+    assert cli.write_table(tmp_path / "n.jsonld", notes) == "1 items"
+    text = (tmp_path / "n.jsonld").read_text(encoding="utf-8")
+    assert "“fall”" in text  # not \u-escaped
+    assert json.loads(text) == notes
+    assert cli.write_table(tmp_path / "d.json", {"k": 1}) == "1 keys"
+
+
+def test_tables_command_writes_the_annotations(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(cli, "TABLE_BUILDERS", ("helpers.disagreements:claim_tables", "helpers.claims:tables"))
+    assert cli.main(["tables", str(config.DEFAULT_CORPUS_DIR), "--out", str(tmp_path)]) == 0
+    notes = json.loads((tmp_path / "annotations.jsonld").read_text(encoding="utf-8"))
+    rows = pd.read_csv(tmp_path / "claims_by_source.csv")
+    assert len(notes) == len(rows) > 0
+    assert all(n["type"] == "Annotation" for n in notes)
+    assert "annotations.jsonld (" in capsys.readouterr().out
+
+
+def test_a_manifest_saved_with_a_byte_order_mark_validates(
+    corpus_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    manifest = corpus_copy / config.MANIFEST_NAME
+    manifest.write_bytes(manifest.read_text(encoding="utf-8").encode("utf-8-sig"))
+    assert cli.main(["validate", str(corpus_copy)]) == 0
+    assert capsys.readouterr().out.startswith("ok: ")
