@@ -53,7 +53,7 @@ screenshots: $(STAMP)
 	cp build/screenshots/claim-matrix.png build/screenshots/day-by-day.png build/screenshots/derivation-graph.png docs/screenshots/
 
 unit: $(STAMP)
-	$(BIN)/pytest tests
+	$(BIN)/pytest tests -m "not slow and not browser" -p no:cacheprovider
 
 nbtest: $(STAMP)
 	$(BIN)/pytest notebooks --nbval --nbval-current-env -p no:cacheprovider

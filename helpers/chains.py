@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from helpers import config
 from helpers.reuse import corpus_column, find_reuse, related
 
 CHAIN_COLUMNS = ["source_id", "chain", "basis", "evidence"]
@@ -40,8 +41,7 @@ def _components(ids: Iterable[str], edges: Iterable[tuple[str, str]]) -> dict[st
 
 def _own_name(outlet: object, sid: str) -> str:
     """An article's own chain name: its outlet when known, else its source id."""
-    name = str(outlet or "").strip()
-    return name if name and name.lower() != "unknown" else sid
+    return str(outlet).strip() if config.is_known_outlet(outlet) else sid
 
 
 def chains(corpus: pd.DataFrame, pairs_df: pd.DataFrame) -> pd.DataFrame:
@@ -127,6 +127,11 @@ def chains(corpus: pd.DataFrame, pairs_df: pd.DataFrame) -> pd.DataFrame:
                 (sid, name, "own", "no credit, no reuse of another article, no inferred upstream: its own chain")
             )
     return pd.DataFrame(rows, columns=CHAIN_COLUMNS)
+
+
+def chain_of(chains_df: pd.DataFrame) -> pd.Series:
+    """source_id → chain name, from :func:`chains`: the lookup corroboration and the rewrite checks use."""
+    return chains_df.set_index("source_id")["chain"]
 
 
 def chain_summary(corpus: pd.DataFrame, chains_df: pd.DataFrame) -> pd.DataFrame:

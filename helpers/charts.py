@@ -5,18 +5,33 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import matplotlib.pyplot as plt
+import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-#: Colour-blind-safe palette (Okabe-Ito), assigned to sources in corpus order.
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+#: The Okabe-Ito colours (colour-blind-safe), by name: charts refer to these, never to hex codes.
+BLUE = "#0072B2"
+ORANGE = "#E69F00"
+GREEN = "#009E73"
+PURPLE = "#CC79A7"
+SKY_BLUE = "#56B4E9"
+VERMILION = "#D55E00"
+YELLOW = "#F0E442"
+BLACK = "#000000"
+#: The palette, assigned to sources in corpus order.
+PALETTE = (BLUE, ORANGE, GREEN, PURPLE, SKY_BLUE, VERMILION, YELLOW, BLACK)
 #: Grey for material from outside the corpus (reference lanes, uncredited upstreams).
 OUTSIDE_COLOR = "#8C8C8C"
+#: Neutral greys: a dark one for totals and reference lines, a pale one for empty or uncoded cells.
+DARK_GREY = "#555555"
+PALE_GREY = "#BBBBBB"
 
 
-def new_figure(width: float = 9, height: float = 4) -> tuple[Figure, Axes]:
-    """A figure and axes of the house size; close-safe (no pyplot state is kept)."""
-    fig, ax = plt.subplots(figsize=(width, height))
+def new_figure(
+    width: float = 9, height: float = 4, ncols: int = 1, sharey: bool = False
+) -> tuple[Figure, Axes | np.ndarray]:
+    """A figure of the house size with one axes (or ``ncols`` side by side); no pyplot state is kept."""
+    fig, ax = plt.subplots(1, ncols, figsize=(width, height), sharey=sharey)
     plt.close(fig)  # the notebook displays the returned figure; pyplot must not show it twice
     return fig, ax
 

@@ -20,23 +20,20 @@ from pathlib import Path
 import ipywidgets as widgets
 import pandas as pd
 
-from helpers import config
+from helpers import charts, config
+from helpers.chains import chain_of
 from helpers.claims import ATTRIBUTION_KINDS, SUPPORTING, Codings
+from helpers.corpus import check_source_id
+from helpers.corroboration import chain_names
 from helpers.disagreements import rewrite_changes
+from helpers.notebook import table_style, to_html
 from helpers.provenance import KIND_ORIGINAL, KIND_UNCREDITED, source_kinds
+from helpers.student import KIND_LEGEND
 
 #: The four moves of SIFT (Mike Caulfield), in teaching order.
 MOVES = ("Stop", "Investigate the source", "Find better coverage", "Trace claims to the original context")
 #: Option meaning "no option is right" in multiple-answer questions.
 NONE_OPTION = "none of them"
-#: Plain words for the attribution kinds, as answer options.
-KIND_LABELS = {
-    "named": "a named person or body",
-    "anonymous": "unnamed sources",
-    "outlet": "another news outlet, with no source described behind it",
-    "document": "a document or record",
-    "none": "nobody: it is stated as plain fact",
-}
 #: Kinds that put a claim on the record (someone who can be held to it, or a document).
 ON_RECORD = ("named", "document")
 #: An outside row dates the same event only if it lies this many days or fewer from a corpus date.
@@ -82,8 +79,8 @@ def _supporting(codings: Codings, claim_id: str) -> pd.DataFrame:
 
 def _label(corpus: pd.DataFrame, sid: str) -> str:
     """An article as an option: its id, with the outlet when the text identifies it."""
-    outlet = str(corpus.at[sid, "outlet"]) if sid in corpus.index else ""
-    return f"{sid} ({outlet})" if outlet and outlet != "unknown" else sid
+    outlet = corpus.at[sid, "outlet"] if sid in corpus.index else ""
+    return f"{sid} ({outlet})" if config.is_known_outlet(outlet) else sid
 
 
 def _ordered(options: Sequence[str], right: Iterable[str]) -> tuple[str, ...]:
@@ -109,11 +106,6 @@ def _possessive(name: str) -> str:
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def chain_series(chain_table: pd.DataFrame) -> pd.Series:
-    """source_id → chain name, from :func:`helpers.chains.chains`."""
-    return chain_table.set_index("source_id")["chain"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -203,26 +195,29 @@ def uncredited_rewrite(corpus: pd.DataFrame) -> Exercise | None:
 def independent_of(corpus: pd.DataFrame, chain_table: pd.DataFrame, source_id: str | None = None) -> Exercise | None:
     """Find better coverage: which articles are independent of a given one (another reporting chain).
 
-    Without ``source_id``, the first article (corpus order) of the largest chain is used.
+    Without ``source_id``, the first article (corpus order) of the largest chain is used; an id the
+    corpus does not hold raises :class:`helpers.corpus.UnknownSourceError` (with a suggestion).
     """
-    chain_of = chain_series(chain_table)
+    chains = chain_of(chain_table)
     if source_id is None:
-        sizes = chain_of.value_counts()
+        sizes = chains.value_counts()
         biggest = sizes.index[0] if len(sizes) else None
-        source_id = next((sid for sid in corpus.index if chain_of.get(sid) == biggest), None)
+        source_id = next((sid for sid in corpus.index if chains.get(sid) == biggest), None)
+    else:
+        check_source_id(corpus, source_id)
     if source_id is None or len(corpus) < 2:
         return None
     others = [sid for sid in corpus.index if sid != source_id]
     options = (*[_label(corpus, sid) for sid in others], NONE_OPTION)
-    mine = chain_of.get(source_id, source_id)
-    right = [_label(corpus, sid) for sid in others if chain_of.get(sid, sid) != mine] or [NONE_OPTION]
-    same = [sid for sid in others if chain_of.get(sid, sid) == mine]
+    mine = chains.get(source_id, source_id)
+    right = [_label(corpus, sid) for sid in others if chains.get(sid, sid) != mine] or [NONE_OPTION]
+    same = [sid for sid in others if chains.get(sid, sid) == mine]
     lines = [f"{source_id} belongs to the {mine} chain."]
     if same:
         lines.append(f"Same chain, so not independent: {_join(same)}. They repeat one piece of reporting.")
     for sid in others:
-        if chain_of.get(sid, sid) != mine:
-            lines.append(f"{sid}: chain {chain_of.get(sid, sid)}, so independent of {source_id}.")
+        if chains.get(sid, sid) != mine:
+            lines.append(f"{sid}: chain {chains.get(sid, sid)}, so independent of {source_id}.")
     lines.append(
         "Independent chains can still share unnamed sources; independence here means no shared reporting "
         "that the texts or their reuse reveal."
@@ -408,7 +403,7 @@ def whose_word(codings: Codings, corpus: pd.DataFrame, chain_of: pd.Series, quer
             answer_kind = max(present, key=lambda k: (kinds[k], -ATTRIBUTION_KINDS.index(k)))
             break
     chains = sorted({chain_of.get(s, s) for s in sup["source_id"]})
-    options = tuple(KIND_LABELS[k] for k in ATTRIBUTION_KINDS)
+    options = tuple(KIND_LEGEND[k] for k in ATTRIBUTION_KINDS)
     lines = [
         f"{rec['source_id']} ({rec['stance']}): "
         + (f"“{rec['attributed_to']}” ({rec['attribution_kind']})" if rec["attributed_to"] else "no attribution")
@@ -426,19 +421,19 @@ def whose_word(codings: Codings, corpus: pd.DataFrame, chain_of: pd.Series, quer
         )
     )
     lines.append(
-        f"So the detail rests on {KIND_LABELS[answer_kind]}"
+        f"So the detail rests on {KIND_LEGEND[answer_kind]}"
         + (f" ({_join(f'“{w}”' for w in behind)})" if behind else "")
         + f", however many outlets repeat it: {_plural(len(chains), 'independent chain')}."
     )
     evidence = sup[["source_id", "stance", "attributed_to", "attribution_kind", "quote"]].assign(
-        chain=[chain_of.get(s, s) for s in sup["source_id"]]
+        chain=chain_names(sup["source_id"], chain_of)
     )
     return Exercise(
         key=f"whose-word-{cid}",
         move=MOVES[3],
         question=f"On whose word does this detail rest: “{codings.claims.at[cid, 'statement']}”?",
         options=options,
-        answer=(KIND_LABELS[answer_kind],),
+        answer=(KIND_LEGEND[answer_kind],),
         explanation="\n\n".join(line for line in lines if line),
         evidence=evidence.reset_index(drop=True),
     )
@@ -491,7 +486,7 @@ def dropped_caveat(codings: Codings, corpus: pd.DataFrame, chain_of: pd.Series, 
         "Trace the claim back to the upstream's wording before repeating it."
     )
     evidence = sup[["source_id", "stance", "attributed_to", "hedge", "quote"]].assign(
-        chain=[chain_of.get(s, s) for s in sup["source_id"]]
+        chain=chain_names(sup["source_id"], chain_of)
     )
     return Exercise(
         key=f"dropped-caveat-{cid}",
@@ -510,23 +505,10 @@ def dropped_caveat(codings: Codings, corpus: pd.DataFrame, chain_of: pd.Series, 
 # ---------------------------------------------------------------------------------------------
 # Rendering: static HTML, feedback, widget
 # ---------------------------------------------------------------------------------------------
-def table_html(frame: pd.DataFrame) -> str:
-    """A small table with every cell escaped (no index)."""
-    if frame.empty:
-        return ""
-    esc = html.escape
-    head = "".join(f"<th style='text-align:left'>{esc(str(c))}</th>" for c in frame.columns)
-    body = "".join(
-        "<tr>" + "".join(f"<td style='text-align:left;vertical-align:top'>{esc(str(v))}</td>" for v in row) + "</tr>"
-        for row in frame.itertuples(index=False)
-    )
-    return f"<table style='font-size:90%'><tr>{head}</tr>{body}</table>"
-
-
 def explanation_html(ex: Exercise) -> str:
     """The explanation as escaped paragraphs, then the evidence rows in a collapsed table."""
     paras = "".join(f"<p style='text-align:left'>{html.escape(p)}</p>" for p in ex.explanation.split("\n\n") if p)
-    rows = table_html(ex.evidence)
+    rows = "" if ex.evidence.empty else to_html(table_style(ex.evidence), index=False)
     return paras + (f"<details><summary>the rows behind this answer</summary>{rows}</details>" if rows else "")
 
 
@@ -541,7 +523,7 @@ def exercise_html(ex: Exercise, reveal: bool = True) -> str:
     options = "".join(f"<li><b>{_letter(i)}.</b> {esc(o)}</li>" for i, o in enumerate(ex.options))
     kind = "Pick every option that applies." if ex.multiple else "Pick one."
     parts = [
-        "<div style='border-left:4px solid #0072B2;padding:4px 12px;margin:1em 0;text-align:left'>",
+        f"<div style='border-left:4px solid {charts.BLUE};padding:4px 12px;margin:1em 0;text-align:left'>",
         f"<p><small>{esc(ex.move)}</small><br><b>{esc(ex.question)}</b> <i>{kind}</i></p>",
         f"<ul style='list-style:none;padding-left:1em'>{options}</ul>",
     ]
@@ -562,10 +544,10 @@ def feedback_html(ex: Exercise, chosen: Iterable[str]) -> str:
         return "<p>Pick an answer first, then check.</p>"
     right = set(ex.answer)
     if set(picked) == right:
-        head = f"<p style='color:#009E73'><b>Right:</b> {esc(_join(ex.answer))}.</p>"
+        head = f"<p style='color:{charts.GREEN}'><b>Right:</b> {esc(_join(ex.answer))}.</p>"
     elif not ex.multiple:
         head = (
-            f"<p style='color:#D55E00'><b>Not quite:</b> you chose {esc(picked[0])}. "
+            f"<p style='color:{charts.VERMILION}'><b>Not quite:</b> you chose {esc(picked[0])}. "
             f"The answer: <b>{esc(_join(ex.answer))}</b>.</p>"
         )
     else:
@@ -577,7 +559,7 @@ def feedback_html(ex: Exercise, chosen: Iterable[str]) -> str:
         if missed:
             notes.append(f"missing: {esc(_join(missed))}")
         head = (
-            f"<p style='color:#D55E00'><b>Not quite</b> ({'; '.join(notes)}). "
+            f"<p style='color:{charts.VERMILION}'><b>Not quite</b> ({'; '.join(notes)}). "
             f"The answer: <b>{esc(_join(ex.answer))}</b>.</p>"
         )
     return head + explanation_html(ex)

@@ -70,3 +70,17 @@ ALIASES_NAME = "aliases.csv"
 #: Never inside a corpus directory, and git-ignored: they are class work, not reference data.
 STUDENT_ENV = "STUDENT_DIR"
 DEFAULT_STUDENT_DIR = REPO_ROOT / "student_codings"
+
+#: The manifest's ``outlet`` when the text does not identify its outlet (compared case-insensitively).
+UNKNOWN_OUTLET = "unknown"
+
+
+def is_known_outlet(outlet: object) -> bool:
+    """Whether a manifest outlet names an outlet: neither empty nor :data:`UNKNOWN_OUTLET` (any case)."""
+    name = str(outlet or "").strip()
+    return bool(name) and name.casefold() != UNKNOWN_OUTLET
+
+
+#: The last night of the event window, as local times (``Etc/GMT-3``): the hour-by-hour view's window.
+LAST_NIGHT_START = "2024-12-07T18:00"
+LAST_NIGHT_END = "2024-12-08T06:00"

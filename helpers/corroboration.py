@@ -1,15 +1,29 @@
 """Corroboration that counts independent reporting chains, not outlets.
 
-Four articles repeating one wire story are one chain: a claim they all carry is still resting on
+Several articles repeating one wire story are one chain: a claim they all carry is still resting on
 one piece of reporting. Chains come from the manifest's credits and from text reuse
 (:mod:`helpers.chains`); this module only counts them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 import pandas as pd
 
 from helpers.claims import SUPPORTING, Codings
+
+
+def chain_names(source_ids: Iterable[str], chains: pd.Series | Mapping[str, str]) -> list[str]:
+    """The chain of each source id; an article missing from ``chains`` is its own chain (named by its id)."""
+    return [chains.get(sid, sid) for sid in source_ids]
+
+
+def supporting_evidence(codings: Codings, chains: pd.Series | Mapping[str, str]) -> pd.DataFrame:
+    """The codings that support a claim (assert, attribute, hedge), each with its article's ``chain``."""
+    ev = codings.evidence[codings.evidence["stance"].isin(SUPPORTING)].copy()
+    ev["chain"] = chain_names(ev["source_id"], chains)
+    return ev
 
 
 def corroboration(codings: Codings, chains: pd.Series) -> pd.DataFrame:
@@ -17,8 +31,7 @@ def corroboration(codings: Codings, chains: pd.Series) -> pd.DataFrame:
 
     ``chains`` maps source_id to chain name; an article missing from it counts as its own chain.
     """
-    ev = codings.evidence[codings.evidence["stance"].isin(SUPPORTING)].copy()
-    ev["chain"] = [chains.get(sid, sid) for sid in ev["source_id"]]
+    ev = supporting_evidence(codings, chains)
     grouped = ev.groupby("claim_id")
     table = pd.DataFrame(
         {

@@ -16,6 +16,7 @@ from collections import Counter
 import pandas as pd
 from rapidfuzz import fuzz
 
+from helpers import config
 from helpers.claim_datings import slot_datings
 from helpers.claims import Codings
 from helpers.temporal import resolve_text
@@ -93,7 +94,7 @@ def outlet_credits(corpus: pd.DataFrame) -> dict[str, tuple[str, ...]]:
     out = {}
     for sid, row in corpus.iterrows():
         names = [row["outlet"], *row["credits"], row["upstream_inferred"]]
-        out[str(sid)] = tuple(n for n in dict.fromkeys(names) if n and n != "unknown")
+        out[str(sid)] = tuple(n for n in dict.fromkeys(names) if config.is_known_outlet(n))
     return out
 
 

@@ -17,6 +17,7 @@ import pandas as pd
 from helpers.aliases import load_aliases, spelling_variants
 from helpers.claims import SUPPORTING, Codings, claims_by_source, has_codings, read_codings
 from helpers.corpus import load_corpus
+from helpers.corroboration import supporting_evidence
 
 COLUMNS = [
     "disagreement",
@@ -107,13 +108,26 @@ def spelling_rows(corpus: pd.DataFrame, aliases: pd.DataFrame, slots: pd.DataFra
 
 
 def _spelling_reasoning(spellings: set[str], spelling_slots: pd.DataFrame) -> str:
-    """The reasoning of the spelling slot that names most of the spellings found (none: empty)."""
-    tokens = {t.lower() for s in spellings for t in re.findall(r"\w+", s)}
-    best, best_score = "", 0
+    """The reasoning of the spelling slot that names most of the spellings found (none: empty).
+
+    Only the words that differ between the spellings count ('Asad' and 'Assad', not the shared
+    'Maher al'), and a slot must name what sets apart at least two of them: a slot that merely
+    mentions one spelling in passing (a unit named after 'Maher al-Assad') is not about them.
+    """
+    token_sets = [set(re.findall(r"\w+", s.casefold())) for s in sorted(spellings)]
+    if not token_sets:
+        return ""
+    common = set.intersection(*token_sets)
+    distinct = [tokens - common for tokens in token_sets]
+    if not any(distinct):  # spellings differing in case or punctuation only: their words are all there is
+        distinct = token_sets
+    needed = max(1, min(2, sum(1 for d in distinct if d)))
+    best, best_score = "", (0, 0)
     for slot, row in spelling_slots.iterrows():
-        words = set(re.findall(r"\w+", f"{slot} {row['question']}".lower()))
-        score = len(tokens & words)
-        if score > best_score:
+        words = set(re.findall(r"\w+", f"{slot} {row['question']}".casefold()))
+        named = sum(1 for d in distinct if d & words)
+        score = (named, len(set().union(*distinct) & words))
+        if named >= needed and score > best_score:
             best, best_score = row["reasoning"], score
     return best
 
@@ -128,6 +142,12 @@ def disagreement_summary(table: pd.DataFrame) -> pd.DataFrame:
         claims=("claim_id", lambda s: s[s != ""].nunique()),
         articles=("source_id", "nunique"),
     )
+
+
+def first_disputed(table: pd.DataFrame) -> str | None:
+    """The first claim in a :func:`disagreements` table (a starting point for the explorer), None if there is none."""
+    claims = table.loc[table["claim_id"] != "", "claim_id"] if "claim_id" in table.columns else pd.Series(dtype=str)
+    return str(claims.iloc[0]) if len(claims) else None
 
 
 def disagreement_html(table: pd.DataFrame, key: str) -> str:
@@ -169,11 +189,19 @@ def _caveats(row: pd.Series | dict) -> set[str]:
     return out
 
 
+#: What :func:`rewrite_changes` finds, per row (its ``change`` column).
+CHANGE_DROPS_ATTRIBUTION = "drops the attribution"
+CHANGE_HEDGE_FOR_ATTRIBUTION = "drops the attribution (a hedge instead)"
+CHANGE_DROPS_HEDGE = "drops the hedge"
+CHANGE_ONLY_IN_ONE = "only in this rewrite"
+#: The changes by which a rewrite loses a caveat its sibling keeps.
+DROPPED_CAVEATS = (CHANGE_DROPS_ATTRIBUTION, CHANGE_HEDGE_FOR_ATTRIBUTION, CHANGE_DROPS_HEDGE)
+
+
 def rewrite_changes(codings: Codings, chains: pd.Series) -> pd.DataFrame:
     """Within each chain: a member that lacks a caveat (an attribution or a hedge) another member
     keeps for the same claim, and claims only one member carries (added, or dropped by the others)."""
-    ev = codings.evidence[codings.evidence["stance"].isin(SUPPORTING)].copy()
-    ev["chain"] = [chains.get(sid, sid) for sid in ev["source_id"]]
+    ev = supporting_evidence(codings, chains)
     members = pd.Series(chains).reset_index()
     members.columns = ["source_id", "chain"]
     members = members[members["source_id"].isin(codings.coded_sources)]
@@ -185,7 +213,7 @@ def rewrite_changes(codings: Codings, chains: pd.Series) -> pd.DataFrame:
         for cid, group in sub.groupby("claim_id", sort=True):
             tellings = group.to_dict("records")
             if len(tellings) == 1:
-                rows.append(_change_row(codings, chain, cid, "only in this rewrite", tellings[0], None))
+                rows.append(_change_row(codings, chain, cid, CHANGE_ONLY_IN_ONE, tellings[0], None))
                 continue
             for changed in tellings:
                 for caveat in ("attribution", "hedge"):
@@ -196,8 +224,8 @@ def rewrite_changes(codings: Codings, chains: pd.Series) -> pd.DataFrame:
                         continue
                     kept = next((t for t in tellings if caveat in _caveats(t)), None)
                     if kept is not None:
-                        swap = " (a hedge instead)" if caveat == "attribution" and "hedge" in _caveats(changed) else ""
-                        rows.append(_change_row(codings, chain, cid, f"drops the {caveat}{swap}", kept, changed))
+                        change = _dropped(caveat, _caveats(changed))
+                        rows.append(_change_row(codings, chain, cid, change, kept, changed))
     columns = [
         "chain",
         "claim_id",
@@ -211,6 +239,13 @@ def rewrite_changes(codings: Codings, chains: pd.Series) -> pd.DataFrame:
         "changed_quote",
     ]
     return pd.DataFrame(rows, columns=columns)
+
+
+def _dropped(caveat: str, remaining: set[str]) -> str:
+    """The change label for a telling that lacks ``caveat`` (and keeps the ``remaining`` ones)."""
+    if caveat == "hedge":
+        return CHANGE_DROPS_HEDGE
+    return CHANGE_HEDGE_FOR_ATTRIBUTION if "hedge" in remaining else CHANGE_DROPS_ATTRIBUTION
 
 
 def _change_row(codings: Codings, chain: str, cid: str, change: str, kept: dict, changed: dict | None) -> dict:

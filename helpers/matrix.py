@@ -5,7 +5,11 @@ from __future__ import annotations
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from helpers import charts
 from helpers.claims import SUPPORTING, Codings
+
+NOT_CODED = "not coded"
+SILENT = "silent"
 
 #: One symbol per stance, plus the two kinds of blank cell.
 SYMBOLS = {
@@ -14,8 +18,8 @@ SYMBOLS = {
     "hedges": "○",
     "contradicts": "✕",
     "denies": "⊘",
-    "silent": "",
-    "not coded": "n/c",
+    SILENT: "",
+    NOT_CODED: "n/c",
 }
 LEGEND = {
     "asserts": "states it as fact",
@@ -23,19 +27,17 @@ LEGEND = {
     "hedges": "with a caveat (reportedly, allegedly, could not verify)",
     "contradicts": "tells an incompatible version",
     "denies": "reports someone denying it",
-    "silent": "coded, but the article does not speak to the claim",
-    "not coded": "nobody has coded this article yet",
+    SILENT: "coded, but the article does not speak to the claim",
+    NOT_CODED: "nobody has coded this article yet",
 }
 _COLORS = {
-    "asserts": "#0072B2",
-    "attributes": "#56B4E9",
-    "hedges": "#E69F00",
-    "contradicts": "#D55E00",
-    "denies": "#CC79A7",
-    "not coded": "#BBBBBB",
+    "asserts": charts.BLUE,
+    "attributes": charts.SKY_BLUE,
+    "hedges": charts.ORANGE,
+    "contradicts": charts.VERMILION,
+    "denies": charts.PURPLE,
+    NOT_CODED: charts.PALE_GREY,
 }
-NOT_CODED = "not coded"
-SILENT = "silent"
 
 
 def stance_matrix(codings: Codings, corpus: pd.DataFrame) -> pd.DataFrame:
@@ -67,7 +69,10 @@ def matrix_styler(matrix: pd.DataFrame, statements: pd.Series) -> Styler:
     def color(col: pd.Series) -> list[str]:
         if col.name == "statement":
             return ["text-align:left; font-size:90%"] * len(col)
-        return [f"color:{_COLORS.get(v, '#000')}; text-align:center; font-size:120%" for v in matrix[col.name].tolist()]
+        return [
+            f"color:{_COLORS.get(v, charts.BLACK)}; text-align:center; font-size:120%"
+            for v in matrix[col.name].tolist()
+        ]
 
     return shown.style.apply(color).set_table_styles([{"selector": "th", "props": "font-size:90%"}])
 

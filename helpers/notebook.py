@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import copy
+import html
 import json
 import re
+from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 import matplotlib
@@ -36,26 +40,66 @@ def setup() -> None:
     shell.run_line_magic("config", "InlineBackend.figure_formats = ['png']")
 
 
-def to_html(obj: pd.DataFrame | pd.Series | Styler, *, index: bool = True) -> str:
-    """Deterministic HTML for a table: a Styler with a fixed uuid (no ids that change per run)."""
+def _escaping(func: Callable[[object], str]) -> Callable[[object], str]:
+    """A Styler display function that HTML-escapes a text value before formatting it (as ``escape="html"``)."""
+    return lambda value: func(html.escape(value) if isinstance(value, str) else value)
+
+
+def _escaped(styler: Styler) -> Styler:
+    """A copy of ``styler`` whose cell text and labels are HTML-escaped, keeping the caller's formatters.
+
+    ``Styler.format(escape="html")`` would replace formatters a caller already set, so every
+    display function (cells, index, columns, their names) is wrapped instead.
+    """
+    out = copy.copy(styler)
+    for attr in (
+        "_display_funcs",
+        "_display_funcs_index",
+        "_display_funcs_columns",
+        "_display_funcs_index_names",
+        "_display_funcs_column_names",
+    ):
+        funcs = getattr(styler, attr)
+        make = funcs.default_factory
+        wrapped: defaultdict = defaultdict(lambda make=make: _escaping(make()))
+        wrapped.update({key: _escaping(func) for key, func in funcs.items()})
+        setattr(out, attr, wrapped)
+    return out
+
+
+def to_html(obj: pd.DataFrame | pd.Series | Styler, *, index: bool = True, escape: bool = True) -> str:
+    """Deterministic HTML for a table: a Styler with a fixed uuid (no ids that change per run).
+
+    Cell text, index and column labels are HTML-escaped (article text may hold ``<`` or ``&``),
+    also when a Styler with its own formatting is passed; ``escape=False`` is for a caller whose
+    cells are ready HTML it built and escaped itself.
+    """
     if isinstance(obj, pd.Series):
         obj = obj.to_frame()
     styler = obj if isinstance(obj, Styler) else obj.style
+    if escape:
+        styler = _escaped(styler)
     styler = styler.set_uuid("fixed")
     if not index:
         styler = styler.hide(axis="index")
     return styler.to_html()
 
 
-def show(obj: pd.DataFrame | pd.Series | Styler | str, *, index: bool = True) -> None:
-    """Display a table (or ready HTML) as HTML only, so the stored output has no memory address."""
+def show(obj: pd.DataFrame | pd.Series | Styler | str, *, index: bool = True, escape: bool = True) -> None:
+    """Display a table (or ready HTML) as HTML only, so the stored output has no memory address.
+
+    Tables are escaped by :func:`to_html`; a string is taken as ready, already escaped HTML.
+    """
     from IPython.display import HTML, display
 
-    display(HTML(obj if isinstance(obj, str) else to_html(obj, index=index)))
+    display(HTML(obj if isinstance(obj, str) else to_html(obj, index=index, escape=escape)))
 
 
 def table_style(frame: pd.DataFrame, precision: int = 3, na_rep: str | None = None) -> Styler:
-    """A table for display: floats to ``precision`` places, text left-aligned (long passages read better)."""
+    """A table for display: floats to ``precision`` places, text left-aligned (long passages read better).
+
+    Render it with :func:`show` or :func:`to_html`, which escape its text.
+    """
     text_cols = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
     styler = frame.style.format(precision=precision, na_rep=na_rep)
     if text_cols:

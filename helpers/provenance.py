@@ -34,7 +34,7 @@ KIND_UNCLEAR = "unclear"
 
 def outlet_names(outlet: str) -> tuple[str, ...]:
     """Forms under which an outlet names itself: the name, plus its initials for multi-word names."""
-    if not outlet or outlet == "unknown":
+    if not config.is_known_outlet(outlet):
         return ()
     words = outlet.split()
     return (outlet, "".join(w[0] for w in words).upper()) if len(words) > 1 else (outlet,)

@@ -31,11 +31,14 @@ from matplotlib.figure import Figure
 from pandas.io.formats.style import Styler
 
 from helpers import config
-from helpers.charts import PALETTE, new_figure, style_axes
+from helpers.charts import DARK_GREY, PALETTE, VERMILION, new_figure, style_axes
 from helpers.claims import ATTRIBUTION_KINDS, STANCES, Codings
+from helpers.corpus import check_source_id
 from helpers.errors import InputError, Problem, display_path
 from helpers.files import LINE, read_table, suggest, write_csv_atomic
 from helpers.matrix import LEGEND
+from helpers.notebook import to_html
+from helpers.provenance import outlet_names
 
 #: Columns of a student coding file, in order.
 STUDENT_COLUMNS = ("student", "source_id", "claim_id", "stance", "attribution_kind")
@@ -43,13 +46,21 @@ STUDENT_COLUMNS = ("student", "source_id", "claim_id", "stance", "attribution_ki
 FIELDS = ("stance", "attribution_kind")
 #: Longest student name accepted (it becomes a file name).
 NAME_MAX = 60
-#: What each attribution kind means (from the coding rules in corpus/README.md, section 5), for students.
+#: What each attribution kind means, in plain words (the coding rules in corpus/README.md, section 5):
+#: the students' legend here, and the answer options of :mod:`helpers.classroom`.
 KIND_LEGEND = {
-    "named": "a named person or body ('Lebanese Interior Minister Bassam Mawlawi')",
-    "anonymous": "unnamed people or officials, however many ('two regional diplomats')",
-    "outlet": "another news organisation, with no better-described source behind it ('Reuters reported')",
-    "document": "records, videos, documents, statements on paper ('university records show')",
-    "none": "no attribution applies",
+    "named": "a named person or body",
+    "anonymous": "unnamed sources",
+    "outlet": "another news outlet, with no source described behind it",
+    "document": "a document or record",
+    "none": "nobody: it is stated as plain fact",
+}
+#: An example of each kind from the coding rules, shown beside the legend.
+KIND_EXAMPLES = {
+    "named": "Lebanese Interior Minister Bassam Mawlawi",
+    "anonymous": "two regional diplomats",
+    "outlet": "Reuters reported",
+    "document": "university records show",
 }
 _NAME_CHARS = re.compile(r"^[\w .'’-]+$")
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
@@ -168,11 +179,15 @@ def save_coding(
 
 
 def read_student_file(path: Path, codings: Codings | None = None) -> pd.DataFrame:
-    """One student's answers, validated; raise :class:`InputError` naming file and line of every problem."""
+    """One student's answers, validated; raise :class:`InputError` naming file and line of every problem.
+
+    With ``codings``, an article or claim the reference coding does not know is a problem too.
+    """
     table = read_table(Path(path), STUDENT_COLUMNS)
     problems: list[Problem] = []
     seen: dict[tuple[str, str], int] = {}
     known_claims = set(codings.claims.index) if codings is not None else None
+    known_sources = codings.coded_sources if codings is not None else None
     for row in table.to_dict("records"):
         line = row[LINE]
         for field in FIELDS:
@@ -180,9 +195,13 @@ def read_student_file(path: Path, codings: Codings | None = None) -> pd.DataFram
                 problems.append(Problem(str(path), line, msg))
         if not row["claim_id"] or not row["source_id"]:
             problems.append(Problem(str(path), line, "empty claim_id or source_id"))
-        elif known_claims is not None and row["claim_id"] not in known_claims:
-            hint = suggest(row["claim_id"], known_claims)
-            problems.append(Problem(str(path), line, f"unknown claim_id '{row['claim_id']}'{hint}"))
+        else:
+            if known_sources is not None and row["source_id"] not in known_sources:
+                hint = suggest(row["source_id"], known_sources)
+                problems.append(Problem(str(path), line, f"unknown source_id '{row['source_id']}'{hint}"))
+            if known_claims is not None and row["claim_id"] not in known_claims:
+                hint = suggest(row["claim_id"], known_claims)
+                problems.append(Problem(str(path), line, f"unknown claim_id '{row['claim_id']}'{hint}"))
         key = (row["source_id"], row["claim_id"])
         if key in seen:
             msg = f"{key[1]} in {key[0]} answered twice (first on line {seen[key]})"
@@ -435,7 +454,7 @@ def class_chart(summary: pd.DataFrame) -> Figure:
         sub = table[table["field"] == field].set_index("student").reindex(students)
         ys = np.arange(len(students)) + (i - 0.5) * height
         ax.barh(ys, sub["kappa"].fillna(0).to_numpy(), height=height, color=PALETTE[i], label=field)
-    ax.axvline(0.6, color="#555555", linestyle="--", linewidth=1)
+    ax.axvline(0.6, color=DARK_GREY, linestyle="--", linewidth=1)
     ax.set_yticks(range(len(students)), students)
     ax.invert_yaxis()
     ax.set_xlim(min(-0.2, float(table["kappa"].min()) if len(table) else 0), 1.0)
@@ -445,10 +464,10 @@ def class_chart(summary: pd.DataFrame) -> Figure:
 
 
 def summary_styler(summary: pd.DataFrame) -> Styler:
-    """The class summary for display: shares as percentages, kappas to two decimals, every cell escaped."""
+    """The class summary for display: shares as percentages, kappas to two decimals (escaped by ``to_html``)."""
     fmt = {c: _pct for c in summary.columns if c.endswith("agreement")}
     fmt |= {c: _num for c in summary.columns if c.endswith("kappa")}
-    return summary.style.format(fmt, escape="html").format_index(escape="html").hide(axis="index")
+    return summary.style.format(fmt).hide(axis="index")
 
 
 def class_overview_html(view: ClassView, folder: str | os.PathLike[str] | None = None) -> str:
@@ -459,7 +478,7 @@ def class_overview_html(view: ClassView, folder: str | os.PathLike[str] | None =
             f"<p>No student files yet in <code>{where}</code>. Students save them with the coding widget above "
             f"(or set <code>{config.STUDENT_ENV}</code> to the folder where you collected their files).</p>"
         )
-    table = summary_styler(view.summary).set_uuid("class").to_html() if not view.summary.empty else ""
+    table = to_html(summary_styler(view.summary)) if not view.summary.empty else ""
     return f"<p>Student files in <code>{where}</code>:</p>{table}{problems_html(view.problems)}"
 
 
@@ -474,8 +493,12 @@ def problems_html(problems: Iterable[Problem]) -> str:
 # ---------------------------------------------------------------------------------------------
 # The coding sheet and the coding widget
 # ---------------------------------------------------------------------------------------------
-def coding_task(codings: Codings, source_id: str) -> pd.DataFrame:
-    """The claims the reference codes in one article, with their quotes (and nothing of the answer)."""
+def coding_task(codings: Codings, corpus: pd.DataFrame, source_id: str) -> pd.DataFrame:
+    """The claims the reference codes in one article, with their quotes (and nothing of the answer).
+
+    An id the corpus does not hold raises :class:`helpers.corpus.UnknownSourceError` (with a suggestion).
+    """
+    check_source_id(corpus, source_id)
     ev = codings.evidence[codings.evidence["source_id"] == source_id]
     task = ev[["claim_id", "quote"]].copy()
     task.insert(1, "statement", [codings.claims.at[c, "statement"] for c in task["claim_id"]])
@@ -486,7 +509,10 @@ def legend_html() -> str:
     """What each stance and attribution kind means, as two short lists."""
     esc = html.escape
     stances = "".join(f"<li><b>{esc(k)}</b>: {esc(LEGEND[k])}</li>" for k in STANCES)
-    kinds = "".join(f"<li><b>{esc(k)}</b>: {esc(v)}</li>" for k, v in KIND_LEGEND.items())
+    kinds = "".join(
+        f"<li><b>{esc(k)}</b>: {esc(v)}" + (f" ('{esc(KIND_EXAMPLES[k])}')" if k in KIND_EXAMPLES else "") + "</li>"
+        for k, v in KIND_LEGEND.items()
+    )
     return (
         "<div style='display:flex;gap:2em;text-align:left'>"
         f"<div><b>stance</b><ul>{stances}</ul></div><div><b>attribution kind</b><ul>{kinds}</ul></div></div>"
@@ -496,8 +522,8 @@ def legend_html() -> str:
 def worksheet_html(codings: Codings, corpus: pd.DataFrame, source_id: str) -> str:
     """A printable coding sheet for one article (kernel-less classes): claim, quote, blanks to fill."""
     esc = html.escape
-    task = coding_task(codings, source_id)
-    outlet = corpus.at[source_id, "outlet"] if source_id in corpus.index else ""
+    task = coding_task(codings, corpus, source_id)  # checks the source id
+    outlet = corpus.at[source_id, "outlet"]
     rows = "".join(
         f"<tr><td>{esc(r.claim_id)}</td><td style='text-align:left'>{esc(r.statement)}</td>"
         f"<td style='text-align:left'>“{esc(r.quote)}”</td><td></td><td></td></tr>"
@@ -513,7 +539,7 @@ def worksheet_html(codings: Codings, corpus: pd.DataFrame, source_id: str) -> st
 def worksheets_html(codings: Codings, corpus: pd.DataFrame) -> str:
     """Every coded article's coding sheet, each in a collapsed section (the static report's coding widget)."""
     sheets = [
-        f"<details><summary>{html.escape(sid)}: {len(coding_task(codings, sid))} claims</summary>"
+        f"<details><summary>{html.escape(sid)}: {len(coding_task(codings, corpus, sid))} claims</summary>"
         f"{worksheet_html(codings, corpus, sid)}</details>"
         for sid in corpus.index
         if sid in codings.coded_sources
@@ -524,10 +550,22 @@ def worksheets_html(codings: Codings, corpus: pd.DataFrame) -> str:
 #: Cue words by which the simulated "cue reader" guesses a stance from a quote.
 HEDGE_CUES = ("reportedly", "allegedly", "could not", "unconfirmed", "believed to", "no official confirmation")
 ATTRIBUTION_CUES = ("according to", "said", "told", "reported", "as stated by", "recounted", "sources", "claims")
-_OUTLET_CUE = re.compile(r"\b(?:Reuters|AFP|Financial Times|FT|Al Arabiya)\b")
 
 
-def _cue_reader(quote: str) -> tuple[str, str]:
+def outlet_cue(corpus: pd.DataFrame) -> re.Pattern[str]:
+    """Outlet names a cue reader recognises: the corpus's outlets (and initials), credits, inferred upstreams."""
+    names = {
+        form
+        for sid in corpus.index
+        for outlet in (corpus.at[sid, "outlet"], *corpus.at[sid, "credits"], corpus.at[sid, "upstream_inferred"])
+        for form in outlet_names(str(outlet or "").strip())
+    }
+    if not names:
+        return re.compile(r"(?!)")  # matches nothing
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+
+
+def _cue_reader(quote: str, outlets: re.Pattern[str]) -> tuple[str, str]:
     """How a novice codes from cue words only: hedge words, then reporting verbs, else fact."""
     low = quote.casefold()
     if any(c in low for c in HEDGE_CUES):
@@ -536,10 +574,10 @@ def _cue_reader(quote: str) -> tuple[str, str]:
         stance = "attributes"
     else:
         return "asserts", "none"
-    return stance, "outlet" if _OUTLET_CUE.search(quote) else "anonymous"
+    return stance, "outlet" if outlets.search(quote) else "anonymous"
 
 
-def simulated_students(codings: Codings) -> dict[str, pd.DataFrame]:
+def simulated_students(codings: Codings, corpus: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """Three simulated students, computed from the reference's quotes, to show the teacher's view before a class.
 
     A flat reader codes every claim as plain fact; a cue reader guesses from cue words ("reportedly",
@@ -547,16 +585,17 @@ def simulated_students(codings: Codings) -> dict[str, pd.DataFrame]:
     """
     ev = codings.evidence
     flat = ev[["source_id", "claim_id"]].assign(stance="asserts", attribution_kind="none")
-    guesses = [_cue_reader(q) for q in ev["quote"]]
+    outlets = outlet_cue(corpus)
+    guesses = [_cue_reader(q, outlets) for q in ev["quote"]]
     cue = ev[["source_id", "claim_id"]].assign(stance=[g[0] for g in guesses], attribution_kind=[g[1] for g in guesses])
     short = cue[cue["source_id"].isin(codings.coded_sources[:2])]
     return {"Simulated flat reader": flat, "Simulated cue reader": cue, "Simulated cue reader short": short}
 
 
-def demo_class(codings: Codings) -> ClassView:
+def demo_class(codings: Codings, corpus: pd.DataFrame) -> ClassView:
     """The teacher's view of the simulated students, saved and read through the real file path (a temp folder)."""
     with tempfile.TemporaryDirectory() as tmp:
-        for name, frame in simulated_students(codings).items():
+        for name, frame in simulated_students(codings, corpus).items():
             for sid, answers in frame.groupby("source_id", sort=False):
                 save_coding(name, str(sid), answers, tmp)
         return read_class(codings, tmp)
@@ -613,7 +652,7 @@ def coding_widget(codings: Codings, corpus: pd.DataFrame, folder: str | os.PathL
         previous = saved_answers()
         previous = previous[previous["source_id"] == article.value].set_index("claim_id")
         children = []
-        for rec in coding_task(codings, article.value).to_dict("records"):
+        for rec in coding_task(codings, corpus, article.value).to_dict("records"):
             cid = rec["claim_id"]
             stance = widgets.Dropdown(options=blank + [(s, s) for s in STANCES], description="stance")
             kind = widgets.Dropdown(options=blank + [(k, k) for k in ATTRIBUTION_KINDS], description="attribution")
@@ -631,7 +670,7 @@ def coding_widget(codings: Codings, corpus: pd.DataFrame, folder: str | os.PathL
         try:
             path = save_coding(name.value, article.value, answers(), folder)
         except (StudentError, InputError) as exc:
-            status.value = f"<p style='color:#D55E00'>{html.escape(str(exc))}</p>"
+            status.value = f"<p style='color:{VERMILION}'>{html.escape(str(exc))}</p>"
             return
         done = sum(1 for s, k in answers().values() if s or k)
         status.value = (

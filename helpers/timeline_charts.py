@@ -6,6 +6,8 @@ draw one lane per article and a grey, hatched lane for the outside reference.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.figure import Figure
@@ -13,9 +15,39 @@ from matplotlib.figure import Figure
 from helpers import charts, config
 from helpers.timeline import OUTSIDE_LABEL, event_span
 
-#: The last night, as local times: from Saturday 7 Dec evening to Sunday 8 Dec morning.
-NIGHT_START = "2024-12-07T18:00"
-NIGHT_END = "2024-12-08T06:00"
+LANE_COLUMNS = ["lane", "start", "end", "label", "outside", "range", "lane_no", "color"]
+#: Granularities drawn on the hour-by-hour chart: stated clock times and parts of the day.
+NIGHT_GRANULARITIES = ("minute", "part-of-day")
+
+
+def _spans(events_table: pd.DataFrame, lo: pd.Timestamp, hi: pd.Timestamp, keep: Callable[[str], bool]) -> list[dict]:
+    """Events whose granularity ``keep`` accepts and whose span overlaps [lo, hi), with span and position.
+
+    Each record gains ``_start``, ``_end`` (its span) and ``_pos`` (its row position in ``events_table``).
+    """
+    out = []
+    for pos, ev in enumerate(events_table.to_dict("records")):
+        if not keep(ev["granularity"]):
+            continue
+        s, e = event_span(ev)
+        if e > lo and s < hi:
+            out.append({**ev, "_start": s, "_end": e, "_pos": pos})
+    return out
+
+
+def _lane_table(rows: list[dict], sources: list[str]) -> pd.DataFrame:
+    """Marks in lane order (the sources, then the outside lane), each coloured as in every other chart."""
+    table = pd.DataFrame(rows, columns=LANE_COLUMNS[:6])
+    lanes = [*sources, OUTSIDE_LABEL]
+    colors = charts.source_colors(sources) | {OUTSIDE_LABEL: charts.OUTSIDE_COLOR}
+    table["lane_no"] = table["lane"].map({lane: i for i, lane in enumerate(lanes)})
+    table["color"] = table["lane"].map(colors)
+    return table.sort_values(["lane_no", "start"], kind="stable").reset_index(drop=True)
+
+
+def _sources(events_table: pd.DataFrame, sources: list[str] | None) -> list[str]:
+    """The articles given lanes: those named (in order), else every article of the events table."""
+    return list(dict.fromkeys(events_table["source_id"])) if sources is None else list(sources)
 
 
 def day_lanes(
@@ -25,26 +57,25 @@ def day_lanes(
     end: str = config.EVENT_END,
     sources: list[str] | None = None,
 ) -> pd.DataFrame:
-    """Marks for the day-by-day chart: one lane per article (in order) and one for the outside rows."""
+    """Marks for the day-by-day chart: one lane per article (in order) and one for the outside rows.
+
+    Colours follow the position in ``sources`` (pass every article, e.g. ``list(corpus.index)``, so
+    they match the other charts).
+    """
     lo, hi = pd.Timestamp(start), pd.Timestamp(end) + pd.Timedelta(days=1)
-    sources = list(dict.fromkeys(events_table["source_id"])) if sources is None else sources
-    rows = []
-    for ev in events_table.to_dict("records"):
-        if ev["source_id"] not in sources or ev["granularity"] == "week":
-            continue
-        s, e = event_span(ev)
-        if e <= lo or s >= hi:
-            continue
-        rows.append(
-            {
-                "lane": ev["source_id"],
-                "start": s,
-                "end": e,
-                "label": ev["mention"],
-                "outside": False,
-                "range": ev["date"] != ev["date_end"],
-            }
-        )
+    sources = _sources(events_table, sources)
+    mine = events_table[events_table["source_id"].isin(sources)]
+    rows = [
+        {
+            "lane": ev["source_id"],
+            "start": ev["_start"],
+            "end": ev["_end"],
+            "label": ev["mention"],
+            "outside": False,
+            "range": ev["date"] != ev["date_end"],
+        }
+        for ev in _spans(mine, lo, hi, lambda granularity: granularity != "week")
+    ]
     for out in outside.to_dict("records"):
         s, e = out["start"], out["end"]
         if e <= lo or s >= hi or out["kind"] == "publication":
@@ -59,10 +90,7 @@ def day_lanes(
                 "range": (e - s) > pd.Timedelta(days=1),
             }
         )
-    table = pd.DataFrame(rows, columns=["lane", "start", "end", "label", "outside", "range"])
-    lanes = [*sources, OUTSIDE_LABEL]
-    table["lane_no"] = table["lane"].map({lane: i for i, lane in enumerate(lanes)})
-    return table.sort_values(["lane_no", "start"], kind="stable").reset_index(drop=True)
+    return _lane_table(rows, sources)
 
 
 def _lane_chart(
@@ -70,11 +98,10 @@ def _lane_chart(
 ) -> Figure:
     """Shared drawing of lane charts: points for exact marks, bars for ranges, outside lane in grey."""
     fig, ax = charts.new_figure(11, (0.9 if hourly else 0.6) * len(lanes) + 1.6)
-    colors = charts.source_colors([lane for lane in lanes if lane != OUTSIDE_LABEL])
     labelled: dict[int, int] = {}
     for row in table.to_dict("records"):
         y = lanes.index(row["lane"])
-        color = charts.OUTSIDE_COLOR if row["outside"] else colors[row["lane"]]
+        color = row["color"]
         s, e = mdates.date2num(row["start"]), mdates.date2num(row["end"])
         hatch = "//" if row["outside"] else None
         if row["range"]:
@@ -129,23 +156,27 @@ def day_chart(
     return _lane_chart(lanes_table, lanes, "What each article dates to each day", xlim, hourly=False)
 
 
+def night_events(
+    events_table: pd.DataFrame, start: str = config.LAST_NIGHT_START, end: str = config.LAST_NIGHT_END
+) -> pd.DataFrame:
+    """The events of the last night: stated clock times and parts of the day whose span overlaps [start, end)."""
+    kept = _spans(events_table, pd.Timestamp(start), pd.Timestamp(end), lambda g: g in NIGHT_GRANULARITIES)
+    return events_table.iloc[[ev["_pos"] for ev in kept]]
+
+
 def night_lanes(
     events_table: pd.DataFrame,
     outside: pd.DataFrame,
-    start: str = NIGHT_START,
-    end: str = NIGHT_END,
+    start: str = config.LAST_NIGHT_START,
+    end: str = config.LAST_NIGHT_END,
     sources: list[str] | None = None,
 ) -> pd.DataFrame:
-    """Marks for the last night: clock times as points, parts of the day as ranges (uncertain times)."""
+    """Marks for the last night (:func:`night_events`): clock times as points, parts of the day as ranges."""
     lo, hi = pd.Timestamp(start), pd.Timestamp(end)
-    sources = list(dict.fromkeys(events_table["source_id"])) if sources is None else sources
+    sources = _sources(events_table, sources)
     rows = []
-    for ev in events_table.to_dict("records"):
-        if ev["source_id"] not in sources or ev["granularity"] not in ("minute", "part-of-day"):
-            continue
+    for ev in night_events(events_table[events_table["source_id"].isin(sources)], start, end).to_dict("records"):
         s, e = event_span(ev)
-        if e <= lo or s >= hi:
-            continue
         rows.append(
             {
                 "lane": ev["source_id"],
@@ -170,14 +201,14 @@ def night_lanes(
                 "range": s != e,
             }
         )
-    table = pd.DataFrame(rows, columns=["lane", "start", "end", "label", "outside", "range"])
-    lanes = [*sources, OUTSIDE_LABEL]
-    table["lane_no"] = table["lane"].map({lane: i for i, lane in enumerate(lanes)})
-    return table.sort_values(["lane_no", "start"], kind="stable").reset_index(drop=True)
+    return _lane_table(rows, sources)
 
 
 def night_chart(
-    lanes_table: pd.DataFrame, sources: list[str] | None = None, start: str = NIGHT_START, end: str = NIGHT_END
+    lanes_table: pd.DataFrame,
+    sources: list[str] | None = None,
+    start: str = config.LAST_NIGHT_START,
+    end: str = config.LAST_NIGHT_END,
 ) -> Figure:
     """The last night hour by hour; bars are ranges (a part of the day, 'by midnight'), dots stated clock times."""
     lanes = _lanes(lanes_table, sources)

@@ -18,10 +18,8 @@ def _tl_date(value: str) -> dict[str, int]:
     return out
 
 
-def to_timelinejs(
-    events_table: pd.DataFrame, title: str = "Assad's flight as the articles date it"
-) -> dict[str, object]:
-    """Knight Lab TimelineJS JSON: one event per dated sentence, one group per article (text escaped)."""
+def to_timelinejs(events_table: pd.DataFrame, title: str) -> dict[str, object]:
+    """Knight Lab TimelineJS JSON: one event per dated sentence, one group per article (title and text escaped)."""
     items = []
     for ev in events_table.to_dict("records"):
         item: dict[str, object] = {

@@ -62,3 +62,15 @@ def test_chain_counts_and_summary_count_chains_not_outlets(corpus: pd.DataFrame,
     assert counts["articles"] == len(corpus) and counts["chains"] == ch["chain"].nunique() < counts["outlets"]
     table = chains.chain_summary(corpus, ch).set_index("chain")
     assert table.at["Reuters", "articles"] == len(REUTERS_TRIO)
+
+
+def test_chain_of_maps_each_article_to_its_chain_and_unknown_outlets_to_their_id() -> None:
+    corpus = frame(
+        {"a": FILLER, "b": "Nothing alike here at all, a different story entirely. " * 3},
+        dates={"a": "2024-12-10", "b": "2024-12-11"},
+        credits={"a": ("Wire",)},
+    )
+    corpus["outlet"] = ["Gazette", "UNKNOWN"]  # the 'unknown' outlet is compared case-insensitively
+    table = chains.chains(corpus, reuse.pairs(corpus))
+    lookup = chains.chain_of(table)
+    assert lookup.to_dict() == {"a": "Wire", "b": "b"}

@@ -5,12 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from helpers import chains as chains_module
 from helpers import classroom as cl
 from helpers import config
 from helpers.chains import chains
 from helpers.claims import Codings, read_codings
+from helpers.corpus import UnknownSourceError
 from helpers.provenance import source_kinds
 from helpers.reuse import pairs
+from helpers.student import KIND_LEGEND
 
 
 @pytest.fixture(scope="module")
@@ -90,17 +93,19 @@ def test_independent_of(corpus: pd.DataFrame, chain_table: pd.DataFrame) -> None
     ex = cl.independent_of(corpus, chain_table)
     assert ex is not None
     check_shape(ex)
-    chain_of = cl.chain_series(chain_table)
+    chain_of = chains_module.chain_of(chain_table)
     base = next(sid for sid in corpus.index if ex.question.startswith(f"You have read {sid}"))
     assert chain_of.value_counts()[chain_of[base]] == chain_of.value_counts().max()
     expected = [sid for sid in corpus.index if chain_of[sid] != chain_of[base]]
     assert [a.split(" ")[0] for a in ex.answer] == expected
     same_chain = cl.independent_of(corpus, chain_table.assign(chain="one"), base)
     assert same_chain is not None and same_chain.answer == (cl.NONE_OPTION,)
+    with pytest.raises(UnknownSourceError, match=rf"unknown source id '{base}x' \(did you mean '{base}'\?\)"):
+        cl.independent_of(corpus, chain_table, f"{base}x")
 
 
 def test_whose_word_transponder(codings: Codings, corpus: pd.DataFrame, chain_table: pd.DataFrame) -> None:
-    ex = cl.whose_word(codings, corpus, cl.chain_series(chain_table), "transponder")
+    ex = cl.whose_word(codings, corpus, chains_module.chain_of(chain_table), "transponder")
     assert ex is not None
     check_shape(ex)
     cid = cl.find_claims(codings, "transponder").index[0]
@@ -110,11 +115,11 @@ def test_whose_word_transponder(codings: Codings, corpus: pd.DataFrame, chain_ta
         if who:
             assert f"“{who}”" in ex.explanation
     assert list(ex.evidence["source_id"]) == list(ev["source_id"])
-    assert cl.whose_word(codings, corpus, cl.chain_series(chain_table), "no such words here") is None
+    assert cl.whose_word(codings, corpus, chains_module.chain_of(chain_table), "no such words here") is None
 
 
 def test_better_sourced_departure(codings: Codings, chain_table: pd.DataFrame) -> None:
-    ex = cl.better_sourced(codings, cl.chain_series(chain_table), "transponder")
+    ex = cl.better_sourced(codings, chains_module.chain_of(chain_table), "transponder")
     assert ex is not None
     check_shape(ex)
     slot = codings.claims.loc[cl.find_claims(codings, "transponder").index[0], "slot"]
@@ -138,7 +143,7 @@ def test_outside_date_araghchi(codings: Codings) -> None:
 
 
 def test_dropped_caveat(codings: Codings, corpus: pd.DataFrame, chain_table: pd.DataFrame) -> None:
-    chain_of = cl.chain_series(chain_table)
+    chain_of = chains_module.chain_of(chain_table)
     phrase = "could not independently verify"
     ex = cl.dropped_caveat(codings, corpus, chain_of, phrase)
     assert ex is not None
@@ -161,15 +166,15 @@ def test_whose_word_prefers_described_sources_over_the_relay() -> None:
     chain_of = pd.Series({"a": "Wire", "b": "Wire"})
     corpus = toy_corpus(["a", "b"])
     ex = cl.whose_word(relay_only, corpus, chain_of, "boat")
-    assert ex is not None and ex.answer == (cl.KIND_LABELS["outlet"],)
+    assert ex is not None and ex.answer == (KIND_LEGEND["outlet"],)
     described = toy(
         [row("C001", "a", "attributes", "Wire", "outlet"), row("C001", "b", "attributes", "a harbour clerk", "named")],
         claims,
     )
     ex = cl.whose_word(described, corpus, chain_of, "boat")
-    assert ex is not None and ex.answer == (cl.KIND_LABELS["named"],) and "“a harbour clerk”" in ex.explanation
+    assert ex is not None and ex.answer == (KIND_LEGEND["named"],) and "“a harbour clerk”" in ex.explanation
     flat = toy([row("C001", "a")], claims)
-    assert cl.whose_word(flat, corpus, chain_of, "boat").answer == (cl.KIND_LABELS["none"],)
+    assert cl.whose_word(flat, corpus, chain_of, "boat").answer == (KIND_LEGEND["none"],)
 
 
 def test_better_sourced_counts_chains_not_outlets() -> None:

@@ -36,6 +36,28 @@ def write_manifest(cdir: Path, rows: list[dict[str, str]], columns: list[str] | 
     (cdir / "sources.csv").write_text(buf.getvalue(), encoding="utf-8")
 
 
+def row_lines(cdir: Path) -> list[int]:
+    """The file line each manifest row starts on (the header is line 1; a quoted cell may span lines)."""
+    with (cdir / "sources.csv").open(encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh)
+        next(reader)
+        starts, previous = [], reader.line_num
+        for _ in reader:
+            starts.append(previous + 1)
+            previous = reader.line_num
+    return starts
+
+
+def hyphenated_row(rows: list[dict[str, str]]) -> int:
+    """The first manifest row whose file name has a hyphen (so an underscore makes a near miss)."""
+    return next(i for i, r in enumerate(rows) if "-" in r["file"])
+
+
+def last_file(cdir: Path) -> str:
+    """The article file of the manifest's last row (any listed article will do)."""
+    return read_manifest(cdir)[-1]["file"]
+
+
 def messages(cdir: Path) -> list[str]:
     return [str(p) for p in validate_corpus(cdir)]
 
@@ -64,7 +86,7 @@ def test_articles_match_their_recorded_sha256(corpus: pd.DataFrame) -> None:
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="the shared seeds folder is not beside this checkout")
 def test_articles_are_the_seed_files_byte_for_byte(corpus: pd.DataFrame) -> None:
     seeds = {hashlib.sha256(p.read_bytes()).hexdigest() for p in SEEDS.glob("*.txt")}
-    assert set(corpus["sha256"]) == seeds
+    assert seeds and seeds <= set(corpus["sha256"])  # every seed is in the corpus, unchanged (added articles aside)
 
 
 def test_inferred_dates_carry_their_reasoning(corpus: pd.DataFrame) -> None:
@@ -113,23 +135,29 @@ def test_duplicate_source_id(corpus_copy: Path) -> None:
     rows = read_manifest(corpus_copy)
     rows[2]["source_id"] = rows[0]["source_id"]
     write_manifest(corpus_copy, rows)
+    lines = row_lines(corpus_copy)
     assert messages(corpus_copy) == [
-        f"{corpus_copy / 'sources.csv'}:4: duplicate source_id '{rows[0]['source_id']}' (first on line 2)"
+        f"{corpus_copy / 'sources.csv'}:{lines[2]}: duplicate source_id '{rows[0]['source_id']}' "
+        f"(first on line {lines[0]})"
     ]
 
 
 def test_listed_file_missing_suggests_near_match(corpus_copy: Path) -> None:
     rows = read_manifest(corpus_copy)
-    rows[3]["file"] = "nothing-like-it.txt"
+    i = hyphenated_row(rows)
+    name = rows[i]["file"]
+    rows[i]["file"] = "nothing-like-it.txt"
     write_manifest(corpus_copy, rows)
+    line = row_lines(corpus_copy)[i]
     assert messages(corpus_copy) == [
-        f"{corpus_copy / 'sources.csv'}:5: unknown file 'nothing-like-it.txt'",
-        f"{corpus_copy / 'articles' / 'allies-fled.txt'}: article file not in the manifest "
-        "(add a row for it to sources.csv)",
+        f"{corpus_copy / 'sources.csv'}:{line}: unknown file 'nothing-like-it.txt'",
+        f"{corpus_copy / 'articles' / name}: article file not in the manifest (add a row for it to sources.csv)",
     ]
-    rows[3]["file"] = "allies_fled.txt"
+    near = name.replace("-", "_")
+    rows[i]["file"] = near
     write_manifest(corpus_copy, rows)
-    assert f"{corpus_copy / 'sources.csv'}:5: unknown file 'allies_fled.txt' (did you mean 'allies-fled.txt'?)" in (
+    line = row_lines(corpus_copy)[i]
+    assert f"{corpus_copy / 'sources.csv'}:{line}: unknown file '{near}' (did you mean '{name}'?)" in (
         messages(corpus_copy)
     )
 
@@ -142,7 +170,7 @@ def test_article_not_in_manifest(corpus_copy: Path) -> None:
 
 
 def test_invalid_utf8_names_the_byte_offset(corpus_copy: Path) -> None:
-    path = corpus_copy / "articles" / "ft.txt"
+    path = corpus_copy / "articles" / last_file(corpus_copy)
     data = path.read_bytes()
     path.write_bytes(data[:100] + b"\xff" + data[100:])
     msgs = messages(corpus_copy)
@@ -150,17 +178,19 @@ def test_invalid_utf8_names_the_byte_offset(corpus_copy: Path) -> None:
 
 
 def test_empty_article(corpus_copy: Path) -> None:
-    path = corpus_copy / "articles" / "ft.txt"
+    path = corpus_copy / "articles" / last_file(corpus_copy)
     path.write_text("  \n", encoding="utf-8")
     assert f"{path}: article is empty" in messages(corpus_copy)
 
 
 def test_sha256_mismatch_reports_the_files_hash(corpus_copy: Path) -> None:
-    path = corpus_copy / "articles" / "north-press.txt"
+    name = read_manifest(corpus_copy)[0]["file"]
+    path = corpus_copy / "articles" / name
     path.write_bytes(path.read_bytes() + b" ")
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     (msg,) = messages(corpus_copy)
-    assert msg.startswith(f"{corpus_copy / 'sources.csv'}:2: sha256 of 'north-press.txt' does not match")
+    line = row_lines(corpus_copy)[0]
+    assert msg.startswith(f"{corpus_copy / 'sources.csv'}:{line}: sha256 of '{name}' does not match")
     assert digest in msg
 
 
@@ -169,8 +199,9 @@ def test_unparseable_date(corpus_copy: Path, bad: str) -> None:
     rows = read_manifest(corpus_copy)
     rows[1]["published"] = bad
     write_manifest(corpus_copy, rows)
+    line = row_lines(corpus_copy)[1]
     assert messages(corpus_copy) == [
-        f"{corpus_copy / 'sources.csv'}:3: unparseable date '{bad}' in 'published' (expected YYYY-MM-DD)"
+        f"{corpus_copy / 'sources.csv'}:{line}: unparseable date '{bad}' in 'published' (expected YYYY-MM-DD)"
     ]
 
 
@@ -191,12 +222,15 @@ def test_every_problem_is_reported_not_only_the_first(corpus_copy: Path) -> None
 
 def test_ragged_row(corpus_copy: Path) -> None:
     path = corpus_copy / "sources.csv"
-    path.write_text(path.read_text(encoding="utf-8") + "only,three,fields\n", encoding="utf-8")
-    assert messages(corpus_copy) == [f"{path}:7: expected 11 fields, found 3"]
+    text = path.read_text(encoding="utf-8")
+    assert text.endswith("\n")
+    path.write_text(text + "only,three,fields\n", encoding="utf-8")
+    fields = len(config.MANIFEST_COLUMNS)
+    assert messages(corpus_copy) == [f"{path}:{text.count(chr(10)) + 1}: expected {fields} fields, found 3"]
 
 
 def test_load_raises_input_error_with_all_problems(corpus_copy: Path) -> None:
-    (corpus_copy / "articles" / "ft.txt").write_text("", encoding="utf-8")
+    (corpus_copy / "articles" / last_file(corpus_copy)).write_text("", encoding="utf-8")
     with pytest.raises(InputError) as info:
         load_corpus(corpus_copy)
     assert len(info.value.problems) >= 1
@@ -227,7 +261,7 @@ def test_a_sixth_article_is_just_a_file_and_a_row(corpus_copy: Path) -> None:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.binary(max_size=200))
 def test_any_article_bytes_give_problems_not_tracebacks(corpus_copy: Path, data: bytes) -> None:
-    (corpus_copy / "articles" / "ft.txt").write_bytes(data)
+    (corpus_copy / "articles" / last_file(corpus_copy)).write_bytes(data)
     problems = validate_corpus(corpus_copy)
     assert problems, "a changed file can never match its recorded sha256"
     assert all(str(p).startswith(str(corpus_copy)) for p in problems)
@@ -246,17 +280,19 @@ def test_any_manifest_text_gives_problems_not_tracebacks(corpus_copy: Path, text
 def test_cli_ok() -> None:
     done = run_cli("validate")
     assert done.returncode == 0, done.stdout + done.stderr
-    assert done.stdout.splitlines()[0] == "ok: 5 articles"
+    n = len(read_manifest(config.DEFAULT_CORPUS_DIR))
+    assert done.stdout.splitlines()[0] == f"ok: {n} articles"
 
 
 def test_cli_reports_one_line_per_problem_and_exit_1(corpus_copy: Path) -> None:
     rows = read_manifest(corpus_copy)
-    rows[3]["file"] = "x.txt"
+    rows[-1]["file"] = "x.txt"
     write_manifest(corpus_copy, rows)
+    line = row_lines(corpus_copy)[-1]
     done = run_cli("validate", str(corpus_copy))
     assert done.returncode == 1
     assert "Traceback" not in done.stdout + done.stderr
-    assert done.stdout.splitlines()[0].startswith(f"{corpus_copy / 'sources.csv'}:5: unknown file 'x.txt'")
+    assert done.stdout.splitlines()[0].startswith(f"{corpus_copy / 'sources.csv'}:{line}: unknown file 'x.txt'")
 
 
 def test_cli_honours_corpus_dir_env(corpus_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from helpers import config, student
 from helpers.claims import ATTRIBUTION_KINDS, STANCES, Codings, read_codings
+from helpers.corpus import UnknownSourceError
 from helpers.errors import InputError
 from helpers.student import StudentError, cohen_kappa, safe_name
 
@@ -197,7 +198,8 @@ def test_bad_file_problems_name_file_and_line(codings: Codings, folder: Path) ->
         "student,source_id,claim_id,stance,attribution_kind\n"
         f"Cy,{sid},{cid},asserts,none\n"
         f"Cy,{sid},{cid},hedge,none\n"
-        f"Cy,{sid},C999,asserts,anonimous\n",
+        f"Cy,{sid},C999,asserts,anonimous\n"
+        f"Cy,{sid}x,{cid},asserts,none\n",
         encoding="utf-8",
     )
     with pytest.raises(InputError) as info:
@@ -207,6 +209,7 @@ def test_bad_file_problems_name_file_and_line(codings: Codings, folder: Path) ->
     assert any(":3:" in ln and "answered twice (first on line 2)" in ln for ln in lines)
     assert any(":4: unknown attribution_kind 'anonimous' (did you mean 'anonymous'?)" in ln for ln in lines)
     assert any(":4: unknown claim_id 'C999'" in ln for ln in lines)
+    assert any(f":5: unknown source_id '{sid}x' (did you mean '{sid}'?)" in ln for ln in lines)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -349,7 +352,7 @@ def test_empty_class_folder(codings: Codings, folder: Path) -> None:
 # ---------------------------------------------------------------------------------------------
 def test_task_and_worksheet_show_quotes_not_answers(codings: Codings, corpus: pd.DataFrame) -> None:
     sid = first_coded(codings)
-    task = student.coding_task(codings, sid)
+    task = student.coding_task(codings, corpus, sid)
     assert list(task.columns) == ["claim_id", "statement", "quote"]
     assert len(task) == len(reference(codings, sid))
     sheet = student.worksheet_html(codings, corpus, sid)
@@ -366,6 +369,10 @@ def test_task_and_worksheet_show_quotes_not_answers(codings: Codings, corpus: pd
     )
     legend = student.legend_html()
     assert all(k in legend for k in (*STANCES, *ATTRIBUTION_KINDS))
+    with pytest.raises(UnknownSourceError, match=rf"unknown source id '{sid}x' \(did you mean '{sid}'\?\)"):
+        student.coding_task(codings, corpus, f"{sid}x")
+    with pytest.raises(UnknownSourceError, match="did you mean"):
+        student.worksheet_html(codings, corpus, f"{sid}x")
 
 
 def test_widget_saves_and_compares(codings: Codings, corpus: pd.DataFrame, folder: Path) -> None:
@@ -381,7 +388,7 @@ def test_widget_saves_and_compares(codings: Codings, corpus: pd.DataFrame, folde
     save.click()
     assert "&lt;" in status.value and "<b>" not in status.value
     name.value = "Hal"
-    assert len(rows.children) == len(student.coding_task(codings, article.value))
+    assert len(rows.children) == len(student.coding_task(codings, corpus, article.value))
     for row in rows.children:
         stance, kind = row.children[1].children
         stance.value, kind.value = "asserts", "none"
@@ -398,12 +405,12 @@ def test_widget_saves_and_compares(codings: Codings, corpus: pd.DataFrame, folde
 # ---------------------------------------------------------------------------------------------
 # The teacher's view before a class: simulated students, displays
 # ---------------------------------------------------------------------------------------------
-def test_simulated_students_and_demo_class(codings: Codings) -> None:
-    sims = student.simulated_students(codings)
+def test_simulated_students_and_demo_class(codings: Codings, corpus: pd.DataFrame) -> None:
+    sims = student.simulated_students(codings, corpus)
     assert len(sims) == 3
     flat = sims["Simulated flat reader"]
     assert set(flat["stance"]) == {"asserts"} and len(flat) == len(codings.evidence)
-    view = student.demo_class(codings)
+    view = student.demo_class(codings, corpus)
     assert not view.problems and set(view.summary["student"]) == set(sims)
     row = view.summary.set_index("student").loc["Simulated flat reader"]
     # a constant answer is no better than chance: kappa 0, agreement = the reference's share of 'asserts'
@@ -413,10 +420,23 @@ def test_simulated_students_and_demo_class(codings: Codings) -> None:
     assert short["articles"] == min(2, len(codings.coded_sources))
 
 
-def test_cue_reader_reads_cues() -> None:
-    assert student._cue_reader("Ehab was reportedly killed") == ("hedges", "anonymous")
-    assert student._cue_reader("he left, Reuters reported") == ("attributes", "outlet")
-    assert student._cue_reader("He left by car.") == ("asserts", "none")
+def test_cue_reader_reads_cues(corpus: pd.DataFrame) -> None:
+    outlets = student.outlet_cue(corpus)
+    assert student._cue_reader("Ehab was reportedly killed", outlets) == ("hedges", "anonymous")
+    assert student._cue_reader("he left, Reuters reported", outlets) == ("attributes", "outlet")
+    assert student._cue_reader("He left by car.", outlets) == ("asserts", "none")
+
+
+def test_outlet_cue_is_built_from_the_corpus() -> None:
+    corpus = pd.DataFrame(
+        {"outlet": ["Harbour Gazette", "unknown"], "credits": [(), ("Wire One",)], "upstream_inferred": ["", "XYZ"]},
+        index=pd.Index(["a", "b"], name="source_id"),
+    )
+    cue = student.outlet_cue(corpus)
+    for text in ("the Harbour Gazette said", "as HG reported", "Wire One reported", "XYZ said"):
+        assert cue.search(text), text
+    assert not cue.search("Reuters reported") and not cue.search("the unknown source said")
+    assert student._cue_reader("Reuters reported it", cue) == ("attributes", "anonymous")  # not an outlet here
 
 
 def test_displays_escape_what_students_typed(codings: Codings, folder: Path) -> None:

@@ -7,6 +7,7 @@ import pytest
 from matplotlib.figure import Figure
 from timeline_samples import make_outside, toy_events
 
+from helpers import charts, config
 from helpers import timeline_charts as TC
 from helpers.timeline import OUTSIDE_LABEL
 
@@ -33,10 +34,31 @@ def test_night_lanes_keep_times_and_ranges_in_the_window(toy: tuple[pd.DataFrame
     _, ev = toy
     outside = make_outside([("2024-12-08", "early hours", "Homs falls", "W"), ("2024-12-08", "", "All day", "W")])
     lanes = TC.night_lanes(ev, outside, sources=["a", "b"])
-    assert (lanes["start"] >= pd.Timestamp(TC.NIGHT_START)).all() and (lanes["end"] <= pd.Timestamp(TC.NIGHT_END)).all()
+    night = (pd.Timestamp(config.LAST_NIGHT_START), pd.Timestamp(config.LAST_NIGHT_END))
+    assert (lanes["start"] >= night[0]).all() and (lanes["end"] <= night[1]).all()
     a = lanes[lanes["lane"] == "a"]
     assert list(a["label"]) == ["Saturday night at 10:30 PM"] and not a["range"].any()
     by = lanes[lanes["label"].str.startswith("by ")]
     assert by["range"].all()  # 'by midnight' is drawn as a range
     assert list(lanes[lanes["outside"]]["label"]) == ["Homs falls"]
     assert isinstance(TC.night_chart(lanes, ["a", "b"]), Figure)
+
+
+def test_night_events_are_the_rows_the_night_chart_draws(toy: tuple[pd.DataFrame, pd.DataFrame]) -> None:
+    _, ev = toy
+    night = TC.night_events(ev)
+    assert len(night) and set(night["granularity"]) <= set(TC.NIGHT_GRANULARITIES)
+    assert list(night.columns) == list(ev.columns)  # the events' own rows, unchanged
+    lanes = TC.night_lanes(ev, make_outside([]))
+    assert len(lanes) == len(night)  # the table a notebook shows and the chart agree
+    assert list(lanes["label"].str.removeprefix("by ")) == list(night["mention"])
+    assert TC.night_events(ev, "2030-01-01T00:00", "2030-01-02T00:00").empty
+
+
+def test_lane_colours_follow_the_full_source_list(toy: tuple[pd.DataFrame, pd.DataFrame]) -> None:
+    _, ev = toy
+    outside = make_outside([("2024-11-27", "dawn", "Offensive launched", "X")])
+    lanes = TC.day_lanes(ev, outside, sources=["z", "a", "b"])  # z has no events: a keeps the second colour
+    colors = charts.source_colors(["z", "a", "b"])
+    assert (lanes.loc[lanes["lane"] == "a", "color"] == colors["a"]).all()
+    assert (lanes.loc[lanes["outside"], "color"] == charts.OUTSIDE_COLOR).all()

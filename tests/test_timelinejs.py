@@ -11,7 +11,7 @@ from helpers.timelinejs import to_timelinejs
 
 def test_timelinejs_export_has_the_required_fields() -> None:
     _, ev = toy_events()
-    doc = to_timelinejs(ev)
+    doc = to_timelinejs(ev, "Toy <events>")
     json.dumps(doc)  # serialisable
     assert doc["events"], "no events exported"
     for item in doc["events"]:
@@ -22,5 +22,6 @@ def test_timelinejs_export_has_the_required_fields() -> None:
             assert item["end_date"]["year"] >= item["start_date"]["year"]
     assert {item["group"] for item in doc["events"]} == {"a", "b"}
     assert any("&lt;all&gt;" in item["text"]["text"] for item in doc["events"])  # escaped
+    assert doc["title"]["text"]["headline"] == "Toy &lt;events&gt;"  # the caller's title, escaped
     minute = next(i for i in doc["events"] if i["text"]["headline"].endswith("10:30 PM"))
     assert (minute["start_date"]["hour"], minute["start_date"]["minute"]) == (22, 30)
