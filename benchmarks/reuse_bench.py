@@ -1,4 +1,4 @@
-"""Benchmark of :mod:`helpers.reuse` on synthetic corpora of 1,000 / 5,000 / 10,000 articles.
+"""Benchmark of :mod:`helpers.reuse.derivation` on synthetic corpora of 1,000 / 5,000 / 10,000 articles.
 
 Each size runs in a fresh child process (``--one N``) so that its peak memory is its own:
 the child generates the corpus (see :mod:`benchmarks.synth`), notes its resident memory, runs
@@ -31,9 +31,10 @@ import time
 import pandas as pd
 
 from benchmarks.synth import TRUTH_MIN_OVERLAP, generate, score
-from helpers import config, reuse
-from helpers.chains import chains
-from helpers.shingles import words
+from helpers import config
+from helpers.reuse import derivation as reuse
+from helpers.reuse.chaining import chains
+from helpers.reuse.shingles import words
 
 SIZES = (1_000, 5_000, 10_000)
 BASELINE_SAMPLE = 5_000
@@ -119,7 +120,7 @@ def run_one(n: int, seed: int, sample: int, with_baseline: bool) -> list[dict[st
     aligned = int((~found.pairs["direction_basis"].str.endswith("not aligned")).sum())
     rows: list[dict[str, object]] = [
         {
-            "method": "helpers.reuse (index + alignment)",
+            "method": "helpers.reuse.derivation (index + alignment)",
             "articles": len(syn.corpus),
             "wall_s": wall,
             "cpu_s": cpu,
@@ -171,7 +172,7 @@ def table(rows: list[dict[str, object]]) -> str:
 
 def _scaling(rows: list[dict[str, object]]) -> str:
     """How the detector's CPU time grows with size, per article (flat means linear)."""
-    mine = [r for r in rows if str(r["method"]).startswith("helpers.reuse")]
+    mine = [r for r in rows if str(r["method"]).startswith("helpers.reuse.derivation")]
     parts = [f"{int(r['articles']):,}: {1000 * float(r['cpu_s']) / int(r['articles']):.1f} ms" for r in mine]
     return "CPU time per article (flat = linear growth): " + ", ".join(parts)
 

@@ -33,8 +33,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from helpers.anchors import sentence_spans
-from helpers.corpus import load_corpus
+from helpers.core.text import sentence_spans
+from helpers.corpus.load import load_corpus
 
 #: Share of the corpus that is derived from another article.
 DERIVED_SHARE = 0.15

@@ -12,9 +12,9 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import config
-from helpers.corpus import load_corpus, validate_corpus
-from helpers.errors import InputError, Problem, display_path
-from helpers.files import write_atomic, write_csv_atomic
+from helpers.core.errors import InputError, Problem, display_path
+from helpers.core.files import write_atomic, write_csv_atomic
+from helpers.corpus.load import load_corpus, validate_corpus
 
 #: A table builder's value: a DataFrame (written as CSV) or JSON-ready lists and dicts (written as JSON).
 Table = pd.DataFrame | list | dict
@@ -23,20 +23,20 @@ Table = pd.DataFrame | list | dict
 #: ``python -m helpers tables``, in output order: a DataFrame is written as CSV, a list or dict
 #: as JSON (the file name says which).
 TABLE_BUILDERS: tuple[str, ...] = (
-    "helpers.disagreements:claim_tables",
-    "helpers.claims:tables",
-    "helpers.timeline:tables",
-    "helpers.chains:tables",
-    "helpers.sourcing:tables",
+    "helpers.claims.disagreements:claim_tables",
+    "helpers.claims.coding:tables",
+    "helpers.timeline.dated:tables",
+    "helpers.reuse.chaining:tables",
+    "helpers.sourcing.detect:tables",
 )
 
 #: Extra validators run by ``validate`` after the corpus itself is valid: ``module:function``
 #: returning ``(problems, summary_line)``.
 VALIDATORS: tuple[str, ...] = (
-    "helpers.claims:validate_codings",
-    "helpers.temporal:validate_gold",
-    "helpers.sourcing_gold:validate",
-    "helpers.timeline:validate_outside",
+    "helpers.claims.coding:validate_codings",
+    "helpers.temporal.resolve:validate_gold",
+    "helpers.sourcing.gold:validate",
+    "helpers.timeline.dated:validate_outside",
 )
 
 

@@ -58,7 +58,7 @@ GOLD_DIRNAME = "gold"
 TEMPORAL_GOLD_NAME = "temporal.csv"
 #: The outside reference timeline inside ``reference/`` (not part of the corpus).
 OUTSIDE_TIMELINE_NAME = "outside_timeline.csv"
-#: Hand-coded attribution cues and hedges (``gold/``), used to measure :mod:`helpers.sourcing`.
+#: Hand-coded attribution cues and hedges (``gold/``), used to measure :mod:`helpers.sourcing.detect`.
 ATTRIBUTIONS_GOLD_NAME = "attributions.csv"
 HEDGES_GOLD_NAME = "hedges.csv"
 #: The hand claim coding inside a corpus directory: codebook, evidence, competing-claim slots, aliases.

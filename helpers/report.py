@@ -22,8 +22,8 @@ from nbconvert import HTMLExporter
 
 from helpers import config
 from helpers.cli import run_validate
-from helpers.files import write_atomic
-from helpers.notebook import NOTEBOOKS_DIR, notebook_index
+from helpers.core.files import write_atomic
+from helpers.display.notebook import NOTEBOOKS_DIR, notebook_index
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 _SCRIPT = re.compile(r"<script\b.*?</script>", re.S | re.I)

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from helpers import config
-from helpers.corpus import load_corpus
+from helpers.corpus.load import load_corpus
 
 
 @pytest.fixture(scope="session")

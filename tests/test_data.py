@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.aliases import find_entities, load_aliases
-from helpers.claims import SUPPORTING, read_codings
+from helpers.claims.aliases import find_entities, load_aliases
+from helpers.claims.coding import SUPPORTING, read_codings
 
 
 @pytest.fixture(scope="module")

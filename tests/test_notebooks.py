@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers import config
-from helpers.notebook import NOTEBOOKS_DIR, notebook_index
+from helpers.display.notebook import NOTEBOOKS_DIR, notebook_index
 
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
 IDS = [p.name for p in NOTEBOOKS]
@@ -69,7 +69,7 @@ def test_house_shape(path: Path) -> None:
     assert re.match(rf"^# {path.name[:2]} · \S", first), f"{path.name}: title '# NN · …' first"
     assert "**Question:**" in first and "**Data:**" in first, f"{path.name}: question and data up front"
     code = "".join(code_cells(load(path))[0]["source"])
-    assert "setup()" in code, f"{path.name}: first code cell must call helpers.notebook.setup()"
+    assert "setup()" in code, f"{path.name}: first code cell must call helpers.display.notebook.setup()"
     last = "".join(cells[-1]["source"])
     assert cells[-1]["cell_type"] == "markdown" and "## Summary" in last and "**Next:**" in last
     headings = [c for c in cells if c["cell_type"] == "markdown" and "## Finding" in "".join(c["source"])]

@@ -8,7 +8,7 @@ import pytest
 
 from helpers import config
 from helpers import report as report_cli
-from helpers.notebook import NOTEBOOKS_DIR
+from helpers.display.notebook import NOTEBOOKS_DIR
 from helpers.report import build_report, nav_html, remote_references
 
 

@@ -22,7 +22,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from helpers import config
-from helpers.notebook import NOTEBOOKS_DIR
+from helpers.display.notebook import NOTEBOOKS_DIR
 
 pytestmark = pytest.mark.slow
 
@@ -115,15 +115,15 @@ def output_text(nb: nbformat.NotebookNode) -> str:
 @pytest.fixture(scope="module")
 def sixth_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     corpus_dir = build_corpus(tmp_path_factory.mktemp("byo") / "corpus")
-    from helpers.corpus import load_corpus
+    from helpers.corpus.load import load_corpus
 
     assert NEW_ID in load_corpus(corpus_dir).index  # the copy is a valid corpus
     return corpus_dir
 
 
 def test_the_copy_is_valid_and_the_new_article_is_not_coded(sixth_corpus: Path) -> None:
-    from helpers.claims import read_codings
-    from helpers.corpus import validate_corpus
+    from helpers.claims.coding import read_codings
+    from helpers.corpus.load import validate_corpus
 
     assert validate_corpus(sixth_corpus) == []
     codings = read_codings(sixth_corpus)

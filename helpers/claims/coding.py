@@ -1,0 +1,300 @@
+"""The claim codebook and its coding: load, validate and anchor every quote in its article.
+
+``claims.csv`` holds one row per atomic, checkable claim; ``evidence.csv`` one row per
+(claim, article) where the article speaks to it, with the verbatim quote, stance and attribution;
+``slots.csv`` the questions on which claims compete, with the reasoning about which account is
+better sourced. Coding rules: ``corpus/README.md``, section 'Coding rules'.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from helpers import config
+from helpers.claims.aliases import load_aliases
+from helpers.core.errors import InputError, Problem
+from helpers.core.files import LINE, read_table, suggest
+from helpers.core.text import NormalisedText, closest_passage, find_quote, text_quote_selector
+from helpers.corpus.load import load_corpus
+
+TOPICS = (
+    "departure",
+    "deception",
+    "family",
+    "inner-circle",
+    "allies",
+    "diplomacy",
+    "military",
+    "aftermath",
+    "background",
+)
+STANCES = ("asserts", "attributes", "hedges", "contradicts", "denies")
+#: Stances by which an article supports a claim (as fact, on someone's word, or with a caveat).
+SUPPORTING = ("asserts", "attributes", "hedges")
+ATTRIBUTION_KINDS = ("named", "anonymous", "outlet", "document", "none")
+SLOT_KINDS = ("how", "when", "who", "where", "whether", "number", "spelling")
+
+CLAIM_COLUMNS = ("claim_id", "topic", "statement")
+CLAIM_OPTIONAL = ("when", "where", "slot", "notes")
+EVIDENCE_COLUMNS = ("claim_id", "source_id", "quote", "stance", "attributed_to", "attribution_kind")
+EVIDENCE_OPTIONAL = ("hedge", "note")
+SLOT_COLUMNS = ("slot", "question", "kind", "reasoning")
+
+_CLAIM_ID = re.compile(r"^C\d{3,}$")
+_SLOT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_WHEN_PART = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?")
+
+
+@dataclass(frozen=True)
+class Codings:
+    """Everything coded about a corpus, validated and anchored."""
+
+    claims: pd.DataFrame  # indexed by claim_id
+    evidence: pd.DataFrame  # one row per (claim, article) with start, end, exact, prefix, suffix
+    slots: pd.DataFrame  # indexed by slot
+    coded_sources: tuple[str, ...]  # articles the coding covers (others are "not coded")
+
+
+def _when_problem(when: str) -> str | None:
+    """What is wrong with a ``when`` cell (days or minutes, several joined by '/'), or None."""
+    for part in when.split("/"):
+        try:
+            ok = bool(_WHEN_PART.fullmatch(part)) and bool(dt.datetime.fromisoformat(part))
+        except ValueError:
+            ok = False
+        if not ok:
+            return (
+                f"when '{when}': '{part}' is not a date YYYY-MM-DD or a local time YYYY-MM-DDTHH:MM "
+                "(several joined by '/')"
+            )
+    return None
+
+
+def _check_claims(claims: pd.DataFrame, path: Path) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for row in claims.to_dict("records"):
+        line, cid = row[LINE], row["claim_id"]
+        if not _CLAIM_ID.match(cid):
+            problems.append(Problem(str(path), line, f"claim_id '{cid}' must look like C001"))
+        elif cid in seen:
+            problems.append(Problem(str(path), line, f"duplicate claim_id '{cid}' (first on line {seen[cid]})"))
+        seen.setdefault(cid, line)
+        if row["topic"] not in TOPICS:
+            problems.append(Problem(str(path), line, f"unknown topic '{row['topic']}'{suggest(row['topic'], TOPICS)}"))
+        if not row["statement"]:
+            problems.append(Problem(str(path), line, "empty statement"))
+        if row["slot"] and not _SLOT_ID.match(row["slot"]):
+            problems.append(Problem(str(path), line, f"slot '{row['slot']}' must be lowercase words joined by hyphens"))
+        if row["when"] and (message := _when_problem(row["when"])):
+            problems.append(Problem(str(path), line, message))
+    return problems
+
+
+def _check_slots(slots: pd.DataFrame, claims: pd.DataFrame, path: Path, claims_path: Path) -> list[Problem]:
+    problems: list[Problem] = []
+    known = set(slots["slot"])
+    for row in slots.to_dict("records"):
+        if row["kind"] not in SLOT_KINDS:
+            problems.append(
+                Problem(str(path), row[LINE], f"unknown kind '{row['kind']}'{suggest(row['kind'], SLOT_KINDS)}")
+            )
+        if not row["reasoning"]:
+            problems.append(Problem(str(path), row[LINE], f"slot '{row['slot']}' has no reasoning"))
+    dupes = slots[slots["slot"].duplicated()]
+    for row in dupes.to_dict("records"):
+        problems.append(Problem(str(path), row[LINE], f"duplicate slot '{row['slot']}'"))
+    for row in claims.to_dict("records"):
+        if row["slot"] and row["slot"] not in known:
+            problems.append(
+                Problem(
+                    str(claims_path),
+                    row[LINE],
+                    f"slot '{row['slot']}' is not in {config.SLOTS_NAME}{suggest(row['slot'], known)}",
+                )
+            )
+    return problems
+
+
+def _check_and_anchor(
+    evidence: pd.DataFrame, claims: pd.DataFrame, corpus: pd.DataFrame, path: Path
+) -> tuple[list[Problem], pd.DataFrame]:
+    """Validate every evidence row and add start, end, exact, prefix and suffix for its quote."""
+    problems: list[Problem] = []
+    known_claims = set(claims["claim_id"])
+    normalised = {sid: NormalisedText.of(text) for sid, text in corpus["text"].items()}
+    seen: dict[tuple[str, str], int] = {}
+    anchors: list[dict[str, object]] = []
+    for row in evidence.to_dict("records"):
+        line, cid, sid = row[LINE], row["claim_id"], row["source_id"]
+
+        def bad(message: str, line: int = line) -> None:
+            problems.append(Problem(str(path), line, message))
+
+        anchor: dict[str, object] = {"start": -1, "end": -1, "exact": "", "prefix": "", "suffix": ""}
+        if cid not in known_claims:
+            bad(f"unknown claim_id '{cid}'{suggest(cid, known_claims)}")
+        if sid not in corpus.index:
+            bad(f"unknown source_id '{sid}'{suggest(sid, corpus.index)}")
+        if row["stance"] not in STANCES:
+            bad(f"unknown stance '{row['stance']}'{suggest(row['stance'], STANCES)} (one of {', '.join(STANCES)})")
+        if row["attribution_kind"] not in ATTRIBUTION_KINDS:
+            kind = row["attribution_kind"]
+            choices = ", ".join(ATTRIBUTION_KINDS)
+            bad(f"unknown attribution_kind '{kind}'{suggest(kind, ATTRIBUTION_KINDS)} (one of {choices})")
+        elif row["attribution_kind"] != "none" and not row["attributed_to"]:
+            bad(f"attribution_kind '{row['attribution_kind']}' needs attributed_to (the article's words)")
+        if (cid, sid) in seen:
+            bad(f"duplicate coding of ({cid}, {sid}) (first on line {seen[(cid, sid)]})")
+        seen.setdefault((cid, sid), line)
+        if not row["quote"]:
+            bad("empty quote")
+        elif sid in normalised:
+            span = find_quote(row["quote"], normalised[sid])
+            if span is None:
+                passage, score = closest_passage(row["quote"], corpus.at[sid, "text"])
+                bad(
+                    f"quote not found in {sid}: '{_short(row['quote'])}'; "
+                    f"closest passage ({score:g}% alike): '{_short(passage)}'"
+                )
+            else:
+                anchor = {"start": span[0], "end": span[1], **_selector(corpus.at[sid, "text"], *span)}
+        anchors.append(anchor)
+    anchored = pd.concat([evidence.reset_index(drop=True), pd.DataFrame(anchors)], axis=1)
+    return problems, anchored
+
+
+def _selector(text: str, start: int, end: int) -> dict[str, str]:
+    sel = text_quote_selector(text, start, end)
+    return {"exact": sel["exact"], "prefix": sel["prefix"], "suffix": sel["suffix"]}
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+#: Columns :func:`read_codings` adds to every evidence row: the quote's anchor in its article.
+ANCHOR_COLUMNS = ("start", "end", "exact", "prefix", "suffix")
+
+
+def empty_codings() -> Codings:
+    """The codings of a corpus nobody has coded yet: empty tables with every column."""
+    claims = pd.DataFrame(columns=[*CLAIM_COLUMNS, *CLAIM_OPTIONAL], dtype=object).set_index("claim_id")
+    evidence = pd.DataFrame(columns=[*EVIDENCE_COLUMNS, *EVIDENCE_OPTIONAL, *ANCHOR_COLUMNS], dtype=object)
+    evidence = evidence.astype({"start": int, "end": int})
+    slots = pd.DataFrame(columns=list(SLOT_COLUMNS), dtype=object).set_index("slot")
+    return Codings(claims=claims, evidence=evidence, slots=slots, coded_sources=())
+
+
+def read_codings(corpus_dir: Path | str | None = None, corpus: pd.DataFrame | None = None) -> Codings:
+    """Load, validate and anchor the codings; raise :class:`InputError` listing every problem.
+
+    A corpus without ``claims.csv`` is not coded yet: its codings are empty (see :func:`has_codings`).
+    """
+    cdir = config.corpus_dir(corpus_dir)
+    if not has_codings(cdir):
+        return empty_codings()
+    corpus = load_corpus(cdir) if corpus is None else corpus
+    paths = {name: cdir / name for name in (config.CLAIMS_NAME, config.EVIDENCE_NAME, config.SLOTS_NAME)}
+    problems: list[Problem] = []
+    frames: dict[str, pd.DataFrame] = {}
+    specs = {
+        config.CLAIMS_NAME: (CLAIM_COLUMNS, CLAIM_OPTIONAL),
+        config.EVIDENCE_NAME: (EVIDENCE_COLUMNS, EVIDENCE_OPTIONAL),
+        config.SLOTS_NAME: (SLOT_COLUMNS, ()),
+    }
+    for name, (required, optional) in specs.items():
+        try:
+            frames[name] = read_table(paths[name], required, optional)
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
+    claims, evidence, slots = frames[config.CLAIMS_NAME], frames[config.EVIDENCE_NAME], frames[config.SLOTS_NAME]
+    problems += _check_claims(claims, paths[config.CLAIMS_NAME])
+    problems += _check_slots(slots, claims, paths[config.SLOTS_NAME], paths[config.CLAIMS_NAME])
+    more, anchored = _check_and_anchor(evidence, claims, corpus, paths[config.EVIDENCE_NAME])
+    problems += more
+    try:
+        load_aliases(cdir)
+    except InputError as exc:
+        problems += exc.problems
+    if problems:
+        raise InputError(problems)
+    coded = tuple(sid for sid in corpus.index if sid in set(anchored["source_id"]))
+    anchored = anchored.drop(columns=[LINE])
+    anchored["start"] = anchored["start"].astype(int)
+    anchored["end"] = anchored["end"].astype(int)
+    return Codings(
+        claims=claims.drop(columns=[LINE]).set_index("claim_id"),
+        evidence=anchored,
+        slots=slots.drop(columns=[LINE]).set_index("slot"),
+        coded_sources=coded,
+    )
+
+
+def has_codings(corpus_dir: Path | str | None = None) -> bool:
+    """Whether a corpus directory carries a claim coding at all (a new corpus may not yet)."""
+    return (config.corpus_dir(corpus_dir) / config.CLAIMS_NAME).exists()
+
+
+def validate_codings(corpus_dir: Path | str | None = None) -> tuple[list[Problem], str]:
+    """For ``python -m helpers validate``: every coding problem, and a summary line when valid."""
+    if not has_codings(corpus_dir):
+        return [], ""
+    try:
+        codings = read_codings(corpus_dir)
+    except InputError as exc:
+        return exc.problems, ""
+    aliases = len(load_aliases(corpus_dir))
+    return [], (
+        f"{len(codings.claims)} claims, {len(codings.evidence)} codings (every quote anchored), "
+        f"{len(codings.slots)} slots, {aliases} aliases"
+    )
+
+
+def claims_by_source(codings: Codings) -> pd.DataFrame:
+    """The export table: claim_id, source_id, stance, attribution_kind, quote, start, end."""
+    cols = ["claim_id", "source_id", "stance", "attribution_kind", "quote", "start", "end"]
+    return codings.evidence[cols].sort_values(["claim_id", "source_id"], kind="stable").reset_index(drop=True)
+
+
+def annotations(codings: Codings, corpus: pd.DataFrame) -> list[dict[str, object]]:
+    """Every coding as a W3C Web Annotation (JSON-LD dict) with a TextQuoteSelector and positions."""
+    out = []
+    for row in codings.evidence.to_dict("records"):
+        out.append(
+            {
+                "@context": "http://www.w3.org/ns/anno.jsonld",
+                "id": f"#{row['claim_id']}-{row['source_id']}",
+                "type": "Annotation",
+                "body": {"type": "TextualBody", "purpose": "tagging", "value": f"{row['claim_id']} {row['stance']}"},
+                "target": {
+                    "source": f"articles/{corpus.at[row['source_id'], 'file']}",
+                    "selector": [
+                        {
+                            "type": "TextQuoteSelector",
+                            "exact": row["exact"],
+                            "prefix": row["prefix"],
+                            "suffix": row["suffix"],
+                        },
+                        {"type": "TextPositionSelector", "start": int(row["start"]), "end": int(row["end"])},
+                    ],
+                },
+            }
+        )
+    return out
+
+
+def tables(corpus_dir: Path | None = None) -> dict[str, list[dict[str, object]]]:
+    """For ``python -m helpers tables``: every coding as W3C Web Annotations (none if uncoded)."""
+    if not has_codings(corpus_dir):
+        return {}
+    corpus = load_corpus(corpus_dir)
+    return {"annotations.jsonld": annotations(read_codings(corpus_dir, corpus), corpus)}

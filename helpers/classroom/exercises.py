@@ -1,0 +1,620 @@
+"""Classroom exercises in source criticism, built from the corpus and its coding, never typed in.
+
+Each exercise follows one of the four SIFT moves (Stop; Investigate the source; Find better
+coverage; Trace claims to the original context). A function takes the data (corpus, codings,
+reporting chains, outside reference) and search words that locate the claim in question, and
+returns an :class:`Exercise`: the question, the options, the right answer *computed* from the
+data, and an explanation assembled from the same rows. ``None`` means the corpus holds nothing
+the exercise can be built on (another event's articles may not). :func:`exercise_html` renders
+an exercise statically (answer in a collapsed section); :func:`exercise_widget` adds a check button.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ipywidgets as widgets
+import pandas as pd
+
+from helpers import config
+from helpers.claims.coding import ATTRIBUTION_KINDS, SUPPORTING, Codings
+from helpers.claims.corroboration import chain_names
+from helpers.claims.disagreements import rewrite_changes
+from helpers.classroom.students import KIND_LEGEND
+from helpers.corpus.load import check_source_id
+from helpers.corpus.provenance import KIND_ORIGINAL, KIND_UNCREDITED, source_kinds
+from helpers.display import style as charts
+from helpers.display.notebook import table_style, to_html
+from helpers.reuse.chaining import chain_of
+
+#: The four moves of SIFT (Mike Caulfield), in teaching order.
+MOVES = ("Stop", "Investigate the source", "Find better coverage", "Trace claims to the original context")
+#: Option meaning "no option is right" in multiple-answer questions.
+NONE_OPTION = "none of them"
+#: Kinds that put a claim on the record (someone who can be held to it, or a document).
+ON_RECORD = ("named", "document")
+#: An outside row dates the same event only if it lies this many days or fewer from a corpus date.
+OUTSIDE_MAX_DAYS = 3
+
+
+@dataclass(frozen=True, eq=False)
+class Exercise:
+    """One exercise: question, options, the computed right option(s), and the explanation from the data."""
+
+    key: str
+    move: str
+    question: str
+    options: tuple[str, ...]
+    answer: tuple[str, ...]  # the right options, in option order
+    explanation: str  # plain text, paragraphs separated by blank lines
+    evidence: pd.DataFrame = field(default_factory=pd.DataFrame)  # the rows the explanation rests on
+    multiple: bool = False  # several options may be right: check boxes instead of radio buttons
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding things by words, not ids
+# ---------------------------------------------------------------------------------------------
+def _words(query: str) -> list[str]:
+    return [w for w in re.findall(r"[\w'’-]+", query.casefold()) if w]
+
+
+def _matches(text: str, query: str) -> bool:
+    low = str(text).casefold()
+    return all(w in low for w in _words(query))
+
+
+def find_claims(codings: Codings, query: str) -> pd.DataFrame:
+    """Claims whose statement contains every word of ``query`` (case-insensitive), in codebook order."""
+    mask = codings.claims["statement"].map(lambda s: _matches(s, query))
+    return codings.claims[mask]
+
+
+def _supporting(codings: Codings, claim_id: str) -> pd.DataFrame:
+    ev = codings.evidence
+    return ev[(ev["claim_id"] == claim_id) & ev["stance"].isin(SUPPORTING)]
+
+
+def _label(corpus: pd.DataFrame, sid: str) -> str:
+    """An article as an option: its id, with the outlet when the text identifies it."""
+    outlet = corpus.at[sid, "outlet"] if sid in corpus.index else ""
+    return f"{sid} ({outlet})" if config.is_known_outlet(outlet) else sid
+
+
+def _ordered(options: Sequence[str], right: Iterable[str]) -> tuple[str, ...]:
+    right = set(right)
+    return tuple(o for o in options if o in right)
+
+
+def _join(items: Iterable[str]) -> str:
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _sentence(text: str) -> str:
+    """End a sentence with a full stop unless it already ends with one (possibly inside a closing quote)."""
+    return text if re.search(r"[.!?][”’\"')]*$", text) else text + "."
+
+
+def _possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Stop
+# ---------------------------------------------------------------------------------------------
+def count_chains(corpus: pd.DataFrame, chain_table: pd.DataFrame) -> Exercise:
+    """Stop: how many independent reporting chains stand behind the articles (not how many outlets)."""
+    n = len(corpus)
+    table = chain_table.set_index("source_id").reindex(corpus.index)
+    k = table["chain"].nunique()
+    groups = [
+        f"{chain}: {_join(members.index)} ({members['basis'].iloc[0]})"
+        for chain, members in table.groupby("chain", sort=False)
+    ]
+    explanation = (
+        f"The {_plural(n, 'article')} rest on {_plural(k, 'reporting chain')}: " + "; ".join(groups) + ".\n\n"
+        "A chain is one piece of reporting and everything that rewrites it. Articles in one chain "
+        "repeat the same sources, so they count once when you ask how many independent sources support a claim."
+    )
+    evidence = table.reset_index()[["source_id", "chain", "basis", "evidence"]]
+    return Exercise(
+        key="count-chains",
+        move=MOVES[0],
+        question=(
+            f"The corpus holds {_plural(n, 'article')} from different websites. Before counting them as "
+            "separate confirmations, stop: how many independent reporting chains stand behind them?"
+        ),
+        options=tuple(str(i) for i in range(1, n + 1)),
+        answer=(str(k),),
+        explanation=explanation,
+        evidence=evidence,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Investigate the source
+# ---------------------------------------------------------------------------------------------
+def _kind_exercise(corpus: pd.DataFrame, key: str, kind: str, question: str, closing: str) -> Exercise | None:
+    kinds = source_kinds(corpus)
+    options = tuple(_label(corpus, sid) for sid in corpus.index)
+    right = [_label(corpus, sid) for sid in kinds.index[kinds["kind"] == kind]]
+    if not right:
+        return None
+    lines = [f"{sid}: {row['kind']}: {row['evidence']}." for sid, row in kinds.iterrows()]
+    return Exercise(
+        key=key,
+        move=MOVES[1],
+        question=question,
+        options=options,
+        answer=_ordered(options, right),
+        explanation="\n\n".join([*lines, closing]),
+        evidence=kinds.reset_index()[["source_id", "outlet", "kind", "evidence"]],
+        multiple=True,
+    )
+
+
+def original_reporting(corpus: pd.DataFrame) -> Exercise | None:
+    """Investigate: which articles report for themselves, in their own outlet's voice."""
+    return _kind_exercise(
+        corpus,
+        "original-reporting",
+        KIND_ORIGINAL,
+        "Which articles are original reporting: the outlet describes its own reporting "
+        "(interviews, what it could or could not verify) rather than rewriting another outlet's story?",
+        "Look for the reporter's first person: 'pieced together ... from interviews', 'has not been able to "
+        "verify'. When that voice belongs to another outlet ('spoke to Reuters'), the article is a rewrite.",
+    )
+
+
+def uncredited_rewrite(corpus: pd.DataFrame) -> Exercise | None:
+    """Investigate: which articles credit no outlet although they follow one (an inferred upstream)."""
+    return _kind_exercise(
+        corpus,
+        "uncredited-rewrite",
+        KIND_UNCREDITED,
+        "Which articles credit no outlet in their text, yet follow another outlet's report (an upstream "
+        "that only outside coverage reveals)?",
+        "An article that names no source for its story is not therefore original: compare it with outside "
+        "coverage of the same days. The upstream named here is an inference recorded in the manifest, with "
+        "its reasoning, not something the article admits.",
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Find better coverage
+# ---------------------------------------------------------------------------------------------
+def independent_of(corpus: pd.DataFrame, chain_table: pd.DataFrame, source_id: str | None = None) -> Exercise | None:
+    """Find better coverage: which articles are independent of a given one (another reporting chain).
+
+    Without ``source_id``, the first article (corpus order) of the largest chain is used; an id the
+    corpus does not hold raises :class:`helpers.corpus.load.UnknownSourceError` (with a suggestion).
+    """
+    chains = chain_of(chain_table)
+    if source_id is None:
+        sizes = chains.value_counts()
+        biggest = sizes.index[0] if len(sizes) else None
+        source_id = next((sid for sid in corpus.index if chains.get(sid) == biggest), None)
+    else:
+        check_source_id(corpus, source_id)
+    if source_id is None or len(corpus) < 2:
+        return None
+    others = [sid for sid in corpus.index if sid != source_id]
+    options = (*[_label(corpus, sid) for sid in others], NONE_OPTION)
+    mine = chains.get(source_id, source_id)
+    right = [_label(corpus, sid) for sid in others if chains.get(sid, sid) != mine] or [NONE_OPTION]
+    same = [sid for sid in others if chains.get(sid, sid) == mine]
+    lines = [f"{source_id} belongs to the {mine} chain."]
+    if same:
+        lines.append(f"Same chain, so not independent: {_join(same)}. They repeat one piece of reporting.")
+    for sid in others:
+        if chains.get(sid, sid) != mine:
+            lines.append(f"{sid}: chain {chains.get(sid, sid)}, so independent of {source_id}.")
+    lines.append(
+        "Independent chains can still share unnamed sources; independence here means no shared reporting "
+        "that the texts or their reuse reveal."
+    )
+    evidence = chain_table.set_index("source_id").reindex(corpus.index).reset_index()
+    return Exercise(
+        key="independent-of",
+        move=MOVES[2],
+        question=f"You have read {_label(corpus, source_id)}. Which other articles are independent of it "
+        "(from a different reporting chain), and so worth reading for better coverage?",
+        options=options,
+        answer=_ordered(options, right),
+        explanation="\n\n".join(lines),
+        evidence=evidence[["source_id", "chain", "basis", "evidence"]],
+        multiple=True,
+    )
+
+
+def sourcing_table(codings: Codings, chain_of: pd.Series, claim_ids: Sequence[str]) -> pd.DataFrame:
+    """Per claim: supporting articles, independent chains, attributions by kind, and the sources' words."""
+    rows = []
+    for cid in claim_ids:
+        sup = _supporting(codings, cid)
+        chains = sorted({chain_of.get(s, s) for s in sup["source_id"]})
+        kinds = sup["attribution_kind"].value_counts()
+        rows.append(
+            {
+                "claim_id": cid,
+                "statement": codings.claims.at[cid, "statement"],
+                "articles": len(sup),
+                "chains": len(chains),
+                "chain names": ", ".join(chains),
+                **{kind: int(kinds.get(kind, 0)) for kind in ATTRIBUTION_KINDS},
+                "on whose word": "; ".join(
+                    f"{s}: {w or 'nobody'}" for s, w in zip(sup["source_id"], sup["attributed_to"], strict=True)
+                ),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def better_sourced(codings: Codings, chain_of: pd.Series, query: str) -> Exercise | None:
+    """Find better coverage: which competing account (the slot of the claim ``query`` finds) is better sourced.
+
+    The computed answer ranks accounts by independent chains, then by on-the-record sources (named,
+    document); a tie is its own option. The coder's reasoning (``slots.csv``) follows as explanation.
+    """
+    found = find_claims(codings, query)
+    slots = [s for s in found["slot"] if s]
+    if not slots:
+        return None
+    slot = slots[0]
+    members = codings.claims.index[codings.claims["slot"] == slot]
+    competing = [cid for cid in members if len(_supporting(codings, cid))]
+    if len(competing) < 2:
+        return None
+    table = sourcing_table(codings, chain_of, competing)
+    table["on record"] = table[list(ON_RECORD)].sum(axis=1)
+    score = list(zip(table["chains"], table["on record"], strict=True))
+    best = max(score)
+    tie = "Neither stands out: none rests on more independent chains or on-the-record sources than the others"
+    options = (*table["statement"], tie)
+    winners = [st for st, sc in zip(table["statement"], score, strict=True) if sc == best]
+    right = winners if len(winners) == 1 else [tie]
+    lines = [
+        f"{r['claim_id']} ({r['statement']}): {_plural(r['articles'], 'article')}, "
+        f"{_plural(r['chains'], 'independent chain')} ({r['chain names']}); on whose word: {r['on whose word']}."
+        for r in table.to_dict("records")
+    ]
+    lines.append(
+        "Counted by chains and by sources on the record, "
+        + (f"one account stands out: {right[0]}." if len(winners) == 1 else "no account stands out.")
+        + " More outlets repeating a story does not make it better sourced."
+    )
+    info = codings.slots.loc[slot] if slot in codings.slots.index else None
+    if info is not None and info["reasoning"]:
+        lines.append(f"The coder's reasoning on this question: {info['reasoning']}")
+    question = info["question"] if info is not None else f"Which account of '{slot}' holds?"
+    return Exercise(
+        key=f"better-sourced-{slot}",
+        move=MOVES[2],
+        question=f"{question} The articles give competing accounts. Which is better sourced, and why?",
+        options=options,
+        answer=_ordered(options, right),
+        explanation="\n\n".join(lines),
+        evidence=table.drop(columns=["on record"]),
+    )
+
+
+def _day(value: object) -> str:
+    stamp = pd.Timestamp(str(value)[:10])
+    return f"{stamp.day} {stamp.strftime('%B %Y')}"
+
+
+def outside_date(
+    codings: Codings, outside: pd.DataFrame | None, query: str, outside_query: str | None = None
+) -> Exercise | None:
+    """Find better coverage: which of the corpus's dates for an event outside coverage supports.
+
+    The claims ``query`` finds lead to a ``when`` slot; its claims give the corpus's dates (the
+    ``when`` column). Outside rows (``reference/outside_timeline.csv``) containing every word of
+    ``outside_query`` (default ``query``) and dated within :data:`OUTSIDE_MAX_DAYS` of a corpus date
+    are the outside coverage; their dates are the answer, cited with outlet, title and address.
+    """
+    if outside is None or outside.empty:
+        return None
+    found = find_claims(codings, query)
+    slot = next((s for s in found["slot"] if s and codings.slots.at[s, "kind"] == "when"), None)
+    if slot is None:
+        return None
+    members = codings.claims[codings.claims["slot"] == slot]
+    dated = members[members["when"].str.match(r"^\d{4}-\d{2}-\d{2}")]
+    if dated.empty:
+        return None
+    corpus_days = sorted({w[:10] for w in dated["when"]})
+    near = [
+        r
+        for r in outside.to_dict("records")
+        if _matches(r["event"], outside_query or query)
+        and min(abs((pd.Timestamp(r["date"]) - pd.Timestamp(d)).days) for d in corpus_days) <= OUTSIDE_MAX_DAYS
+    ]
+    if not near:
+        return None
+    outside_days = sorted({r["date"] for r in near})
+    days = sorted(set(corpus_days) | set(outside_days))
+    if len(days) < 2:  # everyone agrees: offer the neighbouring days as well
+        d = pd.Timestamp(days[0])
+        days = [str((d + pd.Timedelta(days=k)).date()) for k in (-1, 0, 1)]
+    options = tuple(_day(d) for d in days)
+    right = [_day(d) for d in outside_days]
+    lines = []
+    for cid, claim in members.iterrows():
+        for rec in _supporting(codings, cid).to_dict("records"):
+            when = f"gives {_day(claim['when'])}" if claim["when"][:10] in corpus_days else "gives no calendar date"
+            lines.append(_sentence(f"In the corpus, {rec['source_id']} {when}: “{rec['quote']}”"))
+    for r in near:
+        where = f", {r['address']}" if r["address"] else ""
+        time = f" ({r['time_local']})" if r["time_local"] else ""
+        lines.append(
+            _sentence(
+                f"Outside coverage: {r['cited_outlet']}, “{r['title']}”{where}: {_day(r['date'])}{time}, "
+                f"confidence {r['confidence']}: {r['event']}"
+            )
+        )
+    lines.append(
+        "Outside coverage is a claim with a source too, not ground truth: prefer the source closest to the "
+        "event (the actors' own agencies, same-day reports) and say which you cite."
+    )
+    if slot in codings.slots.index and codings.slots.at[slot, "reasoning"]:
+        lines.append(f"The coder's reasoning: {codings.slots.at[slot, 'reasoning']}")
+    evidence = pd.DataFrame(near)[["date", "time_local", "event", "cited_outlet", "title", "address", "confidence"]]
+    return Exercise(
+        key=f"outside-date-{slot}",
+        move=MOVES[2],
+        question=f"{codings.slots.at[slot, 'question']} The articles disagree. Which date does outside coverage "
+        f"({config.REFERENCE_DIRNAME}/{config.OUTSIDE_TIMELINE_NAME}) support?",
+        options=options,
+        answer=_ordered(options, right),
+        explanation="\n\n".join(lines),
+        evidence=evidence,
+        multiple=len(right) > 1,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Trace claims to the original context
+# ---------------------------------------------------------------------------------------------
+def whose_word(codings: Codings, corpus: pd.DataFrame, chain_of: pd.Series, query: str) -> Exercise | None:
+    """Trace: on whose word a detail rests, through every article that carries it, back to its sources.
+
+    An outlet credit ("Reuters reported") only names the relay; when another telling describes the
+    sources behind it, those are the answer. The most frequent such kind wins (codebook order on ties).
+    """
+    found = find_claims(codings, query)
+    cid = next((c for c in found.index if len(_supporting(codings, c))), None)
+    if cid is None:
+        return None
+    sup = _supporting(codings, cid)
+    kinds = sup["attribution_kind"].value_counts()
+    for pool in (("named", "anonymous", "document"), ("outlet",), ("none",)):
+        present = [k for k in pool if kinds.get(k, 0)]
+        if present:
+            answer_kind = max(present, key=lambda k: (kinds[k], -ATTRIBUTION_KINDS.index(k)))
+            break
+    chains = sorted({chain_of.get(s, s) for s in sup["source_id"]})
+    options = tuple(KIND_LEGEND[k] for k in ATTRIBUTION_KINDS)
+    lines = [
+        f"{rec['source_id']} ({rec['stance']}): "
+        + (f"“{rec['attributed_to']}” ({rec['attribution_kind']})" if rec["attributed_to"] else "no attribution")
+        + f": “{rec['quote']}”"
+        for rec in sup.to_dict("records")
+    ]
+    behind = sorted({w for w, k in zip(sup["attributed_to"], sup["attribution_kind"], strict=True) if k == answer_kind})
+    lines.append(
+        f"{_plural(len(sup), 'article')} carry it, from {_plural(len(chains), 'reporting chain')} ({_join(chains)}). "
+        + (
+            "An outlet credit only says who relayed the detail; the tellings that describe the sources behind it "
+            f"name {_join(f'“{w}”' for w in behind)}."
+            if answer_kind not in ("outlet", "none") and kinds.get("outlet", 0)
+            else ""
+        )
+    )
+    lines.append(
+        f"So the detail rests on {KIND_LEGEND[answer_kind]}"
+        + (f" ({_join(f'“{w}”' for w in behind)})" if behind else "")
+        + f", however many outlets repeat it: {_plural(len(chains), 'independent chain')}."
+    )
+    evidence = sup[["source_id", "stance", "attributed_to", "attribution_kind", "quote"]].assign(
+        chain=chain_names(sup["source_id"], chain_of)
+    )
+    return Exercise(
+        key=f"whose-word-{cid}",
+        move=MOVES[3],
+        question=f"On whose word does this detail rest: “{codings.claims.at[cid, 'statement']}”?",
+        options=options,
+        answer=(KIND_LEGEND[answer_kind],),
+        explanation="\n\n".join(line for line in lines if line),
+        evidence=evidence.reset_index(drop=True),
+    )
+
+
+def dropped_caveat(codings: Codings, corpus: pd.DataFrame, chain_of: pd.Series, phrase: str) -> Exercise | None:
+    """Trace: one article keeps a caveat (``phrase``); which articles of the same chain tell the claim without it.
+
+    Articles of other chains are options too: they never had that upstream's caveat to drop.
+    """
+    ev = codings.evidence
+    hit = ev[ev["hedge"].map(lambda h: _matches(h, phrase)) | ev["quote"].map(lambda q: _matches(q, phrase))]
+    if hit.empty:
+        return None
+    keep = hit.sort_values(["claim_id", "source_id"], kind="stable").iloc[0]
+    cid, keeper = keep["claim_id"], keep["source_id"]
+    mine = chain_of.get(keeper, keeper)
+    sup = _supporting(codings, cid)
+    others = [sid for sid in corpus.index if sid != keeper and sid in set(sup["source_id"])]
+    if not others:
+        return None
+    options = (*[_label(corpus, sid) for sid in others], NONE_OPTION)
+    telling = sup.set_index("source_id")
+    droppers = [
+        sid
+        for sid in others
+        if chain_of.get(sid, sid) == mine
+        and not (_matches(telling.at[sid, "hedge"], phrase) or _matches(telling.at[sid, "quote"], phrase))
+    ]
+    right = [_label(corpus, sid) for sid in droppers] or [NONE_OPTION]
+    changes = rewrite_changes(codings, chain_of)
+    changes = changes[(changes["claim_id"] == cid) & (changes["kept_by"] == keeper)]
+    lines = [_sentence(f"{keeper} ({mine} chain) keeps the caveat: “{keep['quote']}”")]
+    for sid in others:
+        rec = telling.loc[sid]
+        how = rec["stance"] + (f", attributed to “{rec['attributed_to']}”" if rec["attributed_to"] else "")
+        how += f", hedge “{rec['hedge']}”" if rec["hedge"] else ""
+        if sid in droppers:
+            what = "; ".join(changes.loc[changes["changed_by"] == sid, "change"]) or "drops it"
+            lines.append(_sentence(f"{sid} (same chain) {what}: {how}: “{rec['quote']}”"))
+        elif chain_of.get(sid, sid) == mine:
+            lines.append(_sentence(f"{sid} (same chain) keeps it: “{rec['quote']}”"))
+        else:
+            lines.append(
+                f"{sid} belongs to another chain ({chain_of.get(sid, sid)}): it never had "
+                f"{_possessive(mine)} caveat to drop; it tells the claim as {how}."
+            )
+    lines.append(
+        "A rewrite that drops a caveat turns a hedged claim into a firmer one than its own source made. "
+        "Trace the claim back to the upstream's wording before repeating it."
+    )
+    evidence = sup[["source_id", "stance", "attributed_to", "hedge", "quote"]].assign(
+        chain=chain_names(sup["source_id"], chain_of)
+    )
+    return Exercise(
+        key=f"dropped-caveat-{cid}",
+        move=MOVES[3],
+        question=f"{_label(corpus, keeper)} reports “{codings.claims.at[cid, 'statement']}” with the caveat "
+        f"“{phrase}”. Which articles drop that caveat: they rewrite the same upstream story but tell the claim "
+        "without it?",
+        options=options,
+        answer=_ordered(options, right),
+        explanation="\n\n".join(lines),
+        evidence=evidence.reset_index(drop=True),
+        multiple=True,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Rendering: static HTML, feedback, widget
+# ---------------------------------------------------------------------------------------------
+def explanation_html(ex: Exercise) -> str:
+    """The explanation as escaped paragraphs, then the evidence rows in a collapsed table."""
+    paras = "".join(f"<p style='text-align:left'>{html.escape(p)}</p>" for p in ex.explanation.split("\n\n") if p)
+    rows = "" if ex.evidence.empty else to_html(table_style(ex.evidence), index=False)
+    return paras + (f"<details><summary>the rows behind this answer</summary>{rows}</details>" if rows else "")
+
+
+def _letter(i: int) -> str:
+    """A, B, ..., Z, AA, AB, ...: the option's label in the static rendering."""
+    return (_letter(i // 26 - 1) if i >= 26 else "") + chr(ord("A") + i % 26)
+
+
+def exercise_html(ex: Exercise, reveal: bool = True) -> str:
+    """Static rendering: the question and options; with ``reveal``, the answer in a collapsed section."""
+    esc = html.escape
+    options = "".join(f"<li><b>{_letter(i)}.</b> {esc(o)}</li>" for i, o in enumerate(ex.options))
+    kind = "Pick every option that applies." if ex.multiple else "Pick one."
+    parts = [
+        f"<div style='border-left:4px solid {charts.BLUE};padding:4px 12px;margin:1em 0;text-align:left'>",
+        f"<p><small>{esc(ex.move)}</small><br><b>{esc(ex.question)}</b> <i>{kind}</i></p>",
+        f"<ul style='list-style:none;padding-left:1em'>{options}</ul>",
+    ]
+    if reveal:
+        parts.append(
+            f"<details><summary>Answer</summary><p><b>Answer:</b> {esc(_join(ex.answer))}</p>"
+            f"{explanation_html(ex)}</details>"
+        )
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def feedback_html(ex: Exercise, chosen: Iterable[str]) -> str:
+    """The feedback for a student's choice: right or not, what was missed, then the explanation (deterministic)."""
+    esc = html.escape
+    picked = [o for o in ex.options if o in set(chosen)]
+    if not picked:
+        return "<p>Pick an answer first, then check.</p>"
+    right = set(ex.answer)
+    if set(picked) == right:
+        head = f"<p style='color:{charts.GREEN}'><b>Right:</b> {esc(_join(ex.answer))}.</p>"
+    elif not ex.multiple:
+        head = (
+            f"<p style='color:{charts.VERMILION}'><b>Not quite:</b> you chose {esc(picked[0])}. "
+            f"The answer: <b>{esc(_join(ex.answer))}</b>.</p>"
+        )
+    else:
+        missed = [o for o in ex.answer if o not in picked]
+        wrong = [o for o in picked if o not in right]
+        notes = []
+        if wrong:
+            notes.append(f"not right: {esc(_join(wrong))}")
+        if missed:
+            notes.append(f"missing: {esc(_join(missed))}")
+        head = (
+            f"<p style='color:{charts.VERMILION}'><b>Not quite</b> ({'; '.join(notes)}). "
+            f"The answer: <b>{esc(_join(ex.answer))}</b>.</p>"
+        )
+    return head + explanation_html(ex)
+
+
+def exercise_widget(ex: Exercise) -> widgets.VBox:
+    """The exercise live: radio buttons (or check boxes), a Check button, feedback in an HTML widget."""
+    question = widgets.HTML(exercise_html(ex, reveal=False))
+    feedback = widgets.HTML()
+    layout = widgets.Layout(width="95%")
+    if ex.multiple:
+        boxes = [widgets.Checkbox(description=o, value=False, indent=False, layout=layout) for o in ex.options]
+        choice: widgets.Widget = widgets.VBox(boxes)
+
+        def chosen() -> list[str]:
+            return [b.description for b in boxes if b.value]
+    else:
+        radio = widgets.RadioButtons(options=list(ex.options), value=None, layout=layout)
+        choice = radio
+
+        def chosen() -> list[str]:
+            return [radio.value] if radio.value is not None else []
+
+    button = widgets.Button(description="Check", button_style="info")
+    button.on_click(lambda _: setattr(feedback, "value", feedback_html(ex, chosen())))
+    return widgets.VBox([question, choice, button, feedback])
+
+
+def present(ex: Exercise | None, missing: str = "This corpus holds nothing this exercise can be built on.") -> None:
+    """Display an exercise twice: live (widget with a Check button) and static (answer collapsed), or a note."""
+    from IPython.display import HTML, display
+
+    if ex is None:
+        display(HTML(f"<p><i>{html.escape(missing)}</i></p>"))
+        return
+    display(exercise_widget(ex))
+    display(HTML(exercise_html(ex, reveal=True)))
+
+
+def answer_key(exercises: Iterable[Exercise | None]) -> pd.DataFrame:
+    """The teacher's key: move, question and computed answer of every exercise built."""
+    rows = [
+        {"move": ex.move, "exercise": ex.key, "question": ex.question, "answer": _join(ex.answer)}
+        for ex in exercises
+        if ex is not None
+    ]
+    return pd.DataFrame(rows, columns=["move", "exercise", "question", "answer"])
+
+
+def read_outside_reference(corpus_dir: Path | str | None = None) -> pd.DataFrame | None:
+    """The outside reference timeline of a corpus, or None when the corpus has none."""
+    path = config.corpus_dir(corpus_dir) / config.REFERENCE_DIRNAME / config.OUTSIDE_TIMELINE_NAME
+    if not path.is_file():
+        return None
+    from helpers.timeline.dated import read_outside  # only needed when the reference exists
+
+    return read_outside(corpus_dir)

@@ -1,0 +1,167 @@
+"""Load and validate a corpus directory: ``sources.csv`` (the manifest) plus ``articles/``.
+
+Validation collects every problem as a one-line :class:`~helpers.core.errors.Problem` naming the
+file and line, so a researcher adding an article sees what to fix without a traceback.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from helpers import config
+from helpers.core.errors import InputError, Problem
+from helpers.core.files import LINE, decode_utf8, read_table, suggest
+
+_SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def manifest_path(corpus_dir: Path) -> Path:
+    """Where a corpus keeps its manifest."""
+    return corpus_dir / config.MANIFEST_NAME
+
+
+def articles_dir(corpus_dir: Path) -> Path:
+    """Where a corpus keeps its article text files."""
+    return corpus_dir / config.ARTICLES_DIRNAME
+
+
+def split_list(cell: str) -> tuple[str, ...]:
+    """Split a ``;``-separated manifest cell into its non-empty, stripped items."""
+    return tuple(item.strip() for item in str(cell).split(config.LIST_SEP) if item.strip())
+
+
+def _check_rows(manifest: pd.DataFrame, mpath: Path, adir: Path) -> tuple[list[Problem], dict[str, str]]:
+    """Row-level checks of the manifest; returns problems and the decoded text per source_id."""
+    problems: list[Problem] = []
+    texts: dict[str, str] = {}
+    seen: dict[str, int] = {}
+    on_disk = (
+        sorted(p.name for p in adir.iterdir() if p.is_file() and not p.name.startswith(".")) if adir.is_dir() else []
+    )
+    for row in manifest.to_dict("records"):
+        line = row[LINE]
+
+        def bad(message: str, line: int = line) -> None:
+            problems.append(Problem(str(mpath), line, message))
+
+        sid = row["source_id"]
+        if not sid:
+            bad("empty source_id")
+        elif not _SOURCE_ID.match(sid):
+            bad(f"source_id '{sid}' must be lowercase letters, digits and hyphens")
+        elif sid in seen:
+            bad(f"duplicate source_id '{sid}' (first on line {seen[sid]})")
+        else:
+            seen[sid] = line
+        if not _ISO_DATE.match(row["published"]) or pd.isna(
+            pd.to_datetime(row["published"], errors="coerce", format="%Y-%m-%d")
+        ):
+            bad(f"unparseable date '{row['published']}' in 'published' (expected YYYY-MM-DD)")
+        basis = row["published_basis"]
+        if not (basis == "stated" or (basis.startswith("inferred:") and basis[len("inferred:") :].strip())):
+            bad(f"published_basis '{basis}' must be 'stated' or 'inferred: <reasoning>'")
+        if not row["outlet"]:
+            bad("empty outlet (write 'unknown' when the text does not identify it)")
+        fname = row["file"]
+        fpath = adir / fname
+        if not fname or Path(fname).name != fname:
+            bad(f"file '{fname}' must be a plain file name inside {config.ARTICLES_DIRNAME}/")
+            continue
+        if not fpath.is_file():
+            bad(f"unknown file '{fname}'{suggest(fname, on_disk)}")
+            continue
+        try:
+            text = decode_utf8(fpath)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        if not text.strip():
+            problems.append(Problem(str(fpath), None, "article is empty"))
+            continue
+        digest = hashlib.sha256(fpath.read_bytes()).hexdigest()
+        if row["sha256"] != digest:
+            bad(
+                f"sha256 of '{fname}' does not match the file (file has {digest}): "
+                "the article was edited or the manifest is stale"
+            )
+        texts[sid] = text
+    listed = set(manifest["file"])
+    for name in on_disk:
+        if name not in listed:
+            problems.append(
+                Problem(
+                    str(adir / name),
+                    None,
+                    f"article file not in the manifest (add a row for it to {config.MANIFEST_NAME})",
+                )
+            )
+    return problems, texts
+
+
+def _read_manifest(corpus_dir: Path) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Read and check the manifest and articles; raise :class:`InputError` with every problem."""
+    mpath = manifest_path(corpus_dir)
+    if not corpus_dir.is_dir():
+        raise InputError([Problem(str(corpus_dir), None, "corpus directory not found")])
+    if not mpath.is_file():
+        raise InputError([Problem(str(mpath), None, "missing manifest (every corpus needs sources.csv)")])
+    manifest = read_table(mpath, config.MANIFEST_COLUMNS)
+    adir = articles_dir(corpus_dir)
+    if not adir.is_dir():
+        raise InputError([Problem(str(adir), None, "missing articles directory")])
+    problems, texts = _check_rows(manifest, mpath, adir)
+    if manifest.empty:
+        problems.append(Problem(str(mpath), None, "manifest lists no articles"))
+    if problems:
+        raise InputError(problems)
+    return manifest, texts
+
+
+def validate_corpus(corpus_dir: Path | str | None = None) -> list[Problem]:
+    """Every problem of a corpus directory's manifest and articles (empty list when valid)."""
+    try:
+        _read_manifest(config.corpus_dir(corpus_dir))
+    except InputError as exc:
+        return exc.problems
+    return []
+
+
+def load_corpus(corpus_dir: Path | str | None = None) -> pd.DataFrame:
+    """One row per article, indexed by ``source_id``, manifest columns plus the text.
+
+    ``published`` becomes a Timestamp, ``credits`` a tuple of outlets, and ``n_words`` /
+    ``n_chars`` are added. Raises :class:`InputError` listing every problem when invalid.
+    """
+    manifest, texts = _read_manifest(config.corpus_dir(corpus_dir))
+    frame = manifest.drop(columns=[LINE]).set_index("source_id")
+    frame["published"] = pd.to_datetime(frame["published"], format="%Y-%m-%d")
+    frame["credits"] = frame["credits"].map(split_list)
+    frame["text"] = [texts[sid] for sid in frame.index]
+    frame["n_chars"] = frame["text"].str.len()
+    frame["n_words"] = frame["text"].str.split().str.len()
+    return frame
+
+
+class UnknownSourceError(KeyError):
+    """A source id that is not in the corpus; the message suggests the closest one."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0])
+
+
+def check_source_id(corpus: pd.DataFrame, source_id: str) -> str:
+    """Return ``source_id`` if the corpus has it, else raise :class:`UnknownSourceError`."""
+    if source_id not in corpus.index:
+        known = ", ".join(corpus.index)
+        raise UnknownSourceError(f"unknown source id '{source_id}'{suggest(source_id, corpus.index)}; known: {known}")
+    return source_id
+
+
+def is_inferred(basis: str) -> bool:
+    """Whether a ``published_basis`` value marks the date as inferred rather than stated."""
+    return str(basis).startswith("inferred:")

@@ -1,0 +1,182 @@
+"""Reporting chains: which articles rest on one piece of reporting, from credits, text reuse and inferred upstreams.
+
+Built on the pairs of :mod:`helpers.reuse.derivation`: articles joined by passage-level reuse form a group,
+named after the outlet its members credit most, else the upstream inferred in the manifest,
+else the outlet of its earliest member. Counting chains instead of articles or outlets is the
+point: three outlets repeating one wire story are one source, not three.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+
+from helpers import config
+from helpers.reuse.derivation import corpus_column, find_reuse, related
+
+CHAIN_COLUMNS = ["source_id", "chain", "basis", "evidence"]
+
+
+def _components(ids: Iterable[str], edges: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Union-find: a representative per id (the first in ``ids`` order of its component)."""
+    order = {sid: i for i, sid in enumerate(ids)}
+    parent = {sid: sid for sid in order}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            keep, drop = (ra, rb) if order[ra] < order[rb] else (rb, ra)
+            parent[drop] = keep
+    return {sid: find(sid) for sid in order}
+
+
+def _own_name(outlet: object, sid: str) -> str:
+    """An article's own chain name: its outlet when known, else its source id."""
+    return str(outlet).strip() if config.is_known_outlet(outlet) else sid
+
+
+def chains(corpus: pd.DataFrame, pairs_df: pd.DataFrame) -> pd.DataFrame:
+    """One reporting chain per article, with the basis and the evidence as a readable string.
+
+    Evidence is ranked: a credit in the article's own text (``credit``) and passage-level reuse
+    of another article (``text reuse``) are stated or measured; the manifest's
+    ``upstream_inferred`` is ``inferred`` (weaker) and used only when neither applies. A group
+    of articles joined by reuse takes the outlet its members credit most, else the upstream
+    inferred for them (basis ``text reuse + inferred``), else the outlet of its earliest member
+    (the presumed origin). Articles with none of these are their own chain (``own``): their
+    outlet, or their source id when the outlet is unknown.
+    """
+    ids = [str(s) for s in corpus.index]
+    position = {sid: i for i, sid in enumerate(ids)}
+    credits = {
+        sid: tuple(c) if isinstance(c, tuple | list) else () for sid, c in corpus_column(corpus, "credits", ()).items()
+    }
+    inferred = {sid: str(v or "").strip() for sid, v in corpus_column(corpus, "upstream_inferred", "").items()}
+    outlets = corpus_column(corpus, "outlet", "")
+    published = corpus_column(corpus, "published", pd.NaT)
+    rel = related(pairs_df)
+    links: dict[str, list[str]] = defaultdict(list)
+    for a, b, label, cov_a, cov_b in zip(
+        rel["source_a"], rel["source_b"], rel["label"], rel["coverage_a"], rel["coverage_b"], strict=True
+    ):
+        links[a].append(f"{label} text shared with {b} ({cov_a:.0%} of its words in aligned passages)")
+        links[b].append(f"{label} text shared with {a} ({cov_b:.0%} of its words in aligned passages)")
+    comp = _components(ids, zip(rel["source_a"], rel["source_b"], strict=True))
+    members: dict[str, list[str]] = defaultdict(list)
+    for sid in ids:
+        members[comp[sid]].append(sid)
+
+    def group_name(group: list[str]) -> tuple[str, str]:
+        credited = Counter(c for sid in group for c in credits[sid])
+        if credited:
+            return min(credited, key=lambda c: (-credited[c], c)), "credit"
+        guessed = Counter(inferred[sid] for sid in group if inferred[sid])
+        if guessed:
+            return min(guessed, key=lambda c: (-guessed[c], c)), "inferred"
+        dated = [s for s in group if pd.notna(published[s])]
+        first = min(dated, key=lambda s: (published[s], position[s])) if dated else group[0]
+        return _own_name(outlets[first], first), "origin"
+
+    names = {root: group_name(group) for root, group in members.items() if len(group) > 1}
+    rows = []
+    for sid in ids:
+        group = members[comp[sid]]
+        own = credits[sid]
+        if len(group) > 1:
+            name, how = names[comp[sid]]
+            parts = [f"its text credits {name}"] if name in own else []
+            if own and name not in own:
+                parts.append(f"its text credits {', '.join(own)}, but its group credits {name} more often")
+            parts.extend(links[sid])
+            if how == "credit" and name not in own:
+                backers = [s for s in group if name in credits[s]]
+                shown = ", ".join(backers[:5]) + (f" and {len(backers) - 5} more" if len(backers) > 5 else "")
+                parts.append(f"joined to {name} through {shown}, which credit {name}")
+            elif how == "inferred":
+                parts.append(f"{name} is the upstream inferred in the manifest, not named in the texts")
+            elif how == "origin":
+                parts.append(f"{name} is the outlet of the group's earliest article")
+            basis = (
+                "credit + text reuse"
+                if name in own
+                else ("text reuse + inferred" if how == "inferred" else "text reuse")
+            )
+            rows.append((sid, name, basis, "; ".join(parts)))
+        elif own:
+            extra = f" (also credits {', '.join(own[1:])})" if len(own) > 1 else ""
+            rows.append(
+                (sid, own[0], "credit", f"its text credits {own[0]}{extra}; no passage-level reuse in the corpus")
+            )
+        elif inferred[sid]:
+            name = inferred[sid]
+            rows.append(
+                (sid, name, "inferred", f"inferred: the manifest says it follows {name}, which its text does not name")
+            )
+        else:
+            name = _own_name(outlets[sid], sid)
+            rows.append(
+                (sid, name, "own", "no credit, no reuse of another article, no inferred upstream: its own chain")
+            )
+    return pd.DataFrame(rows, columns=CHAIN_COLUMNS)
+
+
+def chain_of(chains_df: pd.DataFrame) -> pd.Series:
+    """source_id → chain name, from :func:`chains`: the lookup corroboration and the rewrite checks use."""
+    return chains_df.set_index("source_id")["chain"]
+
+
+def chain_summary(corpus: pd.DataFrame, chains_df: pd.DataFrame) -> pd.DataFrame:
+    """One row per reporting chain: its articles, their outlets, and the basis of membership.
+
+    Counting corroboration by rows of this table instead of by articles or outlets is the point:
+    three outlets repeating one wire story are one source, not three.
+    """
+    outlets = corpus_column(corpus, "outlet", "")
+    rows = []
+    for chain, grp in chains_df.groupby("chain", sort=False):
+        ids = list(grp["source_id"])
+        rows.append(
+            {
+                "chain": chain,
+                "articles": len(ids),
+                "source_ids": ", ".join(ids),
+                "outlets": ", ".join(dict.fromkeys(_own_name(outlets[s], s) for s in ids)),
+                "basis": ", ".join(dict.fromkeys(grp["basis"])),
+            }
+        )
+    return pd.DataFrame(rows).sort_values(["articles", "chain"], ascending=[False, True], ignore_index=True)
+
+
+def chain_counts(corpus: pd.DataFrame, chains_df: pd.DataFrame) -> pd.Series:
+    """How many articles, distinct outlets and reporting chains the corpus has."""
+    outlets = corpus_column(corpus, "outlet", "")
+    return pd.Series(
+        {
+            "articles": len(corpus),
+            "outlets": len({_own_name(outlets[s], s) for s in outlets}),
+            "chains": chains_df["chain"].nunique(),
+            "chains not resting on inference": chains_df.loc[chains_df["basis"] != "inferred", "chain"].nunique(),
+        },
+        name="count",
+    )
+
+
+def tables(corpus_dir: Path | None = None) -> dict[str, pd.DataFrame]:
+    """``reuse_pairs.csv`` and ``chains.csv`` for ``python -m helpers tables``."""
+    from helpers.corpus.load import load_corpus
+
+    corpus = load_corpus(corpus_dir)
+    found = find_reuse(corpus)
+    out = found.pairs.copy()
+    for col in ("similarity", "containment_a_in_b", "containment_b_in_a", "coverage_a", "coverage_b"):
+        out[col] = out[col].round(4)
+    return {"reuse_pairs.csv": out, "chains.csv": chains(corpus, found.pairs)}

@@ -1,0 +1,832 @@
+"""Attributions ("according to two regional diplomats") and hedges ("reportedly") in any article.
+
+Who does an article say its information comes from, and how sure does it say it is? This module
+finds, with character offsets into the unmodified text:
+
+* **attributions**: a cue ("according to", "said", "as reported by", "records show", ...), the
+  source span it points at (before the cue, after it, or around it: "said X", "X said",
+  "as reported by X", "X, Y, stated that", "..., saying") and the source's kind: ``named``
+  (a person or body named), ``anonymous`` (unnamed people, however senior), ``outlet`` (another
+  news organisation or "the report") or ``document`` (records, videos, documents);
+* **hedges**: distancing words ("reportedly", "allegedly", "believed to", "appear to") and
+  verification disclaimers ("could not independently verify", "did not respond to a request
+  for comment"), with their sentence.
+
+Why plain patterns and not spaCy: a ``Matcher`` over tokens is only better than regular
+expressions when it can use part-of-speech tags and a dependency parse, and those need a
+statistical model that would have to be downloaded (not allowed at run time) or pinned as a
+large wheel. Attribution cues form a small closed class of verbs and phrases, and the
+decisions that matter (is "claims" a noun here? is "told" reporting or ordering?) turn on one
+or two neighbouring words, which a few explicit, unit-tested rules decide as well as a parser
+and visibly. The patterns are grouped by family below; each rule says what it excludes.
+
+Decisions (also unit-tested):
+
+* a speech verb inside a quotation is the quoted speaker's, not the article's: skipped;
+* "the aforesaid", "all told", "told X to do" (an order), passive "was denied by" / "is said to"
+  and the noun readings ("the claims", "—claims that") are not attribution cues; "is said to"
+  is a hedge instead;
+* "claims that Assad has dismissed as falsehoods" is a reported denial: the noun "claims" is
+  not a cue, "dismissed ... as" is (source: Assad);
+* an outlet that is only the channel ("told Al Arabiya", "to Reuters", "who spoke to Reuters")
+  goes into ``via``; the kind describes the source itself ("a senior Iranian diplomat");
+* a pronoun source ("he", "they") takes the kind of the article's previous attribution;
+* a byline credit ("Additional reporting by ...") is not an attribution;
+* a speech act narrated as an event ("Assad informed his office manager that ...", "acknowledged",
+  "expressed concern") is not an attribution: only reporting to the press or the reader counts;
+* a negated or modal cue ("could not confirm", "would say") attributes nothing.
+
+Beyond the columns the brief asked for, attributions carry ``via`` (the channel outlet) and
+hedges ``family`` (``hedge`` or ``disclaimer``). The hand-coded gold
+(``corpus/gold/attributions.csv``, ``corpus/gold/hedges.csv``) is read by
+:mod:`helpers.sourcing.gold`; measurement against it and agreement with the hand claim coding
+are in :mod:`helpers.sourcing.accuracy`; each article's profile is :mod:`helpers.sourcing.profile`;
+the rewrites' hedges are followed by :mod:`helpers.sourcing.rewrites`. The work is linear in the
+length of the text (tokens are walked only within a cue's sentence).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.claims.coding import ATTRIBUTION_KINDS
+from helpers.config import is_known_outlet
+from helpers.core.text import quote_spans, sentence_spans
+from helpers.corpus.load import load_corpus
+
+# --------------------------------------------------------------------------------------------
+# Vocabulary
+# --------------------------------------------------------------------------------------------
+
+#: Source kinds of an attribution: the claim coding's kinds except "none".
+KINDS = tuple(k for k in ATTRIBUTION_KINDS if k != "none")
+
+ATTRIBUTION_COLUMNS = [
+    "source_id",
+    "start",
+    "end",
+    "cue",
+    "cue_start",
+    "cue_end",
+    "source_text",
+    "source_start",
+    "source_end",
+    "kind",
+    "via",
+    "sentence",
+]
+HEDGE_COLUMNS = ["source_id", "start", "end", "cue", "family", "sentence"]
+
+#: News organisations recognised by name (the corpus's own outlets and credits are added).
+OUTLETS = (
+    "Reuters",
+    "AFP",
+    "Agence France-Presse",
+    "Associated Press",
+    "AP",
+    "BBC",
+    "CNN",
+    "Al Arabiya",
+    "Al Jazeera",
+    "Asharq Al-Awsat",
+    "The New Arab",
+    "Financial Times",
+    "FT",
+    "New York Times",
+    "Washington Post",
+    "Wall Street Journal",
+    "Bloomberg",
+    "The Guardian",
+    "TASS",
+    "RIA Novosti",
+    "Interfax",
+    "SANA",
+    "Anadolu",
+    "Al-Watan",
+    "North Press",
+    "Syrian Observatory for Human Rights",
+)
+#: Words that make a phrase an outlet even without a name ("Saudi-owned television").
+OUTLET_WORDS = {"television", "newspaper", "broadcaster", "agency", "daily", "channel", "tv", "radio", "magazine"}
+#: Head nouns of document sources.
+DOCUMENT_HEADS = {
+    "video", "videos", "footage", "image", "images", "photo", "photos", "photograph", "photographs",
+    "picture", "pictures", "record", "records", "document", "documents", "file", "files", "data",
+    "statement", "statements", "letter", "letters", "email", "emails", "log", "logs", "cable", "cables",
+    "transcript", "transcripts", "recording", "recordings", "filing", "filings", "papers", "imagery",
+    "leaks", "minutes", "message", "messages",
+}  # fmt: skip
+#: Head nouns that make a source an outlet ("the report added", "media reports").
+REPORT_HEADS = {"report", "reports", "reporting", "coverage", "media"}
+#: Head nouns of interviews: outlet when an outlet conducted them, else their unnamed people.
+INTERVIEW_HEADS = {"interview", "interviews", "conversation", "conversations"}
+#: Institutions: "the foreign ministry said" names a body.
+INSTITUTION_HEADS = {
+    "ministry", "government", "army", "military", "presidency", "embassy", "court", "police", "kremlin",
+    "cabinet", "parliament", "office", "command", "council",
+}  # fmt: skip
+#: First words that make a source indefinite, hence anonymous ("a commander", "three aides").
+INDEFINITE = {
+    "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "dozen", "dozens", "several", "some", "many", "most", "numerous", "multiple", "various",
+    "few", "other", "others", "another", "certain", "over", "more", "at", "hundreds", "scores",
+}  # fmt: skip
+#: Capitalised words that are not names: demonyms, titles, and sentence-initial common words.
+NOT_NAMES = {
+    "syrian", "syrians", "iranian", "iranians", "lebanese", "russian", "russians", "turkish", "western",
+    "emirati", "emiratis", "qatari", "iraqi", "israeli", "american", "european", "french", "british",
+    "arab", "kurdish", "saudi", "egyptian", "jordanian", "ukrainian", "chinese", "alawite", "islamist",
+    "sunni", "shia", "regional", "senior", "former", "then", "then-prime", "the", "a", "an", "one",
+    "minister", "president", "prime", "foreign", "interior", "defence", "defense", "spokesman",
+    "spokeswoman", "spokesperson", "general", "director", "executive", "leader", "commander", "chief",
+    "secretary", "ambassador", "envoy", "officials", "official", "sources", "source", "witnesses",
+    "witness", "observers", "observer", "analysts", "people", "residents", "experts", "insiders",
+    "diplomats", "aides", "both", "most", "several", "some", "many", "members",
+}  # fmt: skip
+#: Verbs that invert after a plain comma ("..., said Peskov"); after a quotation any speech verb may.
+INVERTING_VERBS = {
+    "said",
+    "says",
+    "told",
+    "added",
+    "adds",
+    "remarked",
+    "noted",
+    "stated",
+    "wrote",
+    "explained",
+    "insisted",
+    "replied",
+}
+#: Most comma-separated appositives walked back over before a cue ("X, title, institution, said").
+MAX_APPOSITIVES = 3
+#: Words before a cue that cancel it: negation, modals, infinitive "to".
+NEGATORS = {
+    "not",
+    "never",
+    "n’t",
+    "n't",
+    "to",
+    "could",
+    "can",
+    "would",
+    "will",
+    "may",
+    "might",
+    "should",
+    "must",
+    "cannot",
+}
+#: Pronouns that can be the subject of a cue; a source that is one takes the kind of the previous source.
+SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+PRONOUNS = SUBJECT_PRONOUNS | {"his", "her", "their"}
+#: Pronouns of one person: without an earlier source nearby they stand for a named person.
+PERSON_PRONOUNS = {"he", "she", "his", "her", "i"}
+#: Characters after an attribution within which a pronoun source ("he said") takes that attribution's kind.
+PRONOUN_REACH = 800
+
+#: Evidence verbs whose subject must be a document ("records show", "videos ... reveal").
+DOCUMENT_VERBS = (
+    "show", "shows", "showed", "shown", "reveal", "reveals", "revealed", "suggest", "suggests", "suggested",
+    "depict", "depicts", "depicted", "indicate", "indicates", "indicated", "expose", "exposes", "exposed",
+    "prove", "proves", "proved",
+)  # fmt: skip
+#: Speech verbs whose source is their subject (or follows them when inverted: "said X").
+SPEECH_VERBS = (
+    "said", "says", "say", "told", "reported", "revealed", "reveals", "recounted", "recounts", "remarked",
+    "remarks", "noted", "notes", "note", "confirmed", "confirms", "confirm", "denied", "denies", "deny",
+    "denying", "claims", "claimed", "claim", "indicated", "indicates", "mentioned", "mentions", "stated",
+    "states", "added", "adds", "insisted", "insists", "explained", "explains", "recalled", "recalls", "quoted",
+    "replied", "replies", "announced", "announces", "argued", "argues", "wrote", "writes", "tweeted",
+    "dismissed",
+)  # fmt: skip
+#: Participles that, after a comma, take the sentence's subject as their source.
+PARTICIPLES = (
+    "saying", "noting", "adding", "claiming", "insisting", "stating", "explaining", "arguing", "recalling",
+)  # fmt: skip
+#: Verbs that need a complement before they count: "that", end of clause, or an inverted source.
+NEEDS_COMPLEMENT = {
+    "revealed", "reveals", "added", "adds", "noted", "notes", "note", "stated", "states", "mentioned",
+    "mentions", "reported", "claims", "claim", "announced", "announces", "argued", "argues", "wrote", "writes",
+    "explained", "explains",
+}  # fmt: skip
+#: Cue words that are nouns when they open a sentence ("Claims that ...").
+NOUN_CUES = {"claims", "reports", "notes", "states", "claim", "note"}
+#: Cue words that can be nouns or adjectives ("the claims", "a noted author", "the said document").
+NOUNLIKE_CUES = NOUN_CUES | {"noted", "said", "reported", "denies"}
+#: Plural-looking cue words that are nouns after determiners ("the claims", "the reports").
+DETERMINERS = {
+    "the", "a", "an", "these", "those", "such", "his", "her", "their", "its", "our", "my", "your", "this",
+    "that", "of", "and", "or", "new", "false", "unverified", "any", "no", "all",
+}  # fmt: skip
+BE_VERBS = {"is", "are", "was", "were", "be", "been", "being", "'s"}
+#: Words that end a source span when walking back from a cue.
+BACK_STOPS = {
+    "that", "as", "despite", "while", "although", "though", "because", "if", "when", "whereas", "but",
+    "however", "since", "after", "before", "than", "where", "whom",
+}  # fmt: skip
+#: Words that end a source span when walking forward from a cue.
+FORWARD_STOPS = {"who", "which", "that", "where", "when", "while", "whereas", "but", "resulting", "because"}
+#: Words after which a source head region ends (for the kind decision).
+HEAD_ENDS = {
+    "of", "from", "with", "by", "in", "at", "on", "who", "which", "that", "familiar", "close", "taken",
+    "captured", "circulating", "conducted", "within", "to", "for", "about", "into", "following", "present",
+}  # fmt: skip
+#: Temporal words trimmed from a participle's subject ("Assad this week").
+TEMPORAL = {"this", "last", "next", "week", "month", "year", "today", "yesterday", "earlier", "later", "on"}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+#: Clause-level punctuation: never inside a source span.
+CLAUSE_PUNCT = set(';:()[]“”"—–.!?')
+
+# --------------------------------------------------------------------------------------------
+# Hedge patterns: (family, regex). Families: "hedge" (distancing), "disclaimer" (verification).
+# --------------------------------------------------------------------------------------------
+
+_VERIFY = r"(?:independently\s+)?(?:verify|confirm|corroborate)"
+HEDGE_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("hedge", r"\b(?:reportedly|allegedly|purportedly|supposedly|apparently|seemingly)\b"),
+    ("hedge", r"\balleged\b|\ballegations?\b"),
+    ("hedge", r"\b(?:(?:is|are|was|were)\s+(?:widely\s+|also\s+)?)?believed\s+to\b"),
+    ("hedge", r"\b(?:is|are|was|were)\s+(?:said|thought|understood|rumou?red)\s+to\b"),
+    ("hedge", r"\bit\s+(?:is|was|has\s+been)\s+(?:reported|understood|thought|believed|said)\s+that\b"),
+    ("hedge", r"\b(?:appears?|appeared)\s+to\b|\bit\s+(?:appears|appeared|seems|seemed)\b"),
+    ("hedge", r"\bsuggest(?:s|ed)?\b"),
+    ("hedge", r"\bclaim(?:s|ed)?\s+that\b"),
+    ("hedge", r"\b(?:un)?likely\b|\bpossibly\b|\bprobably\b|\bperhaps\b"),
+    (
+        "hedge",
+        r"\bit\s+(?:is|was|remains|remained)\s+(?:unclear|not\s+clear|uncertain)"
+        r"(?:\s+(?:whether|if|how|why|when|who|what))?\b",
+    ),
+    ("disclaimer", r"\b(?:unconfirmed|unverified)\b"),
+    ("disclaimer", rf"\b(?:could|can|would|did)\s+not\s+(?:immediately\s+)?{_VERIFY}\b"),
+    ("disclaimer", rf"\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+able\s+to\s+{_VERIFY}\b"),
+    (
+        "disclaimer",
+        r"\b(?:was|were|is|are|has\s+been|have\s+been)\s+(?:unable|not\s+able)\s+to\s+(?:independently\s+)?"
+        r"(?:verify|confirm|corroborate|obtain|reach|contact)(?:\s+comments?\b)?",
+    ),
+    ("disclaimer", r"\bno\s+(?:official\s+|independent\s+)?confirmation\b"),
+    (
+        "disclaimer",
+        r"\bdid\s+not\s+(?:immediately\s+|promptly\s+)?(?:respond|reply)(?:\s+(?:immediately|promptly))?\s+to\s+"
+        r"(?:(?:a|an|the)\s+)?(?:requests?\s+for\s+comments?|inquiries|enquiries|questions|queries)\b",
+    ),
+    (
+        "disclaimer",
+        r"\b(?:efforts|attempts)\s+to\s+(?:reach|contact)\b[^.\n]{0,80}?"
+        r"\b(?:were|was|have\s+been|had\s+been)\s+unsuccessful\b",
+    ),
+    ("disclaimer", r"\bdeclined\s+to\s+comment\b|\bcould\s+not\s+be\s+reached(?:\s+for\s+comment)?\b"),
+)  # fmt: skip
+_HEDGE_RES = tuple((family, re.compile(pattern, re.IGNORECASE)) for family, pattern in HEDGE_PATTERNS)
+
+# --------------------------------------------------------------------------------------------
+# Attribution cue patterns
+# --------------------------------------------------------------------------------------------
+
+_AS_BY = (
+    "reported", "stated", "noted", "recounted", "revealed", "confirmed", "indicated", "mentioned", "told",
+    "described", "cited", "quoted", "claimed", "said", "explained",
+)  # fmt: skip
+#: Cues whose source follows them ("according to X", "as reported by X", "citing X").
+FORWARD_CUES = re.compile(
+    r"\baccording\s+to\b"
+    rf"|\bas\s+(?:{'|'.join(_AS_BY)})\s+by\b"
+    r"|\b(?:cited|quoted)\s+by\b"
+    r"|\b(?:citing|quoting)\b"
+    r"|\bin\s+the\s+words\s+of\b",
+    re.IGNORECASE,
+)
+_OUTLET_OBJECT = r"(?:reporters|journalists|the\s+press|a\s+news\s+conference|a\s+press\s+conference)"
+#: Cues naming a channel: "told Reuters", "informed reporters", "spoke to Reuters" (source before).
+CHANNEL_CUES = re.compile(
+    r"\b(?:told|informed|spoke\s+to|speaking\s+to|talked\s+to|said\s+to)\b",
+    re.IGNORECASE,
+)
+#: Belief attributions: "insiders are convinced that".
+BELIEF_CUES = re.compile(r"\b(?:is|are|was|were)\s+convinced\b(?=\s+that\b)", re.IGNORECASE)
+#: An embedded social-media post's signature line: "— The New Arab (@The_NewArab) December 12, 2024".
+EMBED_SIGNATURE = re.compile(r"^[—–-]\s*(?P<name>[^\n(]+?)\s*(?P<handle>\(@\w+\))", re.MULTILINE)
+_WORD_CUES = re.compile(
+    r"\b(?:" + "|".join(sorted({*SPEECH_VERBS, *PARTICIPLES, *DOCUMENT_VERBS}, key=len, reverse=True)) + r")\b"
+)
+
+_TOKEN = re.compile(r"\w+(?:[’'\-]\w+)*|[^\w\s]")
+
+
+# --------------------------------------------------------------------------------------------
+# Text structure: tokens and span lookup (sentences and quotations: helpers.core.text)
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Tok:
+    """One token: its text and ``[start, end)`` in the article."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum() or self.text[0] == "_"
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    """Tokens of ``text[start:end]`` with absolute offsets."""
+    return [_Tok(m.group(), start + m.start(), start + m.end()) for m in _TOKEN.finditer(text[start:end])]
+
+
+class _Spans:
+    """Sorted ``[start, end)`` spans with logarithmic lookup of the one at a position."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def at(self, pos: int) -> tuple[int, int] | None:
+        """The last span starting at or before ``pos`` (None when there is none)."""
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return self.spans[k] if k >= 0 else None
+
+    def strictly_inside(self, pos: int) -> bool:
+        """Whether ``pos`` lies strictly inside a span (for non-overlapping spans)."""
+        k = bisect.bisect_left(self.starts, pos) - 1
+        return k >= 0 and pos < self.spans[k][1]
+
+    def within(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans starting in ``[start, end)``."""
+        return self.spans[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
+
+
+# --------------------------------------------------------------------------------------------
+# Source spans and kinds
+# --------------------------------------------------------------------------------------------
+
+
+def _outlet_regex(outlets: Iterable[str]) -> re.Pattern[str]:
+    """A case-sensitive whole-word pattern for outlet names, longest first."""
+    names = sorted({o for o in outlets if is_known_outlet(o)}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
+def _is_outlet_object(toks: Sequence[_Tok], outlet_re: re.Pattern[str], text: str) -> str | None:
+    """The outlet named by the first words of ``toks`` ("Saudi-owned Al Arabiya television", "reporters")."""
+    if not toks:
+        return None
+    window = text[toks[0].start : toks[min(len(toks), 6) - 1].end]
+    window = re.split(r"\s+(?:that|on|last|about|in)\b|[,;.:]", window)[0]
+    m = outlet_re.search(window)
+    if m:
+        return m.group()
+    if re.match(_OUTLET_OBJECT, window, re.IGNORECASE) or any(w.lower() in OUTLET_WORDS for w in window.split()):
+        return window.strip()
+    return None
+
+
+def _trim(toks: list[_Tok]) -> list[_Tok]:
+    """Drop punctuation and joining words from both ends of a span."""
+    junk = {"who", "which", "that", "and", "or", "the", ",", "'", "‘", "’", "to", "as", "also"}
+    while toks and (toks[-1].low in junk or (not toks[-1].is_word and toks[-1].text not in "'’")):
+        toks = toks[:-1]
+    while toks and (toks[0].low in {",", "and", "or"} or (not toks[0].is_word and toks[0].text not in "'‘")):
+        toks = toks[1:]
+    return toks
+
+
+def _in_spans(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether ``pos`` lies in one of the ``[start, end)`` spans."""
+    return any(s <= pos < e for s, e in spans)
+
+
+def _walk_back(toks: list[_Tok], i: int, stops: set[tuple[int, int]]) -> list[_Tok]:
+    """Tokens of the noun phrase ending just before token ``i`` (up to a clause boundary)."""
+    out: list[_Tok] = []
+    j = i - 1
+    while j >= 0 and len(out) < 25:
+        t = toks[j]
+        if _in_spans(t.start, stops) or t.text in CLAUSE_PUNCT or t.text == "," or t.low in BACK_STOPS:
+            break
+        out.append(t)
+        j -= 1
+    return list(reversed(out))
+
+
+def _back_source(toks: list[_Tok], i: int, stops: set[tuple[int, int]]) -> list[_Tok]:
+    """The subject before a cue at token ``i``, with "X, Y, said" appositives and "who" relatives."""
+    j = i
+    while j > 0 and (
+        (toks[j - 1].low.endswith("ly") and toks[j - 1].low not in {"only"})
+        or toks[j - 1].low in {"also", "then", "later", "previously"}
+    ):
+        j -= 1  # adverbs: "has consistently dismissed", "officially denying"
+    while j > 0 and toks[j - 1].low in {"has", "have", "had", "did", "does", "do", "would", "will"}:
+        j -= 1
+    if j > 0 and toks[j - 1].low in {"who", "which"}:
+        j -= 1  # "individuals ... who spoke to Reuters"
+    if j > 0 and toks[j - 1].text == ",":
+        # "X, Y, said" or "X, Y, Z, said": appositives of a name that opens the clause.
+        nearest = _walk_back(toks, j - 1, stops)
+        segments = [nearest]
+        k = j - 1 - len(nearest)
+        while segments[-1] and k > 0 and toks[k - 1].text == "," and len(segments) < MAX_APPOSITIVES:
+            seg = _walk_back(toks, k - 1, stops)
+            if not seg or len(seg) > 10:
+                break
+            segments.append(seg)
+            k = k - 1 - len(seg)
+            if seg[0].text[0].isupper() and (k == 0 or toks[k - 1].text != ","):
+                return toks[k : j - 1]
+        return nearest
+    return _walk_back(toks, j, stops)
+
+
+def _forward_source(
+    toks: list[_Tok],
+    i: int,
+    stops: set[tuple[int, int]],
+    *,
+    to_end: bool,
+    lead: bool,
+    outlet_re: re.Pattern[str],
+    text: str,
+) -> tuple[list[_Tok], str]:
+    """The source after a cue ending before token ``i``, and the channel outlet ("to Reuters") if any."""
+    out: list[_Tok] = []
+    via = ""
+    j = i
+    while j < len(toks) and len(out) < 30:
+        t = toks[j]
+        if _in_spans(t.start, stops) or t.text in CLAUSE_PUNCT or (t.low in FORWARD_STOPS and not to_end):
+            break
+        if t.low == "to" and out:
+            found = _is_outlet_object(toks[j + 1 :], outlet_re, text)
+            if found:
+                via = found
+                break
+        if t.text == ",":
+            if lead:
+                break
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            if not to_end and (nxt is None or not (nxt.low in INDEFINITE or nxt.text[0].isdigit())):
+                break  # a list of sources goes on ("a commander, an ex-officer and ..."); a clause does not
+        out.append(t)
+        j += 1
+    return _trim(out), via
+
+
+def _participle_subject(toks: list[_Tok], i: int) -> list[_Tok]:
+    """The subject of a participle clause (", saying ..."): the sentence's first noun phrase."""
+    k = 0
+    if toks and toks[0].low in OPENING_PREPOSITIONS:
+        comma = next((n for n in range(i) if toks[n].text == ","), None)
+        k = comma + 1 if comma is not None else 0
+    out: list[_Tok] = []
+    for t in toks[k:i]:
+        low = t.low
+        if (
+            t.text in CLAUSE_PUNCT
+            or t.text == ","
+            or (out and not t.text[0].isupper() and (low.endswith("ed") or low in _FINITE))
+        ):
+            break
+        out.append(t)
+    while out and (out[-1].low in TEMPORAL or out[-1].low in WEEKDAYS):
+        out = out[:-1]
+    return out
+
+
+#: Words that open an introductory phrase ("In his first comments, Assad ..."): the subject follows its comma.
+OPENING_PREPOSITIONS = {
+    "in", "on", "at", "after", "before", "during", "despite", "following", "since", "with", "as", "while", "when",
+    "although", "by", "for", "from", "amid", "over", "under",
+}  # fmt: skip
+#: Finite verbs that end a participle's subject ("An insider described ...").
+_FINITE = {
+    "was", "were", "is", "are", "has", "had", "have", "gave", "gives", "did", "does", "made", "took", "left",
+    "went", "came", "told", "said", "says", "spoke", "met", "got", "saw", "sent", "held", "wrote",
+}  # fmt: skip
+
+
+def _head_length(lows: Sequence[str]) -> int:
+    """How many first words of a source form its head noun phrase (up to a preposition or participle)."""
+    return next((n for n, low in enumerate(lows) if n and low in HEAD_ENDS), len(lows))
+
+
+def classify_source(source_text: str, outlets: Iterable[str] = OUTLETS) -> str:
+    """The kind of a source span: ``document``, ``outlet``, ``anonymous`` or ``named`` (pronouns: ``anonymous``)."""
+    words = [w.strip("'‘’") for w in re.findall(r"\w+(?:[’'\-]\w+)*|'\w+'", source_text)]
+    words = [w for w in words if w]
+    if not words:
+        return "anonymous"
+    lows = [w.lower() for w in words]
+    head = words[: _head_length(lows)]
+    head_lows = {w.lower() for w in head}
+    outlet_re = _outlet_regex(outlets)
+    if head_lows & DOCUMENT_HEADS:
+        return "document"
+    if head_lows & REPORT_HEADS or outlet_re.search(" ".join(head)) or head_lows & OUTLET_WORDS:
+        return "outlet"
+    if head_lows & INTERVIEW_HEADS and outlet_re.search(source_text):
+        return "outlet"
+    first = lows[0]
+    if first in INDEFINITE or first.isdigit() or (first in {"over", "more", "at"} and len(lows) > 1):
+        return "anonymous"
+    for idx, w in enumerate(head):
+        low = w.lower()
+        if (
+            not w[0].isupper()
+            or low in NOT_NAMES
+            or low in INDEFINITE
+            or low in DOCUMENT_HEADS
+            or low in INTERVIEW_HEADS
+        ):
+            continue
+        if low.endswith(("’s", "'s")) or re.search(r"(?:ian|ians|ese|ish)$", low):
+            continue  # possessives and demonyms modify a head, they are not the source
+        if idx == 0 and low.endswith("s") and low[:-1] in NOT_NAMES:
+            continue
+        return "named"
+    if first == "the" and head_lows & INSTITUTION_HEADS:
+        return "named"
+    return "anonymous"
+
+
+# --------------------------------------------------------------------------------------------
+# Detection in one text
+# --------------------------------------------------------------------------------------------
+
+
+def _noun_reading(toks: list[_Tok], i: int) -> bool:
+    """Whether the cue word at token ``i`` reads as a noun ("the claims", "—claims that", "a noted author")."""
+    if i == 0:
+        return toks[i].low in NOUN_CUES
+    prev = toks[i - 1]
+    if not prev.is_word:
+        return prev.text not in {",", "”", '"', "’"}
+    return prev.low in DETERMINERS
+
+
+def _complement_ok(toks: list[_Tok], i: int) -> bool:
+    """Whether a verb that needs a complement has one: "that", a clause end, or a quotation."""
+    if i + 1 >= len(toks):
+        return True
+    nxt = toks[i + 1]
+    return (
+        nxt.low == "that"
+        or nxt.text in {",", ".", ";", ":", "“", '"', "”"}
+        or (nxt.low == "to" and i + 3 < len(toks) and "that" in {t.low for t in toks[i + 2 : i + 5]})
+    )
+
+
+def _inverted(toks: list[_Tok], i: int) -> bool:
+    """Whether a speech verb is inverted: after a quotation or comma, before its subject ("” said X")."""
+    if i == 0 or i + 1 >= len(toks):
+        return False
+    prev, nxt = toks[i - 1], toks[i + 1]
+    if prev.text not in {",", "”", '"', "’"}:
+        return False
+    if prev.text == "," and toks[i].low not in INVERTING_VERBS:
+        return False
+    return (
+        (nxt.text[0].isupper() and nxt.low not in SUBJECT_PRONOUNS)
+        or nxt.low in INDEFINITE
+        or nxt.low in {"the", "his", "her"}
+        or nxt.text[0].isdigit()
+    )
+
+
+def _find_cues(text: str, outlet_re: re.Pattern[str]) -> list[dict]:
+    """Raw cue matches: span, cue text and how to find the source (``forward``/``back``/...)."""
+    cues: list[dict] = []
+
+    def add(start: int, end: int, mode: str, **extra: object) -> None:
+        cues.append({"cue_start": start, "cue_end": end, "mode": mode, **extra})
+
+    for m in FORWARD_CUES.finditer(text):
+        add(m.start(), m.end(), "forward")
+    for m in CHANNEL_CUES.finditer(text):
+        after = text[m.end() : m.end() + 80]
+        after_toks = _tokens(text, m.end(), min(len(text), m.end() + 80))
+        if re.match(r"\s+to\b", after) or text[max(0, m.start() - 4) : m.start()].lower() == "all ":
+            continue  # "told X to ..." is checked below; "all told" is an idiom
+        via = _is_outlet_object(after_toks, outlet_re, text)
+        if via:
+            cue_end = m.end()
+            press = re.match(r"\s*" + _OUTLET_OBJECT, after, re.IGNORECASE)
+            if m.group().lower() in {"informed", "told"} and press:
+                cue_end, via = m.end() + press.end(), ""  # "informed reporters" is the cue; no outlet named
+            add(m.start(), cue_end, "back", via=via)
+    for m in BELIEF_CUES.finditer(text):
+        add(m.start(), m.end(), "back")
+    for m in EMBED_SIGNATURE.finditer(text):
+        add(m.start("handle"), m.end("handle"), "embed", source=(m.start("name"), m.end("name")))
+    for m in _WORD_CUES.finditer(text):
+        add(m.start(), m.end(), "word", word=m.group().lower())
+    return cues
+
+
+def _resolve_word_cue(
+    cue: dict, toks: list[_Tok], i: int, stops: set[tuple[int, int]]
+) -> tuple[str, list[_Tok]] | None:
+    """Decide what a single-word cue is: ``(mode, source tokens)``, or None when it is not a cue here."""
+    word = cue["word"]
+    prev_low = toks[i - 1].low if i > 0 else ""
+    if prev_low in NEGATORS:
+        return None  # "could not confirm", "to say": nothing is attributed
+    if prev_low in BE_VERBS or (i > 1 and prev_low.endswith("ly") and toks[i - 2].low in BE_VERBS):
+        return None  # passive: "was denied by", "is said to", "was reportedly"
+    if word in DOCUMENT_VERBS:
+        subject = _back_source(toks, i, stops)
+        heads = {t.low.strip("'’") for t in subject[: _head_length([t.low for t in subject])]}
+        if heads & (DOCUMENT_HEADS | INTERVIEW_HEADS):
+            return ("back", subject)
+        if word not in SPEECH_VERBS:
+            return None
+    if word in PARTICIPLES:
+        if prev_low == ",":
+            return ("participle", _participle_subject(toks, i))
+        return None
+    if word == "told":
+        if _inverted(toks, i):
+            return ("inverted", [])
+        return None  # "told Reuters" is a channel cue; "told X that/to" narrates an event
+    if word == "dismissed":
+        window = {t.low for t in toks[i + 1 : i + 5]}
+        if "as" not in window and not window & {"claims", "reports", "allegations", "accusations", "rumours", "rumors"}:
+            return None
+    if word == "denying" and prev_low == ",":
+        return ("participle", _participle_subject(toks, i))
+    if word in {"say", "said"} and prev_low in {"to", "so", "aforesaid"}:
+        return None
+    if word in NOUNLIKE_CUES and _noun_reading(toks, i):
+        return None
+    if _inverted(toks, i):
+        return ("inverted", [])
+    if word in NEEDS_COMPLEMENT and not _complement_ok(toks, i):
+        return None
+    if word in {"revealed", "reveals"} and i + 1 < len(toks) and toks[i + 1].low not in {"that", ",", ".", "to"}:
+        return None
+    return ("back", _back_source(toks, i, stops))
+
+
+def find_attributions(text: str, outlets: Iterable[str] = OUTLETS) -> pd.DataFrame:
+    """Attributions in one text (columns as :data:`ATTRIBUTION_COLUMNS` minus ``source_id``)."""
+    outlet_re = _outlet_regex(outlets)
+    sentences = _Spans(sentence_spans(text))
+    quotes = _Spans(quote_spans(text))
+    raw = [c for c in _find_cues(text, outlet_re) if not quotes.strictly_inside(c["cue_start"])]
+    # Longest cue wins where cues overlap ("as noted by" over "noted").
+    raw.sort(key=lambda c: (c["cue_start"], -(c["cue_end"] - c["cue_start"])))
+    chosen: list[dict] = []
+    for c in raw:
+        if chosen and c["cue_start"] < chosen[-1]["cue_end"]:
+            continue
+        chosen.append(c)
+    cue_spans = _Spans([(c["cue_start"], c["cue_end"]) for c in chosen])
+    rows = []
+    for c in chosen:
+        s_start, s_end = sentences.at(c["cue_start"]) or (0, len(text))
+        toks = _tokens(text, s_start, s_end)
+        i = next((n for n, t in enumerate(toks) if t.start >= c["cue_start"]), len(toks))
+        i_after = next((n for n, t in enumerate(toks) if t.start >= c["cue_end"]), len(toks))
+        stops = set(cue_spans.within(s_start, s_end)) - {(c["cue_start"], c["cue_end"])}
+        via = str(c.get("via", ""))
+        mode = c["mode"]
+        if mode == "word":
+            resolved = _resolve_word_cue(c, toks, i, stops)
+            if resolved is None:
+                continue
+            mode, src = resolved
+            if mode == "inverted":
+                src, via = _forward_source(
+                    toks, i_after, stops, to_end=True, lead=False, outlet_re=outlet_re, text=text
+                )
+        elif mode == "forward":
+            lead = all(not t.is_word or t.low in {"and", "but"} for t in toks[:i])
+            src, via = _forward_source(toks, i_after, stops, to_end=False, lead=lead, outlet_re=outlet_re, text=text)
+        elif mode == "embed":
+            src = _tokens(text, *c["source"])
+        else:
+            src = _back_source(toks, i, stops)
+        src = _trim(src)
+        if src:
+            src_start, src_end = src[0].start, src[-1].end
+        else:
+            src_start = src_end = c["cue_start"]
+        source_text = text[src_start:src_end]
+        rows.append(
+            {
+                "start": min(c["cue_start"], src_start),
+                "end": max(c["cue_end"], src_end),
+                "cue": text[c["cue_start"] : c["cue_end"]],
+                "cue_start": c["cue_start"],
+                "cue_end": c["cue_end"],
+                "source_text": source_text,
+                "source_start": src_start,
+                "source_end": src_end,
+                "kind": classify_source(source_text, outlets),
+                "via": via,
+                "sentence": text[s_start:s_end],
+            }
+        )
+    _resolve_pronouns(rows)
+    return pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS[1:])
+
+
+def _resolve_pronouns(rows: list[dict]) -> None:
+    """Give a pronoun source ("he", "they") the kind of the previous non-pronoun attribution nearby."""
+    last: dict | None = None
+    for row in rows:
+        src = row["source_text"].lower()
+        if src in PRONOUNS:
+            if last is not None and row["cue_start"] - last["cue_end"] < PRONOUN_REACH:
+                row["kind"] = last["kind"]
+            else:
+                row["kind"] = "named" if src in PERSON_PRONOUNS else "anonymous"
+        elif row["source_text"]:
+            last = row
+
+
+def find_hedges(text: str) -> pd.DataFrame:
+    """Hedges and verification disclaimers in one text: ``start, end, cue, family, sentence``."""
+    sentences = _Spans(sentence_spans(text))
+    toks = _tokens(text, 0, len(text))
+    tok_at = {t.start: n for n, t in enumerate(toks)}
+    found: list[tuple[int, int, str]] = []
+    for family, rx in _HEDGE_RES:
+        for m in rx.finditer(text):
+            if m.group().lower().startswith("claim"):
+                n = tok_at.get(m.start())
+                if n is not None and _noun_reading(toks, n):
+                    continue
+            found.append((m.start(), m.end(), family))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    rows = []
+    last_end = -1
+    for start, end, family in found:
+        if start < last_end:
+            continue
+        last_end = end
+        s, e = sentences.at(start) or (0, len(text))
+        rows.append({"start": start, "end": end, "cue": text[start:end], "family": family, "sentence": text[s:e]})
+    return pd.DataFrame(rows, columns=HEDGE_COLUMNS[1:])
+
+
+# --------------------------------------------------------------------------------------------
+# Corpus level
+# --------------------------------------------------------------------------------------------
+
+
+def corpus_outlets(corpus: pd.DataFrame) -> tuple[str, ...]:
+    """Known outlet names plus the corpus's own outlets and credited outlets."""
+    extra: list[str] = []
+    for col in ("outlet", "upstream_inferred"):
+        if col in corpus.columns:
+            extra.extend(str(v) for v in corpus[col] if is_known_outlet(v))
+    if "credits" in corpus.columns:
+        for credits in corpus["credits"]:
+            extra.extend(credits)
+    return tuple(dict.fromkeys([*OUTLETS, *extra]))
+
+
+def attributions(corpus: pd.DataFrame) -> pd.DataFrame:
+    """Every attribution in every article, with offsets into the unmodified texts."""
+    outlets = corpus_outlets(corpus)
+    frames = []
+    for sid, text in corpus["text"].items():
+        frame = find_attributions(text, outlets)
+        frame.insert(0, "source_id", sid)
+        frames.append(frame)
+    out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=ATTRIBUTION_COLUMNS)
+    return out[ATTRIBUTION_COLUMNS]
+
+
+def hedges(corpus: pd.DataFrame) -> pd.DataFrame:
+    """Every hedge and verification disclaimer in every article, with offsets."""
+    frames = []
+    for sid, text in corpus["text"].items():
+        frame = find_hedges(text)
+        frame.insert(0, "source_id", sid)
+        frames.append(frame)
+    out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=HEDGE_COLUMNS)
+    return out[HEDGE_COLUMNS]
+
+
+def tables(corpus_dir: Path | None = None) -> dict[str, pd.DataFrame]:
+    """``attributions.csv`` and ``hedges.csv`` for the CLI."""
+    corpus = load_corpus(corpus_dir)
+    attrs = attributions(corpus)[["source_id", "start", "end", "cue", "source_text", "kind"]]
+    hdg = hedges(corpus)[["source_id", "start", "end", "cue"]]
+    return {"attributions.csv": attrs.reset_index(drop=True), "hedges.csv": hdg.reset_index(drop=True)}

@@ -1,0 +1,97 @@
+"""Each article's sourcing profile: whom it says it relies on, and how densely it attributes and hedges.
+
+Built from the detections of :mod:`helpers.sourcing.detect`: the shares of source kinds among an
+article's attributions, and attributions, hedges and disclaimers per 1,000 words, as a table
+(:func:`sourcing_profile`) and a two-panel chart (:func:`profile_chart`).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.transforms import Transform, offset_copy
+
+from helpers.display import style as charts
+from helpers.sourcing.accuracy import ratio
+from helpers.sourcing.detect import KINDS
+
+# --------------------------------------------------------------------------------------------
+# Sourcing profile per article
+# --------------------------------------------------------------------------------------------
+
+PROFILE_COLUMNS = [
+    "words",
+    "attributions",
+    *(f"share_{k}" for k in KINDS),
+    "attributions_per_1k",
+    "hedges_per_1k",
+    "disclaimers_per_1k",
+]
+
+
+def sourcing_profile(
+    corpus: pd.DataFrame, detected_attributions: pd.DataFrame, detected_hedges: pd.DataFrame
+) -> pd.DataFrame:
+    """Per article: attributions by kind (shares), attributions, hedges and disclaimers per 1,000 words."""
+    rows = []
+    for sid in corpus.index:
+        words = int(corpus.at[sid, "n_words"]) if "n_words" in corpus.columns else len(corpus.at[sid, "text"].split())
+        a = detected_attributions[detected_attributions["source_id"] == sid]
+        h = detected_hedges[detected_hedges["source_id"] == sid]
+        per_k = 1000 / words if words else float("nan")
+        row: dict[str, object] = {"source_id": sid, "words": words, "attributions": len(a)}
+        for kind in KINDS:
+            row[f"share_{kind}"] = ratio(int((a["kind"] == kind).sum()), len(a))
+        row["attributions_per_1k"] = len(a) * per_k
+        row["hedges_per_1k"] = int((h["family"] == "hedge").sum()) * per_k
+        row["disclaimers_per_1k"] = int((h["family"] == "disclaimer").sum()) * per_k
+        rows.append(row)
+    return pd.DataFrame(rows, columns=["source_id", *PROFILE_COLUMNS]).set_index("source_id")
+
+
+#: One colour per source kind (from :mod:`helpers.display.style`).
+KIND_COLORS = {"named": charts.BLUE, "anonymous": charts.ORANGE, "outlet": charts.GREEN, "document": charts.PURPLE}
+
+
+def _below(ax: Axes) -> Transform:
+    """A transform half an inch below an axes' bottom edge (for a legend under the x label)."""
+    return offset_copy(ax.transAxes, fig=ax.figure, y=-0.5, units="inches")
+
+
+def profile_chart(profile: pd.DataFrame) -> Figure:
+    """Two panels: the mix of source kinds per article, and attributions, hedges and disclaimers per 1,000 words."""
+    fig, (left, right) = charts.new_figure(11, 0.6 * len(profile) + 1.8, ncols=2, sharey=True)
+    ids = list(profile.index)[::-1]
+    ys = range(len(ids))
+    base = [0.0] * len(ids)
+    for kind in KINDS:
+        vals = [
+            float(profile.at[sid, f"share_{kind}"]) if pd.notna(profile.at[sid, f"share_{kind}"]) else 0.0
+            for sid in ids
+        ]
+        left.barh(list(ys), vals, left=base, color=KIND_COLORS[kind], label=kind)
+        base = [b + v for b, v in zip(base, vals, strict=True)]
+    left.set_yticks(list(ys), ids)
+    left.set_xlim(0, 1)
+    left.legend(
+        loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=_below(left), ncol=len(KINDS), frameon=False
+    )
+    charts.style_axes(left, title="Who the article says it relies on", xlabel="share of attributions")
+    height = 0.27
+    series = (
+        ("attributions_per_1k", "attributions", charts.DARK_GREY),
+        ("hedges_per_1k", "hedges", charts.VERMILION),
+        ("disclaimers_per_1k", "disclaimers", charts.SKY_BLUE),
+    )
+    for n, (col, label, color) in enumerate(series):
+        right.barh(
+            [y + (1 - n) * height for y in ys],
+            [float(profile.at[sid, col]) for sid in ids],
+            height=height,
+            color=color,
+            label=label,
+        )
+    right.legend(loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=_below(right), ncol=3, frameon=False)
+    charts.style_axes(right, title="How densely it sources and hedges", xlabel="per 1,000 words")
+    return fig

@@ -1,0 +1,217 @@
+"""Charts of the dated events: the day-by-day lanes and the last night hour by hour (data tables first).
+
+The data tables (:func:`day_lanes`, :func:`night_lanes`) are what the tests check; the charts
+draw one lane per article and a grey, hatched lane for the outside reference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import matplotlib.dates as mdates
+import pandas as pd
+from matplotlib.figure import Figure
+
+from helpers import config
+from helpers.display import style as charts
+from helpers.timeline.dated import OUTSIDE_LABEL, event_span
+
+LANE_COLUMNS = ["lane", "start", "end", "label", "outside", "range", "lane_no", "color"]
+#: Granularities drawn on the hour-by-hour chart: stated clock times and parts of the day.
+NIGHT_GRANULARITIES = ("minute", "part-of-day")
+
+
+def _spans(events_table: pd.DataFrame, lo: pd.Timestamp, hi: pd.Timestamp, keep: Callable[[str], bool]) -> list[dict]:
+    """Events whose granularity ``keep`` accepts and whose span overlaps [lo, hi), with span and position.
+
+    Each record gains ``_start``, ``_end`` (its span) and ``_pos`` (its row position in ``events_table``).
+    """
+    out = []
+    for pos, ev in enumerate(events_table.to_dict("records")):
+        if not keep(ev["granularity"]):
+            continue
+        s, e = event_span(ev)
+        if e > lo and s < hi:
+            out.append({**ev, "_start": s, "_end": e, "_pos": pos})
+    return out
+
+
+def _lane_table(rows: list[dict], sources: list[str]) -> pd.DataFrame:
+    """Marks in lane order (the sources, then the outside lane), each coloured as in every other chart."""
+    table = pd.DataFrame(rows, columns=LANE_COLUMNS[:6])
+    lanes = [*sources, OUTSIDE_LABEL]
+    colors = charts.source_colors(sources) | {OUTSIDE_LABEL: charts.OUTSIDE_COLOR}
+    table["lane_no"] = table["lane"].map({lane: i for i, lane in enumerate(lanes)})
+    table["color"] = table["lane"].map(colors)
+    return table.sort_values(["lane_no", "start"], kind="stable").reset_index(drop=True)
+
+
+def _sources(events_table: pd.DataFrame, sources: list[str] | None) -> list[str]:
+    """The articles given lanes: those named (in order), else every article of the events table."""
+    return list(dict.fromkeys(events_table["source_id"])) if sources is None else list(sources)
+
+
+def day_lanes(
+    events_table: pd.DataFrame,
+    outside: pd.DataFrame,
+    start: str = config.EVENT_START,
+    end: str = config.EVENT_END,
+    sources: list[str] | None = None,
+) -> pd.DataFrame:
+    """Marks for the day-by-day chart: one lane per article (in order) and one for the outside rows.
+
+    Colours follow the position in ``sources`` (pass every article, e.g. ``list(corpus.index)``, so
+    they match the other charts).
+    """
+    lo, hi = pd.Timestamp(start), pd.Timestamp(end) + pd.Timedelta(days=1)
+    sources = _sources(events_table, sources)
+    mine = events_table[events_table["source_id"].isin(sources)]
+    rows = [
+        {
+            "lane": ev["source_id"],
+            "start": ev["_start"],
+            "end": ev["_end"],
+            "label": ev["mention"],
+            "outside": False,
+            "range": ev["date"] != ev["date_end"],
+        }
+        for ev in _spans(mine, lo, hi, lambda granularity: granularity != "week")
+    ]
+    for out in outside.to_dict("records"):
+        s, e = out["start"], out["end"]
+        if e <= lo or s >= hi or out["kind"] == "publication":
+            continue
+        rows.append(
+            {
+                "lane": OUTSIDE_LABEL,
+                "start": s,
+                "end": max(e, s + pd.Timedelta(hours=1)),
+                "label": out["event"],
+                "outside": True,
+                "range": (e - s) > pd.Timedelta(days=1),
+            }
+        )
+    return _lane_table(rows, sources)
+
+
+def _lane_chart(
+    table: pd.DataFrame, lanes: list[str], title: str, xlim: tuple[pd.Timestamp, pd.Timestamp], hourly: bool
+) -> Figure:
+    """Shared drawing of lane charts: points for exact marks, bars for ranges, outside lane in grey."""
+    fig, ax = charts.new_figure(11, (0.9 if hourly else 0.6) * len(lanes) + 1.6)
+    labelled: dict[int, int] = {}
+    for row in table.to_dict("records"):
+        y = lanes.index(row["lane"])
+        color = row["color"]
+        s, e = mdates.date2num(row["start"]), mdates.date2num(row["end"])
+        hatch = "//" if row["outside"] else None
+        if row["range"]:
+            ax.barh(y, e - s, left=s, height=0.36, color=color, alpha=0.35, edgecolor=color, hatch=hatch)
+        else:
+            ax.plot([(s + e) / 2], [y], "o", color=color, markersize=7, alpha=0.9)
+        if hourly:
+            label = str(row["label"])
+            label = label if len(label) <= 38 else label[:37] + "…"
+            ax.annotate(
+                label,
+                ((s + e) / 2, y),
+                xytext=(0, 9 if labelled.get(y, 0) % 2 == 0 else -13),
+                textcoords="offset points",
+                ha="center",
+                fontsize=7,
+                color="#333333",
+            )
+            labelled[y] = labelled.get(y, 0) + 1
+    ax.set_yticks(
+        range(len(lanes)), [f"reference\n({OUTSIDE_LABEL})" if lane == OUTSIDE_LABEL else lane for lane in lanes]
+    )
+    ax.set_ylim(len(lanes) - 0.4, -0.6)
+    ax.set_xlim(mdates.date2num(xlim[0]), mdates.date2num(xlim[1]))
+    if hourly:
+        ax.xaxis.set_major_locator(mdates.HourLocator(interval=2))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%H:%M"))
+    else:
+        ax.xaxis.set_major_locator(mdates.DayLocator())
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%d\n%b"))
+    ax.get_yticklabels()[-1].set_color(charts.OUTSIDE_COLOR)
+    charts.style_axes(ax, title=title)
+    return fig
+
+
+def _lanes(lanes_table: pd.DataFrame, sources: list[str] | None) -> list[str]:
+    """Lane order: the given sources (or those in the table), then the outside lane."""
+    found = list(dict.fromkeys(lanes_table.sort_values("lane_no")["lane"]))
+    lanes = [s for s in found if s != OUTSIDE_LABEL] if sources is None else list(sources)
+    return [*lanes, OUTSIDE_LABEL]
+
+
+def day_chart(
+    lanes_table: pd.DataFrame,
+    sources: list[str] | None = None,
+    start: str = config.EVENT_START,
+    end: str = config.EVENT_END,
+) -> Figure:
+    """Day-by-day chart: what each article dates to each day, with the outside lane labelled as such."""
+    lanes = _lanes(lanes_table, sources)
+    xlim = (pd.Timestamp(start), pd.Timestamp(end) + pd.Timedelta(days=1))
+    return _lane_chart(lanes_table, lanes, "What each article dates to each day", xlim, hourly=False)
+
+
+def night_events(
+    events_table: pd.DataFrame, start: str = config.LAST_NIGHT_START, end: str = config.LAST_NIGHT_END
+) -> pd.DataFrame:
+    """The events of the last night: stated clock times and parts of the day whose span overlaps [start, end)."""
+    kept = _spans(events_table, pd.Timestamp(start), pd.Timestamp(end), lambda g: g in NIGHT_GRANULARITIES)
+    return events_table.iloc[[ev["_pos"] for ev in kept]]
+
+
+def night_lanes(
+    events_table: pd.DataFrame,
+    outside: pd.DataFrame,
+    start: str = config.LAST_NIGHT_START,
+    end: str = config.LAST_NIGHT_END,
+    sources: list[str] | None = None,
+) -> pd.DataFrame:
+    """Marks for the last night (:func:`night_events`): clock times as points, parts of the day as ranges."""
+    lo, hi = pd.Timestamp(start), pd.Timestamp(end)
+    sources = _sources(events_table, sources)
+    rows = []
+    for ev in night_events(events_table[events_table["source_id"].isin(sources)], start, end).to_dict("records"):
+        s, e = event_span(ev)
+        rows.append(
+            {
+                "lane": ev["source_id"],
+                "start": max(s, lo),
+                "end": min(e, hi),
+                "label": ("by " if ev["bound"] == "by" else "") + str(ev["mention"]),
+                "outside": False,
+                "range": ev["granularity"] == "part-of-day" or ev["bound"] == "by",
+            }
+        )
+    for out in outside.to_dict("records"):
+        s, e = out["start"], out["end"]
+        if e - s >= pd.Timedelta(days=1) or e <= lo or s >= hi:
+            continue
+        rows.append(
+            {
+                "lane": OUTSIDE_LABEL,
+                "start": max(s, lo),
+                "end": min(e, hi),
+                "label": out["event"],
+                "outside": True,
+                "range": s != e,
+            }
+        )
+    return _lane_table(rows, sources)
+
+
+def night_chart(
+    lanes_table: pd.DataFrame,
+    sources: list[str] | None = None,
+    start: str = config.LAST_NIGHT_START,
+    end: str = config.LAST_NIGHT_END,
+) -> Figure:
+    """The last night hour by hour; bars are ranges (a part of the day, 'by midnight'), dots stated clock times."""
+    lanes = _lanes(lanes_table, sources)
+    title = "The last night, hour by hour (local time; bars = uncertain ranges)"
+    return _lane_chart(lanes_table, lanes, title, (pd.Timestamp(start), pd.Timestamp(end)), hourly=True)

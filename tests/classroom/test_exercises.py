@@ -1,0 +1,294 @@
+"""Classroom exercises: answers computed from the data, explanations from the same rows, safe rendering."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers import config
+from helpers.claims.coding import Codings, read_codings
+from helpers.classroom import exercises as cl
+from helpers.classroom.students import KIND_LEGEND
+from helpers.corpus.load import UnknownSourceError
+from helpers.corpus.provenance import source_kinds
+from helpers.reuse import chaining as chains_module
+from helpers.reuse.chaining import chains
+from helpers.reuse.derivation import pairs
+
+
+@pytest.fixture(scope="module")
+def codings(corpus: pd.DataFrame) -> Codings:
+    return read_codings(config.DEFAULT_CORPUS_DIR, corpus)
+
+
+@pytest.fixture(scope="module")
+def chain_table(corpus: pd.DataFrame) -> pd.DataFrame:
+    return chains(corpus, pairs(corpus))
+
+
+def toy(evidence: list[dict], claims: list[dict], slots: list[dict] | None = None) -> Codings:
+    """A hand-made coding (no anchoring needed by the exercises)."""
+    ev = pd.DataFrame(evidence).reindex(
+        columns=["claim_id", "source_id", "quote", "stance", "attributed_to", "attribution_kind", "hedge", "note"]
+    )
+    cl_ = pd.DataFrame(claims).reindex(columns=["claim_id", "topic", "statement", "when", "where", "slot", "notes"])
+    sl = pd.DataFrame(slots or [], columns=["slot", "question", "kind", "reasoning"])
+    return Codings(
+        claims=cl_.astype(object).fillna("").set_index("claim_id"),
+        evidence=ev.astype(object).fillna(""),
+        slots=sl.set_index("slot"),
+        coded_sources=tuple(dict.fromkeys(ev["source_id"])),
+    )
+
+
+def toy_corpus(ids: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({"outlet": [i.upper() for i in ids]}, index=pd.Index(ids, name="source_id"))
+
+
+def row(cid: str, sid: str, stance: str = "asserts", who: str = "", kind: str = "none", **extra: str) -> dict:
+    return {"claim_id": cid, "source_id": sid, "quote": f"{sid} says {cid}", "stance": stance} | {
+        "attributed_to": who,
+        "attribution_kind": kind,
+        **extra,
+    }
+
+
+def check_shape(ex: cl.Exercise) -> None:
+    assert ex.move in cl.MOVES
+    assert ex.answer and set(ex.answer) <= set(ex.options)
+    assert len(set(ex.options)) == len(ex.options)
+    assert ex.multiple or len(ex.answer) == 1
+    assert ex.explanation.strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# On the repository's corpus: every exercise builds, and its answer agrees with the data
+# ---------------------------------------------------------------------------------------------
+def test_find_claims_searches_statements(codings: Codings) -> None:
+    found = cl.find_claims(codings, "TRANSPONDER")
+    assert len(found) >= 1 and found["statement"].str.contains("transponder", case=False).all()
+    assert cl.find_claims(codings, "transponder zzzz").empty
+    assert len(cl.find_claims(codings, "Assad Damascus")) <= len(cl.find_claims(codings, "Assad"))
+
+
+def test_count_chains(corpus: pd.DataFrame, chain_table: pd.DataFrame) -> None:
+    ex = cl.count_chains(corpus, chain_table)
+    check_shape(ex)
+    assert ex.options == tuple(str(i) for i in range(1, len(corpus) + 1))
+    assert ex.answer == (str(chain_table["chain"].nunique()),)
+    for chain in chain_table["chain"]:
+        assert chain in ex.explanation
+
+
+def test_source_kind_exercises(corpus: pd.DataFrame) -> None:
+    kinds = source_kinds(corpus)
+    for ex, kind in ((cl.original_reporting(corpus), "original reporting"), (cl.uncredited_rewrite(corpus), "unc")):
+        assert ex is not None
+        check_shape(ex)
+        expected = [sid for sid in kinds.index if kinds.at[sid, "kind"].startswith(kind)]
+        assert [a.split(" ")[0] for a in ex.answer] == expected
+
+
+def test_independent_of(corpus: pd.DataFrame, chain_table: pd.DataFrame) -> None:
+    ex = cl.independent_of(corpus, chain_table)
+    assert ex is not None
+    check_shape(ex)
+    chain_of = chains_module.chain_of(chain_table)
+    base = next(sid for sid in corpus.index if ex.question.startswith(f"You have read {sid}"))
+    assert chain_of.value_counts()[chain_of[base]] == chain_of.value_counts().max()
+    expected = [sid for sid in corpus.index if chain_of[sid] != chain_of[base]]
+    assert [a.split(" ")[0] for a in ex.answer] == expected
+    same_chain = cl.independent_of(corpus, chain_table.assign(chain="one"), base)
+    assert same_chain is not None and same_chain.answer == (cl.NONE_OPTION,)
+    with pytest.raises(UnknownSourceError, match=rf"unknown source id '{base}x' \(did you mean '{base}'\?\)"):
+        cl.independent_of(corpus, chain_table, f"{base}x")
+
+
+def test_whose_word_transponder(codings: Codings, corpus: pd.DataFrame, chain_table: pd.DataFrame) -> None:
+    ex = cl.whose_word(codings, corpus, chains_module.chain_of(chain_table), "transponder")
+    assert ex is not None
+    check_shape(ex)
+    cid = cl.find_claims(codings, "transponder").index[0]
+    ev = codings.evidence[codings.evidence["claim_id"] == cid]
+    assert cid in ex.key
+    for who in ev["attributed_to"]:
+        if who:
+            assert f"“{who}”" in ex.explanation
+    assert list(ex.evidence["source_id"]) == list(ev["source_id"])
+    assert cl.whose_word(codings, corpus, chains_module.chain_of(chain_table), "no such words here") is None
+
+
+def test_better_sourced_departure(codings: Codings, chain_table: pd.DataFrame) -> None:
+    ex = cl.better_sourced(codings, chains_module.chain_of(chain_table), "transponder")
+    assert ex is not None
+    check_shape(ex)
+    slot = codings.claims.loc[cl.find_claims(codings, "transponder").index[0], "slot"]
+    assert codings.slots.at[slot, "reasoning"] in ex.explanation
+    assert codings.slots.at[slot, "question"] in ex.question
+    assert set(ex.evidence["claim_id"]) <= set(codings.claims.index[codings.claims["slot"] == slot])
+
+
+def test_outside_date_araghchi(codings: Codings) -> None:
+    outside = cl.read_outside_reference(config.DEFAULT_CORPUS_DIR)
+    if outside is None:
+        pytest.skip("no outside reference in this corpus")
+    ex = cl.outside_date(codings, outside, "Araghchi")
+    assert ex is not None
+    check_shape(ex)
+    for rec in ex.evidence.to_dict("records"):
+        assert "araghchi" in rec["event"].lower()
+        assert cl._day(rec["date"]) in ex.answer
+        assert rec["cited_outlet"] in ex.explanation
+    assert cl.outside_date(codings, None, "Araghchi") is None
+
+
+def test_dropped_caveat(codings: Codings, corpus: pd.DataFrame, chain_table: pd.DataFrame) -> None:
+    chain_of = chains_module.chain_of(chain_table)
+    phrase = "could not independently verify"
+    ex = cl.dropped_caveat(codings, corpus, chain_of, phrase)
+    assert ex is not None
+    check_shape(ex)
+    keeper = next(sid for sid in corpus.index if ex.question.startswith(sid))
+    for label in ex.answer:
+        sid = label.split(" ")[0]
+        assert chain_of[sid] == chain_of[keeper]
+        telling = ex.evidence.set_index("source_id").loc[sid]
+        assert phrase not in telling["quote"] and phrase not in telling["hedge"]
+    assert cl.dropped_caveat(codings, corpus, chain_of, "words nobody wrote") is None
+
+
+# ---------------------------------------------------------------------------------------------
+# On hand-made codings: the rules behind the answers
+# ---------------------------------------------------------------------------------------------
+def test_whose_word_prefers_described_sources_over_the_relay() -> None:
+    claims = [{"claim_id": "C001", "topic": "departure", "statement": "He left by boat"}]
+    relay_only = toy([row("C001", "a", "attributes", "Wire", "outlet")], claims)
+    chain_of = pd.Series({"a": "Wire", "b": "Wire"})
+    corpus = toy_corpus(["a", "b"])
+    ex = cl.whose_word(relay_only, corpus, chain_of, "boat")
+    assert ex is not None and ex.answer == (KIND_LEGEND["outlet"],)
+    described = toy(
+        [row("C001", "a", "attributes", "Wire", "outlet"), row("C001", "b", "attributes", "a harbour clerk", "named")],
+        claims,
+    )
+    ex = cl.whose_word(described, corpus, chain_of, "boat")
+    assert ex is not None and ex.answer == (KIND_LEGEND["named"],) and "“a harbour clerk”" in ex.explanation
+    flat = toy([row("C001", "a")], claims)
+    assert cl.whose_word(flat, corpus, chain_of, "boat").answer == (KIND_LEGEND["none"],)
+
+
+def test_better_sourced_counts_chains_not_outlets() -> None:
+    claims = [
+        {"claim_id": "C001", "topic": "departure", "statement": "By boat", "slot": "how"},
+        {"claim_id": "C002", "topic": "departure", "statement": "By car", "slot": "how"},
+    ]
+    slots = [{"slot": "how", "question": "How did he leave?", "kind": "how", "reasoning": "Because."}]
+    ev = [row("C001", s, "attributes", "officials", "anonymous") for s in ("a", "b", "c")]
+    ev.append(row("C002", "d", "attributes", "officials", "anonymous"))
+    # three outlets of one chain against one outlet of another: no winner
+    one_chain = pd.Series({"a": "W", "b": "W", "c": "W", "d": "X"})
+    ex = cl.better_sourced(toy(ev, claims, slots), one_chain, "boat")
+    assert ex is not None and ex.answer[0].startswith("Neither stands out")
+    # the same three outlets as three independent chains: the boat account wins
+    three_chains = pd.Series({"a": "W", "b": "Y", "c": "Z", "d": "X"})
+    assert cl.better_sourced(toy(ev, claims, slots), three_chains, "boat").answer == ("By boat",)
+    # equal chains, but the car account is on the record
+    ev[-1] = row("C002", "d", "attributes", "the minister", "named")
+    assert cl.better_sourced(toy(ev, claims, slots), one_chain, "car").answer == ("By car",)
+    assert "Because." in ex.explanation
+    lone = toy(ev[:3], claims, slots)  # only one account has support: nothing competes
+    assert cl.better_sourced(lone, one_chain, "boat") is None
+
+
+def test_outside_date_ignores_far_rows_and_offers_choices() -> None:
+    claims = [{"claim_id": "C001", "topic": "diplomacy", "statement": "Envoy Zed came", "when": "2024-12-02"}]
+    claims[0]["slot"] = "when-zed"
+    slots = [{"slot": "when-zed", "question": "When did Zed come?", "kind": "when", "reasoning": ""}]
+    codings = toy([row("C001", "a")], claims, slots)
+    far = pd.DataFrame(
+        [
+            {"date": "2024-12-20", "time_local": "", "event": "Zed came again", "cited_outlet": "X"}
+            | {"title": "t", "address": "", "confidence": "high"}
+        ]
+    )
+    assert cl.outside_date(codings, far, "Zed") is None
+    agree = far.assign(date="2024-12-02")
+    ex = cl.outside_date(codings, agree, "Zed")
+    assert ex is not None and ex.answer == ("2 December 2024",) and len(ex.options) == 3
+    check_shape(ex)
+
+
+def test_dropped_caveat_none_dropped() -> None:
+    claims = [{"claim_id": "C001", "topic": "family", "statement": "He died"}]
+    ev = [
+        row("C001", "a", "hedges", hedge="could not verify"),
+        row("C001", "b", "hedges", hedge="could not verify"),
+        row("C001", "c"),
+    ]
+    chain_of = pd.Series({"a": "W", "b": "W", "c": "X"})
+    ex = cl.dropped_caveat(toy(ev, claims), toy_corpus(["a", "b", "c"]), chain_of, "could not verify")
+    assert ex is not None and ex.answer == (cl.NONE_OPTION,)
+    assert "another chain (X)" in ex.explanation
+
+
+# ---------------------------------------------------------------------------------------------
+# Rendering and feedback
+# ---------------------------------------------------------------------------------------------
+def sample(multiple: bool = False) -> cl.Exercise:
+    return cl.Exercise(
+        key="k",
+        move=cl.MOVES[0],
+        question="Which <b>one</b>?",
+        options=("A <u>", "B", "C"),
+        answer=("A <u>", "C") if multiple else ("B",),
+        explanation="First <script>.\n\nSecond.",
+        evidence=pd.DataFrame({"quote": ["<img src=x>"]}),
+        multiple=multiple,
+    )
+
+
+def test_exercise_html_static_and_escaped() -> None:
+    ex = sample()
+    hidden = cl.exercise_html(ex, reveal=False)
+    shown = cl.exercise_html(ex, reveal=True)
+    assert "<details>" not in hidden and "Answer" not in hidden
+    assert "<details><summary>Answer</summary>" in shown and "<b>Answer:</b> B" in shown
+    for raw in ("<b>one</b>", "<u>", "<script>", "<img"):
+        assert raw not in hidden and raw not in shown
+    assert "&lt;script&gt;" in shown and "&lt;img src=x&gt;" in shown
+    assert shown.count("<p style='text-align:left'>") == 2
+
+
+def test_feedback_is_deterministic_and_specific() -> None:
+    one, many = sample(), sample(multiple=True)
+    assert "Pick an answer first" in cl.feedback_html(one, [])
+    assert cl.feedback_html(one, ["B"]).startswith("<p style='color:#009E73'><b>Right:</b> B.")
+    wrong = cl.feedback_html(one, ["C"])
+    assert "Not quite:</b> you chose C." in wrong and "The answer: <b>B</b>" in wrong
+    assert wrong == cl.feedback_html(one, ["C"])
+    partial = cl.feedback_html(many, ["C", "B"])
+    assert "not right: B" in partial and "missing: A &lt;u&gt;" in partial
+    assert "Right" in cl.feedback_html(many, ["C", "A <u>"])  # order of picking does not matter
+
+
+def test_widget_check_button_updates_feedback() -> None:
+    ex = sample()
+    box = cl.exercise_widget(ex)
+    _question, choice, button, feedback = box.children
+    button.click()
+    assert "Pick an answer first" in feedback.value
+    choice.value = "B"
+    button.click()
+    assert feedback.value == cl.feedback_html(ex, ["B"])
+    many = sample(multiple=True)
+    box = cl.exercise_widget(many)
+    _question, boxes, button, feedback = box.children
+    boxes.children[0].value = True
+    boxes.children[2].value = True
+    button.click()
+    assert feedback.value == cl.feedback_html(many, ["A <u>", "C"]) and "Right" in feedback.value
+
+
+def test_answer_key_skips_missing_exercises(corpus: pd.DataFrame, chain_table: pd.DataFrame) -> None:
+    key = cl.answer_key([cl.count_chains(corpus, chain_table), None])
+    assert list(key.columns) == ["move", "exercise", "question", "answer"] and len(key) == 1

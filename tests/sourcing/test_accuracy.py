@@ -1,0 +1,184 @@
+"""Measuring the detector: span matching, precision and recall on the gold, agreement with the claim coding."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers import config
+from helpers.sourcing import accuracy as sourcing_accuracy
+from helpers.sourcing import detect as sourcing
+from helpers.sourcing import gold as sourcing_gold
+from tests.conftest import mini_corpus
+
+
+def test_match_spans_is_one_to_one() -> None:
+    pairs = sourcing_accuracy.match_spans([(0, 5), (10, 15)], [(3, 12), (20, 25)])
+    assert pairs == [(0, 0), (1, None), (None, 1)]
+
+
+def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=columns)
+
+
+def test_evaluate_counts_precision_recall_and_kinds() -> None:
+    acols = ["source_id", "cue_start", "cue_end", "cue", "source_start", "source_end", "source_text", "kind"]
+    gold_a = _frame(
+        [
+            {
+                "source_id": "x",
+                "cue_start": 0,
+                "cue_end": 4,
+                "cue": "said",
+                "source_start": 5,
+                "source_end": 6,
+                "source_text": "A",
+                "kind": "named",
+            },
+            {
+                "source_id": "x",
+                "cue_start": 10,
+                "cue_end": 14,
+                "cue": "told",
+                "source_start": 15,
+                "source_end": 16,
+                "source_text": "B",
+                "kind": "anonymous",
+            },
+            {
+                "source_id": "x",
+                "cue_start": 20,
+                "cue_end": 24,
+                "cue": "says",
+                "source_start": 25,
+                "source_end": 26,
+                "source_text": "C",
+                "kind": "outlet",
+            },
+        ],
+        acols,
+    )
+    det_a = _frame(
+        [
+            {
+                "source_id": "x",
+                "cue_start": 1,
+                "cue_end": 4,
+                "cue": "aid",
+                "source_start": 5,
+                "source_end": 6,
+                "source_text": "A",
+                "kind": "named",
+            },
+            {
+                "source_id": "x",
+                "cue_start": 10,
+                "cue_end": 14,
+                "cue": "told",
+                "source_start": 30,
+                "source_end": 31,
+                "source_text": "Z",
+                "kind": "named",
+            },
+            {
+                "source_id": "x",
+                "cue_start": 40,
+                "cue_end": 44,
+                "cue": "noted",
+                "source_start": 45,
+                "source_end": 46,
+                "source_text": "D",
+                "kind": "named",
+            },
+        ],
+        acols,
+    )
+    gold_h = _frame(
+        [{"source_id": "x", "start": 50, "end": 60, "cue": "reportedly"}], ["source_id", "start", "end", "cue"]
+    )
+    det_h = _frame([], ["source_id", "start", "end", "cue", "family"])
+    result = sourcing_accuracy.evaluate(det_a, det_h, gold_a, gold_h)
+    row = result.loc["x"]
+    assert (row["cues_gold"], row["cues_detected"], row["cues_matched"]) == (3, 3, 2)
+    assert row["cue_precision"] == pytest.approx(2 / 3)
+    assert row["cue_recall"] == pytest.approx(2 / 3)
+    assert row["kind_accuracy"] == pytest.approx(0.5)
+    assert row["source_overlap"] == pytest.approx(0.5)
+    assert row["hedge_recall"] == 0 and pd.isna(row["hedge_precision"])
+    assert list(result.index) == ["x", "all"]
+    details = sourcing_accuracy.evaluation_details(det_a, det_h, gold_a, gold_h)
+    assert sorted(details["status"]) == ["extra", "match", "match", "missed", "missed"]
+    confusion = sourcing_accuracy.kind_confusion(details)
+    assert confusion.loc["anonymous", "named"] == 1 and confusion.to_numpy().sum() == 2
+
+
+def test_detector_meets_its_targets_on_the_gold(corpus: pd.DataFrame) -> None:
+    result = sourcing_accuracy.evaluate(
+        sourcing.attributions(corpus),
+        sourcing.hedges(corpus),
+        sourcing_gold.read_gold_attributions(corpus, config.DEFAULT_CORPUS_DIR),
+        sourcing_gold.read_gold_hedges(corpus, config.DEFAULT_CORPUS_DIR),
+    )
+    total = result.loc["all"]
+    assert total["cue_recall"] >= 0.9
+    assert total["kind_accuracy"] >= 0.85
+    assert total["hedge_recall"] >= 0.9 and total["hedge_precision"] >= 0.9
+
+
+def test_evidence_coverage_and_summary() -> None:
+    corpus = mini_corpus({"a": "He fled, two diplomats said. Ehab was reportedly killed. The sky was blue."})
+    found_a, found_h = sourcing.attributions(corpus), sourcing.hedges(corpus)
+    evidence = pd.DataFrame(
+        [
+            {
+                "claim_id": "C1",
+                "source_id": "a",
+                "quote": "He fled, two diplomats said.",
+                "stance": "attributes",
+                "attribution_kind": "anonymous",
+            },
+            {
+                "claim_id": "C2",
+                "source_id": "a",
+                "quote": "The sky was blue.",
+                "stance": "attributes",
+                "attribution_kind": "named",
+            },
+            {
+                "claim_id": "C3",
+                "source_id": "a",
+                "quote": "Ehab was reportedly killed.",
+                "stance": "hedges",
+                "attribution_kind": "none",
+            },
+            {
+                "claim_id": "C4",
+                "source_id": "a",
+                "quote": "Missing quote",
+                "stance": "hedges",
+                "attribution_kind": "none",
+            },
+            {
+                "claim_id": "C5",
+                "source_id": "a",
+                "quote": "The sky was blue.",
+                "stance": "asserts",
+                "attribution_kind": "none",
+            },
+        ]
+    )
+    # anchored as helpers.claims.coding.read_codings anchors them (start = -1: quote not found)
+    text = corpus.at["a", "text"]
+    evidence["start"] = [text.find(q) for q in evidence["quote"]]
+    evidence["end"] = [
+        st + len(q) if st >= 0 else -1 for st, q in zip(evidence["start"], evidence["quote"], strict=True)
+    ]
+    coverage = sourcing_accuracy.evidence_coverage(evidence, corpus, found_a, found_h)
+    assert list(coverage["claim_id"]) == ["C1", "C2", "C3", "C4"]
+    assert list(coverage["covered"]) == [True, False, True, False]
+    assert list(coverage["located"]) == [True, True, True, False]
+    summary = sourcing_accuracy.coverage_summary(coverage)
+    assert summary.loc["attributes", "share_covered"] == 0.5
+    assert summary.loc["attributes", "kind_agreement"] == 1.0
+    assert summary.loc["hedges", "share_covered"] == 1.0
+    assert list(sourcing_accuracy.coverage_disagreements(coverage)["claim_id"]) == ["C2"]

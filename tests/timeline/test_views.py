@@ -1,0 +1,65 @@
+"""Tests of the day-by-day and last-night chart data (and that the charts build)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+
+from helpers import config
+from helpers.display import style as charts
+from helpers.timeline import views as TC
+from helpers.timeline.dated import OUTSIDE_LABEL
+from tests.timeline.samples import make_outside, toy_events
+
+
+@pytest.fixture(scope="module")
+def toy() -> tuple[pd.DataFrame, pd.DataFrame]:
+    return toy_events()
+
+
+def test_day_lanes_put_the_outside_rows_in_a_labelled_lane(toy: tuple[pd.DataFrame, pd.DataFrame]) -> None:
+    _, ev = toy
+    outside = make_outside([("2024-11-27", "dawn", "Offensive launched", "X"), ("2025-01-01", "", "Later", "Y")])
+    lanes = TC.day_lanes(ev, outside, sources=["a", "b"])
+    assert list(dict.fromkeys(lanes["lane"])) == ["a", "b", OUTSIDE_LABEL]
+    assert list(lanes[lanes["outside"]]["label"]) == ["Offensive launched"]  # 2025 is outside the window
+    assert lanes["outside"].eq(lanes["lane"] == OUTSIDE_LABEL).all()
+    fig = TC.day_chart(lanes, ["a", "b"])
+    assert isinstance(fig, Figure)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert any(OUTSIDE_LABEL in label for label in labels)
+
+
+def test_night_lanes_keep_times_and_ranges_in_the_window(toy: tuple[pd.DataFrame, pd.DataFrame]) -> None:
+    _, ev = toy
+    outside = make_outside([("2024-12-08", "early hours", "Homs falls", "W"), ("2024-12-08", "", "All day", "W")])
+    lanes = TC.night_lanes(ev, outside, sources=["a", "b"])
+    night = (pd.Timestamp(config.LAST_NIGHT_START), pd.Timestamp(config.LAST_NIGHT_END))
+    assert (lanes["start"] >= night[0]).all() and (lanes["end"] <= night[1]).all()
+    a = lanes[lanes["lane"] == "a"]
+    assert list(a["label"]) == ["Saturday night at 10:30 PM"] and not a["range"].any()
+    by = lanes[lanes["label"].str.startswith("by ")]
+    assert by["range"].all()  # 'by midnight' is drawn as a range
+    assert list(lanes[lanes["outside"]]["label"]) == ["Homs falls"]
+    assert isinstance(TC.night_chart(lanes, ["a", "b"]), Figure)
+
+
+def test_night_events_are_the_rows_the_night_chart_draws(toy: tuple[pd.DataFrame, pd.DataFrame]) -> None:
+    _, ev = toy
+    night = TC.night_events(ev)
+    assert len(night) and set(night["granularity"]) <= set(TC.NIGHT_GRANULARITIES)
+    assert list(night.columns) == list(ev.columns)  # the events' own rows, unchanged
+    lanes = TC.night_lanes(ev, make_outside([]))
+    assert len(lanes) == len(night)  # the table a notebook shows and the chart agree
+    assert list(lanes["label"].str.removeprefix("by ")) == list(night["mention"])
+    assert TC.night_events(ev, "2030-01-01T00:00", "2030-01-02T00:00").empty
+
+
+def test_lane_colours_follow_the_full_source_list(toy: tuple[pd.DataFrame, pd.DataFrame]) -> None:
+    _, ev = toy
+    outside = make_outside([("2024-11-27", "dawn", "Offensive launched", "X")])
+    lanes = TC.day_lanes(ev, outside, sources=["z", "a", "b"])  # z has no events: a keeps the second colour
+    colors = charts.source_colors(["z", "a", "b"])
+    assert (lanes.loc[lanes["lane"] == "a", "color"] == colors["a"]).all()
+    assert (lanes.loc[lanes["outside"], "color"] == charts.OUTSIDE_COLOR).all()
