@@ -3,68 +3,85 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from helpers import config
+from helpers.claims import coding, disagreements
 from helpers.core.errors import InputError, Problem, display_path
 from helpers.core.files import write_atomic, write_csv_atomic
-from helpers.corpus.load import load_corpus, validate_corpus
+from helpers.corpus.load import Corpus, load_corpus
+from helpers.reuse import chaining
+from helpers.sourcing import detect
+from helpers.sourcing import gold as sourcing_gold
+from helpers.temporal import resolve
+from helpers.timeline import dated
 
 #: A table builder's value: a DataFrame (written as CSV) or JSON-ready lists and dicts (written as JSON).
 Table = pd.DataFrame | list | dict
 
-#: ``module:function`` specs whose ``function(corpus_dir) -> {file name: Table}`` feed
-#: ``python -m helpers tables``, in output order: a DataFrame is written as CSV, a list or dict
-#: as JSON (the file name says which).
-TABLE_BUILDERS: tuple[str, ...] = (
-    "helpers.claims.disagreements:claim_tables",
-    "helpers.claims.coding:tables",
-    "helpers.timeline.dated:tables",
-    "helpers.reuse.chaining:tables",
-    "helpers.sourcing.detect:tables",
+
+@dataclass(frozen=True)
+class Check:
+    """One part of a corpus that ``validate`` checks: its problems, and a summary line when it is valid."""
+
+    validate: Callable[[Corpus], list[Problem]]
+    summary: Callable[[Corpus], str]  # "" when the corpus does not have this part
+
+
+#: What ``validate`` checks after the articles themselves, in output order.
+CHECKS: tuple[Check, ...] = (
+    Check(coding.validate_codings, coding.codings_summary),
+    Check(resolve.validate_gold, resolve.gold_summary),
+    Check(sourcing_gold.validate_gold, sourcing_gold.gold_summary),
+    Check(dated.validate_outside, dated.outside_summary),
 )
 
-#: Extra validators run by ``validate`` after the corpus itself is valid: ``module:function``
-#: returning ``(problems, summary_line)``.
-VALIDATORS: tuple[str, ...] = (
-    "helpers.claims.coding:validate_codings",
-    "helpers.temporal.resolve:validate_gold",
-    "helpers.sourcing.gold:validate",
-    "helpers.timeline.dated:validate_outside",
+#: What ``tables`` writes, in output order: each builder returns ``{file name: Table}``.
+TABLE_BUILDERS: tuple[Callable[[Corpus], dict[str, Table]], ...] = (
+    disagreements.claim_tables,  # claims_by_source.csv, disagreements.csv
+    coding.annotation_tables,  # annotations.jsonld
+    dated.timeline_tables,  # temporal_mentions.csv, events.csv
+    chaining.reuse_tables,  # reuse_pairs.csv, chains.csv
+    detect.sourcing_tables,  # attributions.csv, hedges.csv
 )
 
 
-def _resolve(spec: str) -> Callable[..., object]:
-    """Import ``module:function`` lazily, so one broken module does not stop the others' help."""
-    module, _, name = spec.partition(":")
-    return getattr(importlib.import_module(module), name)
+def validated(corpus_dir: Path | str | None) -> tuple[Corpus | None, list[Problem], list[str]]:
+    """The corpus read and hashed once, every problem of it and its codings, and the summary lines.
 
-
-def run_validate(corpus_dir: Path) -> tuple[list[Problem], list[str]]:
-    """All problems of a corpus and its codings, and the summary lines for a valid one."""
-    problems = validate_corpus(corpus_dir)
-    if problems:
-        return problems, []
-    summary = [f"ok: {len(load_corpus(corpus_dir))} articles"]
-    for spec in VALIDATORS:
-        more, line = _resolve(spec)(corpus_dir)  # type: ignore[misc]
+    The corpus is None when its manifest or articles have problems (the checks then do not run).
+    """
+    try:
+        corpus = load_corpus(corpus_dir)
+    except InputError as exc:
+        return None, exc.problems, []
+    problems: list[Problem] = []
+    summary = [f"ok: {len(corpus)} articles"]
+    for check in CHECKS:
+        more = check.validate(corpus)
         problems.extend(more)
-        if line and not more:
+        if not more and (line := check.summary(corpus)):
             summary.append(f"ok: {line}")
+    return corpus, problems, summary
+
+
+def run_validate(corpus_dir: Path | str | None) -> tuple[list[Problem], list[str]]:
+    """All problems of a corpus and its codings, and the summary lines for a valid one."""
+    _, problems, summary = validated(corpus_dir)
     return problems, summary
 
 
-def build_tables(corpus_dir: Path) -> dict[str, Table]:
+def build_tables(corpus: Corpus) -> dict[str, Table]:
     """Every exported table, by output file name."""
     tables: dict[str, Table] = {}
-    for spec in TABLE_BUILDERS:
-        tables.update(_resolve(spec)(corpus_dir))  # type: ignore[arg-type]
+    for builder in TABLE_BUILDERS:
+        tables.update(builder(corpus))
     return tables
 
 
@@ -91,16 +108,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     cdir = config.corpus_dir(args.corpus_dir)
     try:
-        problems, summary = run_validate(cdir)
+        corpus, problems, summary = validated(cdir)
         for problem in problems:
             print(problem)
-        if problems:
+        if problems or corpus is None:
             return 1
         if args.command == "validate":
             print("\n".join(summary))
             return 0
         out = Path(args.out)
-        tables = build_tables(cdir)
+        tables = build_tables(corpus)
         for name, table in tables.items():
             print(f"wrote {display_path(out / name)} ({write_table(out / name, table)})")
         if not tables:

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from helpers import cli, config
+from helpers.claims import coding, disagreements
 from helpers.core.files import read_table
 
 
@@ -27,7 +28,7 @@ def test_write_table_writes_frames_as_csv_and_lists_as_json(tmp_path: Path) -> N
 def test_tables_command_writes_the_annotations(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(cli, "TABLE_BUILDERS", ("helpers.claims.disagreements:claim_tables", "helpers.claims.coding:tables"))
+    monkeypatch.setattr(cli, "TABLE_BUILDERS", (disagreements.claim_tables, coding.annotation_tables))
     assert cli.main(["tables", str(config.DEFAULT_CORPUS_DIR), "--out", str(tmp_path)]) == 0
     notes = json.loads((tmp_path / "annotations.jsonld").read_text(encoding="utf-8"))
     rows = pd.read_csv(tmp_path / "claims_by_source.csv")

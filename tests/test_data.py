@@ -11,7 +11,7 @@ from helpers.claims.coding import SUPPORTING, read_codings
 
 @pytest.fixture(scope="module")
 def codings(corpus: pd.DataFrame):
-    return read_codings(corpus=corpus)
+    return read_codings(corpus)
 
 
 def test_every_quote_is_anchored_in_its_article(codings, corpus: pd.DataFrame) -> None:
@@ -50,7 +50,7 @@ def test_every_article_is_coded(codings, corpus: pd.DataFrame) -> None:
 
 
 def test_aliases_cover_the_known_spelling_variants(corpus: pd.DataFrame) -> None:
-    aliases = load_aliases()
+    aliases = load_aliases(corpus)
     entities = {
         name: set(find_entities(f" {name} ", aliases)["entity"])
         for name in ("Ehab", "Ihab", "Eyad", "Iyad", "Araqchi", "Araghchi", "Buthaina Shaaban", "Bouthaina Shaaban")

@@ -22,6 +22,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from helpers import config
+from helpers.corpus.load import load_corpus
 from helpers.display.notebook import NOTEBOOKS_DIR
 
 pytestmark = pytest.mark.slow
@@ -126,7 +127,7 @@ def test_the_copy_is_valid_and_the_new_article_is_not_coded(sixth_corpus: Path) 
     from helpers.corpus.load import validate_corpus
 
     assert validate_corpus(sixth_corpus) == []
-    codings = read_codings(sixth_corpus)
+    codings = read_codings(load_corpus(sixth_corpus))
     assert NEW_ID not in codings.coded_sources
 
 

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 from helpers import config
 from helpers.core.errors import InputError, Problem
 from helpers.core.files import LINE, read_table
+from helpers.corpus.load import Corpus
 
 #: Minimum rapidfuzz ratio (0-100) for two name tokens to count as spellings of one word.
 SPELLING_SIMILARITY = 70
@@ -23,9 +24,9 @@ _TOKEN = re.compile(r"[\w]+")
 ENTITY_TYPES = ("person", "place", "organisation", "unit", "outlet", "event")
 
 
-def load_aliases(corpus_dir: Path | str | None = None) -> pd.DataFrame:
+def load_aliases(corpus: Corpus) -> pd.DataFrame:
     """``aliases.csv`` as a DataFrame (alias, entity, entity_type, _line); empty if the file is absent."""
-    path = config.corpus_dir(corpus_dir) / config.ALIASES_NAME
+    path = corpus.path(config.ALIASES_NAME)
     if not path.exists():
         return pd.DataFrame(columns=["alias", "entity", "entity_type", LINE])
     frame = read_table(path, ["alias", "entity", "entity_type"])

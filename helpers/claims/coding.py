@@ -20,7 +20,7 @@ from helpers.claims.aliases import load_aliases
 from helpers.core.errors import InputError, Problem
 from helpers.core.files import LINE, read_table, suggest
 from helpers.core.text import NormalisedText, closest_passage, find_quote, text_quote_selector
-from helpers.corpus.load import load_corpus
+from helpers.corpus.load import Corpus
 
 TOPICS = (
     "departure",
@@ -192,16 +192,14 @@ def empty_codings() -> Codings:
     return Codings(claims=claims, evidence=evidence, slots=slots, coded_sources=())
 
 
-def read_codings(corpus_dir: Path | str | None = None, corpus: pd.DataFrame | None = None) -> Codings:
+def read_codings(corpus: Corpus) -> Codings:
     """Load, validate and anchor the codings; raise :class:`InputError` listing every problem.
 
     A corpus without ``claims.csv`` is not coded yet: its codings are empty (see :func:`has_codings`).
     """
-    cdir = config.corpus_dir(corpus_dir)
-    if not has_codings(cdir):
+    if not has_codings(corpus):
         return empty_codings()
-    corpus = load_corpus(cdir) if corpus is None else corpus
-    paths = {name: cdir / name for name in (config.CLAIMS_NAME, config.EVIDENCE_NAME, config.SLOTS_NAME)}
+    paths = {name: corpus.path(name) for name in (config.CLAIMS_NAME, config.EVIDENCE_NAME, config.SLOTS_NAME)}
     problems: list[Problem] = []
     frames: dict[str, pd.DataFrame] = {}
     specs = {
@@ -222,7 +220,7 @@ def read_codings(corpus_dir: Path | str | None = None, corpus: pd.DataFrame | No
     more, anchored = _check_and_anchor(evidence, claims, corpus, paths[config.EVIDENCE_NAME])
     problems += more
     try:
-        load_aliases(cdir)
+        load_aliases(corpus)
     except InputError as exc:
         problems += exc.problems
     if problems:
@@ -239,23 +237,28 @@ def read_codings(corpus_dir: Path | str | None = None, corpus: pd.DataFrame | No
     )
 
 
-def has_codings(corpus_dir: Path | str | None = None) -> bool:
-    """Whether a corpus directory carries a claim coding at all (a new corpus may not yet)."""
-    return (config.corpus_dir(corpus_dir) / config.CLAIMS_NAME).exists()
+def has_codings(corpus: Corpus) -> bool:
+    """Whether a corpus carries a claim coding at all (a new corpus may not yet)."""
+    return corpus.path(config.CLAIMS_NAME).exists()
 
 
-def validate_codings(corpus_dir: Path | str | None = None) -> tuple[list[Problem], str]:
-    """For ``python -m helpers validate``: every coding problem, and a summary line when valid."""
-    if not has_codings(corpus_dir):
-        return [], ""
+def validate_codings(corpus: Corpus) -> list[Problem]:
+    """For ``python -m helpers validate``: every problem of the claim coding (none when uncoded)."""
     try:
-        codings = read_codings(corpus_dir)
+        read_codings(corpus)
     except InputError as exc:
-        return exc.problems, ""
-    aliases = len(load_aliases(corpus_dir))
-    return [], (
+        return exc.problems
+    return []
+
+
+def codings_summary(corpus: Corpus) -> str:
+    """One line on a valid coding for ``validate`` ("110 claims, 215 codings ..."); empty when uncoded."""
+    if not has_codings(corpus):
+        return ""
+    codings = read_codings(corpus)
+    return (
         f"{len(codings.claims)} claims, {len(codings.evidence)} codings (every quote anchored), "
-        f"{len(codings.slots)} slots, {aliases} aliases"
+        f"{len(codings.slots)} slots, {len(load_aliases(corpus))} aliases"
     )
 
 
@@ -292,9 +295,8 @@ def annotations(codings: Codings, corpus: pd.DataFrame) -> list[dict[str, object
     return out
 
 
-def tables(corpus_dir: Path | None = None) -> dict[str, list[dict[str, object]]]:
+def annotation_tables(corpus: Corpus) -> dict[str, list[dict[str, object]]]:
     """For ``python -m helpers tables``: every coding as W3C Web Annotations (none if uncoded)."""
-    if not has_codings(corpus_dir):
+    if not has_codings(corpus):
         return {}
-    corpus = load_corpus(corpus_dir)
-    return {"annotations.jsonld": annotations(read_codings(corpus_dir, corpus), corpus)}
+    return {"annotations.jsonld": annotations(read_codings(corpus), corpus)}

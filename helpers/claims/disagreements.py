@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 
 import pandas as pd
 
 from helpers.claims.aliases import load_aliases, spelling_variants
 from helpers.claims.coding import SUPPORTING, Codings, claims_by_source, has_codings, read_codings
 from helpers.claims.corroboration import supporting_evidence
-from helpers.corpus.load import load_corpus
+from helpers.corpus.load import Corpus
 
 COLUMNS = [
     "disagreement",
@@ -263,13 +262,12 @@ def _change_row(codings: Codings, chain: str, cid: str, change: str, kept: dict,
     }
 
 
-def claim_tables(corpus_dir: Path | str | None = None) -> dict[str, pd.DataFrame]:
+def claim_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
     """For ``python -m helpers tables``: claims_by_source.csv and disagreements.csv (none if uncoded)."""
-    if not has_codings(corpus_dir):
+    if not has_codings(corpus):
         return {}
-    corpus = load_corpus(corpus_dir)
-    codings = read_codings(corpus_dir, corpus)
+    codings = read_codings(corpus)
     return {
         "claims_by_source.csv": claims_by_source(codings),
-        "disagreements.csv": disagreements(codings, corpus, load_aliases(corpus_dir)),
+        "disagreements.csv": disagreements(codings, corpus, load_aliases(corpus)),
     }

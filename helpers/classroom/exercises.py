@@ -15,7 +15,6 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import ipywidgets as widgets
 import pandas as pd
@@ -25,7 +24,7 @@ from helpers.claims.coding import ATTRIBUTION_KINDS, SUPPORTING, Codings
 from helpers.claims.corroboration import chain_names
 from helpers.claims.disagreements import rewrite_changes
 from helpers.classroom.students import KIND_LEGEND
-from helpers.corpus.load import check_source_id
+from helpers.corpus.load import Corpus, check_source_id
 from helpers.corpus.provenance import KIND_ORIGINAL, KIND_UNCREDITED, source_kinds
 from helpers.display import style as charts
 from helpers.display.notebook import table_style, to_html
@@ -610,11 +609,11 @@ def answer_key(exercises: Iterable[Exercise | None]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["move", "exercise", "question", "answer"])
 
 
-def read_outside_reference(corpus_dir: Path | str | None = None) -> pd.DataFrame | None:
+def read_outside_reference(corpus: Corpus) -> pd.DataFrame | None:
     """The outside reference timeline of a corpus, or None when the corpus has none."""
-    path = config.corpus_dir(corpus_dir) / config.REFERENCE_DIRNAME / config.OUTSIDE_TIMELINE_NAME
-    if not path.is_file():
-        return None
-    from helpers.timeline.dated import read_outside  # only needed when the reference exists
+    from helpers.timeline.dated import outside_path, read_outside
 
-    return read_outside(corpus_dir)
+    if not outside_path(corpus).is_file():
+        return None
+
+    return read_outside(corpus)

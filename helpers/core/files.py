@@ -22,7 +22,11 @@ BOM = "\ufeff"
 
 def decode_utf8(path: Path) -> str:
     """Read a file as UTF-8, raising :class:`InputError` naming the first bad byte offset."""
-    data = path.read_bytes()
+    return decode_bytes(path.read_bytes(), path)
+
+
+def decode_bytes(data: bytes, path: Path) -> str:
+    """Decode a file's bytes as UTF-8, raising :class:`InputError` naming ``path`` and the first bad byte."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -14,7 +14,7 @@ import pandas as pd
 
 from helpers import config
 from helpers.core.errors import InputError, Problem
-from helpers.core.files import LINE, decode_utf8, read_table, suggest
+from helpers.core.files import LINE, decode_bytes, read_table, suggest
 
 _SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -75,15 +75,16 @@ def _check_rows(manifest: pd.DataFrame, mpath: Path, adir: Path) -> tuple[list[P
         if not fpath.is_file():
             bad(f"unknown file '{fname}'{suggest(fname, on_disk)}")
             continue
+        data = fpath.read_bytes()  # read once: decoded and hashed from the same bytes
         try:
-            text = decode_utf8(fpath)
+            text = decode_bytes(data, fpath)
         except InputError as exc:
             problems.extend(exc.problems)
             continue
         if not text.strip():
             problems.append(Problem(str(fpath), None, "article is empty"))
             continue
-        digest = hashlib.sha256(fpath.read_bytes()).hexdigest()
+        digest = hashlib.sha256(data).hexdigest()
         if row["sha256"] != digest:
             bad(
                 f"sha256 of '{fname}' does not match the file (file has {digest}): "
@@ -122,28 +123,49 @@ def _read_manifest(corpus_dir: Path) -> tuple[pd.DataFrame, dict[str, str]]:
     return manifest, texts
 
 
+class Corpus(pd.DataFrame):
+    """One row per article, indexed by ``source_id``, that knows the directory it was read from.
+
+    It is a DataFrame so every table operation works on it as before; ``dir`` travels with it, so
+    the codings, gold files and outside reference are found from the corpus itself, never reloaded.
+    """
+
+    _metadata = ["dir"]  # noqa: RUF012 (pandas' subclassing protocol)
+    dir: Path
+
+    @property
+    def _constructor(self) -> type[Corpus]:
+        return Corpus
+
+    def path(self, *parts: str) -> Path:
+        """A path inside the corpus directory (``corpus.path("gold", "temporal.csv")``)."""
+        return Path(self.dir).joinpath(*parts)
+
+
 def validate_corpus(corpus_dir: Path | str | None = None) -> list[Problem]:
     """Every problem of a corpus directory's manifest and articles (empty list when valid)."""
     try:
-        _read_manifest(config.corpus_dir(corpus_dir))
+        load_corpus(corpus_dir)
     except InputError as exc:
         return exc.problems
     return []
 
 
-def load_corpus(corpus_dir: Path | str | None = None) -> pd.DataFrame:
-    """One row per article, indexed by ``source_id``, manifest columns plus the text.
+def load_corpus(corpus_dir: Path | str | None = None) -> Corpus:
+    """Read, check and hash the corpus once: a :class:`Corpus` of manifest columns plus the text.
 
     ``published`` becomes a Timestamp, ``credits`` a tuple of outlets, and ``n_words`` /
     ``n_chars`` are added. Raises :class:`InputError` listing every problem when invalid.
     """
-    manifest, texts = _read_manifest(config.corpus_dir(corpus_dir))
-    frame = manifest.drop(columns=[LINE]).set_index("source_id")
+    cdir = config.corpus_dir(corpus_dir)
+    manifest, texts = _read_manifest(cdir)
+    frame = Corpus(manifest.drop(columns=[LINE]).set_index("source_id"))
     frame["published"] = pd.to_datetime(frame["published"], format="%Y-%m-%d")
     frame["credits"] = frame["credits"].map(split_list)
     frame["text"] = [texts[sid] for sid in frame.index]
     frame["n_chars"] = frame["text"].str.len()
     frame["n_words"] = frame["text"].str.split().str.len()
+    frame.dir = cdir
     return frame
 
 

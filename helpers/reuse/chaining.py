@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from pathlib import Path
 
 import pandas as pd
 
@@ -170,11 +169,8 @@ def chain_counts(corpus: pd.DataFrame, chains_df: pd.DataFrame) -> pd.Series:
     )
 
 
-def tables(corpus_dir: Path | None = None) -> dict[str, pd.DataFrame]:
+def reuse_tables(corpus: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """``reuse_pairs.csv`` and ``chains.csv`` for ``python -m helpers tables``."""
-    from helpers.corpus.load import load_corpus
-
-    corpus = load_corpus(corpus_dir)
     found = find_reuse(corpus)
     out = found.pairs.copy()
     for col in ("similarity", "containment_a_in_b", "containment_b_in_a", "coverage_a", "coverage_b"):

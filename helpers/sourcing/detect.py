@@ -51,14 +51,12 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 
 from helpers.claims.coding import ATTRIBUTION_KINDS
 from helpers.config import is_known_outlet
 from helpers.core.text import quote_spans, sentence_spans
-from helpers.corpus.load import load_corpus
 
 # --------------------------------------------------------------------------------------------
 # Vocabulary
@@ -824,9 +822,8 @@ def hedges(corpus: pd.DataFrame) -> pd.DataFrame:
     return out[HEDGE_COLUMNS]
 
 
-def tables(corpus_dir: Path | None = None) -> dict[str, pd.DataFrame]:
+def sourcing_tables(corpus: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """``attributions.csv`` and ``hedges.csv`` for the CLI."""
-    corpus = load_corpus(corpus_dir)
     attrs = attributions(corpus)[["source_id", "start", "end", "cue", "source_text", "kind"]]
     hdg = hedges(corpus)[["source_id", "start", "end", "cue"]]
     return {"attributions.csv": attrs.reset_index(drop=True), "hedges.csv": hdg.reset_index(drop=True)}

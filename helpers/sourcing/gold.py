@@ -18,7 +18,7 @@ import pandas as pd
 from helpers import config
 from helpers.core.errors import InputError, Problem
 from helpers.core.files import LINE, read_table, suggest
-from helpers.corpus.load import load_corpus
+from helpers.corpus.load import Corpus
 from helpers.sourcing.detect import KINDS
 
 # --------------------------------------------------------------------------------------------
@@ -43,16 +43,14 @@ HEDGE_FAMILIES = ("hedge", "disclaimer")
 _WHOLE = re.compile(r"[0-9]+")
 
 
-def gold_path(name: str, corpus_dir: Path | str | None = None) -> Path:
+def gold_path(corpus: Corpus, name: str) -> Path:
     """Where a corpus keeps a gold file (``gold/<name>``)."""
-    return config.corpus_dir(corpus_dir) / config.GOLD_DIRNAME / name
+    return corpus.path(config.GOLD_DIRNAME, name)
 
 
-def has_gold(corpus_dir: Path | str | None = None) -> bool:
+def has_gold(corpus: Corpus) -> bool:
     """Whether the corpus has hand-coded attribution and hedge gold to measure the detector against."""
-    return all(
-        gold_path(name, corpus_dir).is_file() for name in (config.ATTRIBUTIONS_GOLD_NAME, config.HEDGES_GOLD_NAME)
-    )
+    return all(gold_path(corpus, name).is_file() for name in (config.ATTRIBUTIONS_GOLD_NAME, config.HEDGES_GOLD_NAME))
 
 
 def _check_span(row: dict, path: Path, text: str, start_col: str, end_col: str, text_col: str) -> list[Problem]:
@@ -125,32 +123,41 @@ def _read_gold(
     return frame
 
 
-def read_gold_attributions(corpus: pd.DataFrame, corpus_dir: Path | str | None = None) -> pd.DataFrame:
+def read_gold_attributions(corpus: Corpus) -> pd.DataFrame:
     """The hand-coded attribution cues, each span checked against its article."""
     spans = (("cue_start", "cue_end", "cue"), ("source_start", "source_end", "source_text"))
-    path = gold_path(config.ATTRIBUTIONS_GOLD_NAME, corpus_dir)
+    path = gold_path(corpus, config.ATTRIBUTIONS_GOLD_NAME)
     return _read_gold(path, corpus, GOLD_ATTRIBUTION_REQUIRED, GOLD_ATTRIBUTION_OPTIONAL, spans)
 
 
-def read_gold_hedges(corpus: pd.DataFrame, corpus_dir: Path | str | None = None) -> pd.DataFrame:
+def read_gold_hedges(corpus: Corpus) -> pd.DataFrame:
     """The hand-coded hedges and disclaimers, each span checked against its article."""
-    path = gold_path(config.HEDGES_GOLD_NAME, corpus_dir)
+    path = gold_path(corpus, config.HEDGES_GOLD_NAME)
     return _read_gold(path, corpus, GOLD_HEDGE_REQUIRED, GOLD_HEDGE_OPTIONAL, (("start", "end", "cue"),))
 
 
-def validate(corpus_dir: Path | str | None = None) -> tuple[list[Problem], str]:
-    """Problems in the attribution and hedge gold files, and a summary line (for ``python -m helpers validate``)."""
-    corpus = load_corpus(corpus_dir)
+_GOLD_READERS = (
+    (config.ATTRIBUTIONS_GOLD_NAME, read_gold_attributions),
+    (config.HEDGES_GOLD_NAME, read_gold_hedges),
+)
+
+
+def validate_gold(corpus: Corpus) -> list[Problem]:
+    """For ``python -m helpers validate``: problems in the attribution and hedge gold files present."""
     problems: list[Problem] = []
-    counts = []
-    for name, reader in (
-        (config.ATTRIBUTIONS_GOLD_NAME, read_gold_attributions),
-        (config.HEDGES_GOLD_NAME, read_gold_hedges),
-    ):
-        if not gold_path(name, corpus_dir).is_file():
-            continue
-        try:
-            counts.append(f"{len(reader(corpus, corpus_dir))} gold {name.removesuffix('.csv')}")
-        except InputError as exc:
-            problems.extend(exc.problems)
-    return problems, ", ".join(counts)
+    for name, reader in _GOLD_READERS:
+        if gold_path(corpus, name).is_file():
+            try:
+                reader(corpus)
+            except InputError as exc:
+                problems.extend(exc.problems)
+    return problems
+
+
+def gold_summary(corpus: Corpus) -> str:
+    """One line on the valid gold files for ``validate`` ("77 gold attributions, 27 gold hedges")."""
+    return ", ".join(
+        f"{len(reader(corpus))} gold {name.removesuffix('.csv')}"
+        for name, reader in _GOLD_READERS
+        if gold_path(corpus, name).is_file()
+    )

@@ -44,7 +44,7 @@ FATES = ("kept", "hedged differently", "attributed, not hedged", "stated flatly"
 
 
 def sibling_groups(corpus: pd.DataFrame, pairs_df: pd.DataFrame | None = None) -> dict[str, list[str]]:
-    """The reporting chains (:func:`helpers.reuse.chaining.chains`) of two or more articles: chain name -> ids in corpus order.
+    """The reporting chains (:func:`~helpers.reuse.chaining.chains`) of two or more articles: name -> ids, corpus order.
 
     Each article is in one chain, so a hedge is followed once even when its article credits two
     outlets. ``pairs_df`` is :func:`helpers.reuse.derivation.pairs` of the corpus (computed when omitted).

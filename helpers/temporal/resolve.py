@@ -42,6 +42,7 @@ import pandas as pd
 from helpers import config
 from helpers.core.errors import InputError, Problem
 from helpers.core.files import LINE, read_table, suggest
+from helpers.corpus.load import Corpus
 
 #: Columns of :func:`temporal_mentions`.
 MENTION_COLUMNS = (
@@ -818,9 +819,9 @@ def temporal_mentions(corpus: pd.DataFrame) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------
 # Gold and evaluation
 # ---------------------------------------------------------------------------------------------
-def gold_path(corpus_dir: Path | None = None) -> Path:
+def gold_path(corpus: Corpus) -> Path:
     """Where a corpus keeps its hand-coded temporal gold."""
-    return config.corpus_dir(corpus_dir) / config.GOLD_DIRNAME / config.TEMPORAL_GOLD_NAME
+    return corpus.path(config.GOLD_DIRNAME, config.TEMPORAL_GOLD_NAME)
 
 
 def read_gold(path: Path, corpus: pd.DataFrame) -> pd.DataFrame:
@@ -853,18 +854,22 @@ def read_gold(path: Path, corpus: pd.DataFrame) -> pd.DataFrame:
     return gold.astype({"start": int, "end": int})
 
 
-def validate_gold(corpus_dir: Path | None = None) -> tuple[list[Problem], str]:
-    """Validator for ``python -m helpers validate``: problems of the temporal gold, and a summary."""
-    from helpers.corpus.load import load_corpus
-
-    path = gold_path(corpus_dir)
+def validate_gold(corpus: Corpus) -> list[Problem]:
+    """For ``python -m helpers validate``: problems of the temporal gold (none when it is absent)."""
+    path = gold_path(corpus)
     if not path.is_file():
-        return [], ""
+        return []
     try:
-        gold = read_gold(path, load_corpus(corpus_dir))
+        read_gold(path, corpus)
     except InputError as exc:
-        return exc.problems, ""
-    return [], f"{len(gold)} hand-coded temporal expressions"
+        return exc.problems
+    return []
+
+
+def gold_summary(corpus: Corpus) -> str:
+    """One line on a valid temporal gold for ``validate``; empty when the corpus has none."""
+    path = gold_path(corpus)
+    return f"{len(read_gold(path, corpus))} hand-coded temporal expressions" if path.is_file() else ""
 
 
 def _best_match(g: pd.Series, system: pd.DataFrame) -> pd.Series | None:

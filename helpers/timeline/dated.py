@@ -22,7 +22,7 @@ from helpers import config
 from helpers.core.errors import InputError, Problem
 from helpers.core.files import LINE, read_table, suggest
 from helpers.core.text import sentence_bounds
-from helpers.corpus.load import load_corpus
+from helpers.corpus.load import Corpus
 from helpers.temporal.resolve import PART_RANGES, quoted, relative_parts, temporal_mentions
 
 #: Lane label of the outside reference material, shown on every chart that uses it.
@@ -76,9 +76,9 @@ _STOP = frozenset(_STOP_WORDS.split()) | _CALENDAR_WORDS
 # ---------------------------------------------------------------------------------------------
 # Tables
 # ---------------------------------------------------------------------------------------------
-def outside_path(corpus_dir: Path | str | None = None) -> Path:
+def outside_path(corpus: Corpus) -> Path:
     """Where a corpus keeps its outside reference timeline."""
-    return config.corpus_dir(corpus_dir) / config.REFERENCE_DIRNAME / config.OUTSIDE_TIMELINE_NAME
+    return corpus.path(config.REFERENCE_DIRNAME, config.OUTSIDE_TIMELINE_NAME)
 
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -132,21 +132,27 @@ def _read_outside_checked(path: Path) -> pd.DataFrame:
     return table
 
 
-def validate_outside(corpus_dir: Path | str | None = None) -> tuple[list[Problem], str]:
-    """For ``python -m helpers validate``: problems in the outside reference, and a summary when valid."""
-    path = outside_path(corpus_dir)
+def validate_outside(corpus: Corpus) -> list[Problem]:
+    """For ``python -m helpers validate``: problems in the outside reference (none when it is absent)."""
+    path = outside_path(corpus)
     if not path.exists():
-        return [], ""
+        return []
     try:
-        table = _read_outside_checked(path)
+        _read_outside_checked(path)
     except InputError as exc:
-        return exc.problems, ""
-    return [], f"{len(table)} outside reference rows"
+        return exc.problems
+    return []
 
 
-def read_outside(corpus_dir: Path | str | None = None) -> pd.DataFrame:
+def outside_summary(corpus: Corpus) -> str:
+    """One line on a valid outside reference for ``validate``; empty when the corpus has none."""
+    path = outside_path(corpus)
+    return f"{len(_read_outside_checked(path))} outside reference rows" if path.exists() else ""
+
+
+def read_outside(corpus: Corpus) -> pd.DataFrame:
     """The outside reference timeline with parsed ``start``/``end`` timestamps (local time)."""
-    table = _read_outside_checked(outside_path(corpus_dir)).drop(columns=[LINE])
+    table = _read_outside_checked(outside_path(corpus)).drop(columns=[LINE])
     spans = [outside_span(d, t) for d, t in zip(table["date"], table["time_local"], strict=True)]
     table["start"] = [s for s, _ in spans]
     table["end"] = [e for _, e in spans]
@@ -341,21 +347,20 @@ def join_claims(events_table: pd.DataFrame, evidence: pd.DataFrame, claims: pd.D
     return events_table.assign(claim_ids=ids, topics=topics)
 
 
-def with_codings(events_table: pd.DataFrame, corpus_dir: Path | str | None = None) -> pd.DataFrame:
+def with_codings(events_table: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
     """The events with claim ids and topics when the corpus has a claim coding, else empty columns."""
     from helpers.claims.coding import has_codings, read_codings
 
-    if not has_codings(corpus_dir):
+    if not has_codings(corpus):
         return events_table.assign(claim_ids="", topics="")
-    codings = read_codings(corpus_dir)
+    codings = read_codings(corpus)
     return join_claims(events_table, codings.evidence, codings.claims)
 
 
-def tables(corpus_dir: Path | None = None) -> dict[str, pd.DataFrame]:
+def timeline_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
     """CSV exports: every resolved temporal mention, and the dated events (with claims when coded)."""
-    corpus = load_corpus(corpus_dir)
     mentions = temporal_mentions(corpus)
-    ev = with_codings(events(corpus, mentions), corpus_dir)
+    ev = with_codings(events(corpus, mentions), corpus)
     return {"temporal_mentions.csv": mentions, "events.csv": ev}
 
 

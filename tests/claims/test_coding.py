@@ -16,10 +16,11 @@ from helpers.claims.coding import (
     EVIDENCE_OPTIONAL,
     SLOT_COLUMNS,
     claims_by_source,
+    codings_summary,
     read_codings,
     validate_codings,
 )
-from helpers.claims.coding import tables as claims_tables
+from helpers.claims.coding import annotation_tables as claims_tables
 from helpers.claims.corroboration import corroboration, corroboration_summary
 from helpers.claims.disagreements import disagreement_html, disagreement_summary, disagreements, rewrite_changes
 from helpers.claims.matrix import NOT_CODED, SILENT, article_totals, stance_matrix
@@ -121,7 +122,7 @@ def build(tmp_path: Path, evidence: list[dict] | None = None, claims: list[dict]
 
 
 def problems_of(root: Path) -> list[str]:
-    return [str(p) for p in validate_codings(root)[0]]
+    return [str(p) for p in validate_codings(load_corpus(root))]
 
 
 # --- anchoring ----------------------------------------------------------------------------
@@ -168,7 +169,7 @@ def test_sentence_bounds() -> None:
 
 def test_valid_codings_are_anchored(tmp_path: Path) -> None:
     root = build(tmp_path)
-    codings = read_codings(root)
+    codings = read_codings(load_corpus(root))
     assert problems_of(root) == []
     ev = codings.evidence
     text = ARTICLES["wire-b"]
@@ -234,12 +235,14 @@ def test_unknown_slot(tmp_path: Path) -> None:
 def test_read_codings_raises_with_every_problem(tmp_path: Path) -> None:
     bad = [dict(EVIDENCE[0], stance="x"), dict(EVIDENCE[1], quote="nope nope"), *EVIDENCE[2:]]
     with pytest.raises(InputError) as info:
-        read_codings(build(tmp_path, evidence=bad))
+        read_codings(load_corpus(build(tmp_path, evidence=bad)))
     assert len(info.value.problems) == 2
 
 
 def test_corpus_without_codings_is_fine(tmp_path: Path) -> None:
-    assert validate_codings(make_corpus(tmp_path / "c", ARTICLES)) == ([], "")
+    c = load_corpus(make_corpus(tmp_path / "c", ARTICLES))
+    assert validate_codings(c) == []
+    assert codings_summary(c) == ""
 
 
 # --- analyses -----------------------------------------------------------------------------
@@ -248,7 +251,7 @@ def test_corpus_without_codings_is_fine(tmp_path: Path) -> None:
 @pytest.fixture
 def coded(tmp_path: Path):
     root = build(tmp_path)
-    return read_codings(root), load_corpus(root)
+    return read_codings(load_corpus(root)), load_corpus(root)
 
 
 def test_matrix_distinguishes_silent_from_not_coded(coded) -> None:
@@ -321,7 +324,7 @@ def test_claim_html_escapes_article_text(tmp_path: Path) -> None:
         list(EVIDENCE_COLUMNS + EVIDENCE_OPTIONAL),
     )
     write_csv(root / "slots.csv", [], list(SLOT_COLUMNS))
-    page = claim_html("C001", read_codings(root), load_corpus(root))
+    page = claim_html("C001", read_codings(load_corpus(root)), load_corpus(root))
     assert "<script>" not in page and "<img" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
@@ -354,7 +357,7 @@ def test_rewrite_that_swaps_a_source_for_a_hedge_is_not_called_more_cautious(tmp
     ]
     write_csv(root / "evidence.csv", rows, list(EVIDENCE_COLUMNS + EVIDENCE_OPTIONAL))
     write_csv(root / "slots.csv", [], list(SLOT_COLUMNS))
-    changes = rewrite_changes(read_codings(root), pd.Series({"w1": "Wire", "w2": "Wire"}))
+    changes = rewrite_changes(read_codings(load_corpus(root)), pd.Series({"w1": "Wire", "w2": "Wire"}))
     # w2 swapped a counted source for "reportedly"; w1, which names its source, dropped nothing
     assert changes[["change", "kept_by", "changed_by"]].values.tolist() == [
         ["drops the attribution (a hedge instead)", "w1", "w2"]
@@ -402,7 +405,7 @@ def test_bad_when_is_one_line_naming_the_part(tmp_path: Path, when: str, part: s
 
 def test_uncoded_corpus_reads_as_empty_codings(tmp_path: Path) -> None:
     root = make_corpus(tmp_path / "c", ARTICLES)
-    codings = read_codings(root)
+    codings = read_codings(load_corpus(root))
     assert codings.coded_sources == ()
     assert codings.claims.empty and codings.claims.index.name == "claim_id"
     assert list(codings.claims.columns) == [c for c in CLAIM_COLUMNS + CLAIM_OPTIONAL if c != "claim_id"]
@@ -416,7 +419,7 @@ def test_uncoded_corpus_reads_as_empty_codings(tmp_path: Path) -> None:
 
 def test_analyses_run_on_empty_codings(tmp_path: Path) -> None:
     root = make_corpus(tmp_path / "c", ARTICLES)
-    codings, corpus = read_codings(root), load_corpus(root)
+    codings, corpus = read_codings(load_corpus(root)), load_corpus(root)
     assert stance_matrix(codings, corpus).empty
     assert (article_totals(codings, corpus)["status"] == NOT_CODED).all()
     assert corroboration(codings, CHAINS).empty
@@ -437,7 +440,7 @@ def test_claims_without_evidence_or_slots_is_an_error(tmp_path: Path, missing: s
 def test_annotations_export_every_coding_with_selectors_that_slice_back(tmp_path: Path) -> None:
     root = build(tmp_path)
     corpus = load_corpus(root)
-    out = claims_tables(root)
+    out = claims_tables(load_corpus(root))
     notes = out["annotations.jsonld"]
     assert len(notes) == len(EVIDENCE)
     first = notes[0]
@@ -447,7 +450,7 @@ def test_annotations_export_every_coding_with_selectors_that_slice_back(tmp_path
     assert text[position["start"] : position["end"]] == quote["exact"] == EVIDENCE[0]["quote"]
     assert first["target"]["source"] == "articles/wire-a.txt"
     assert len({n["id"] for n in notes}) == len(notes)
-    assert claims_tables(make_corpus(tmp_path / "bare", ARTICLES)) == {}
+    assert claims_tables(load_corpus(make_corpus(tmp_path / "bare", ARTICLES))) == {}
 
 
 def test_claim_explorer_copes_with_no_claims_and_unknown_start(tmp_path: Path) -> None:
@@ -457,5 +460,5 @@ def test_claim_explorer_copes_with_no_claims_and_unknown_start(tmp_path: Path) -
     root = make_corpus(tmp_path / "bare", ARTICLES)
     corpus = load_corpus(root)
     assert "No claims" in claim_explorer(empty_codings(), corpus).children[0].value
-    codings = read_codings(build(tmp_path))
+    codings = read_codings(load_corpus(build(tmp_path)))
     assert claim_explorer(codings, load_corpus(tmp_path / "c"), start="C999").children[0].value == "C001"

@@ -9,7 +9,7 @@ from helpers import config
 from helpers.claims.coding import Codings, read_codings
 from helpers.classroom import exercises as cl
 from helpers.classroom.students import KIND_LEGEND
-from helpers.corpus.load import UnknownSourceError
+from helpers.corpus.load import UnknownSourceError, load_corpus
 from helpers.corpus.provenance import source_kinds
 from helpers.reuse import chaining as chains_module
 from helpers.reuse.chaining import chains
@@ -18,7 +18,7 @@ from helpers.reuse.derivation import pairs
 
 @pytest.fixture(scope="module")
 def codings(corpus: pd.DataFrame) -> Codings:
-    return read_codings(config.DEFAULT_CORPUS_DIR, corpus)
+    return read_codings(corpus)
 
 
 @pytest.fixture(scope="module")
@@ -129,7 +129,7 @@ def test_better_sourced_departure(codings: Codings, chain_table: pd.DataFrame) -
 
 
 def test_outside_date_araghchi(codings: Codings) -> None:
-    outside = cl.read_outside_reference(config.DEFAULT_CORPUS_DIR)
+    outside = cl.read_outside_reference(load_corpus(config.DEFAULT_CORPUS_DIR))
     if outside is None:
         pytest.skip("no outside reference in this corpus")
     ex = cl.outside_date(codings, outside, "Araghchi")

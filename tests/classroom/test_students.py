@@ -26,7 +26,7 @@ from helpers.corpus.load import UnknownSourceError
 
 @pytest.fixture(scope="module")
 def codings(corpus: pd.DataFrame) -> Codings:
-    return read_codings(config.DEFAULT_CORPUS_DIR, corpus)
+    return read_codings(corpus)
 
 
 @pytest.fixture
@@ -244,7 +244,8 @@ def test_sigkill_mid_write_leaves_the_previous_file(codings: Codings, folder: Pa
         import os, sys, time
         from helpers.classroom import students as student
         from helpers.claims.coding import read_codings
-        codings = read_codings({str(config.DEFAULT_CORPUS_DIR)!r})
+        from helpers.corpus.load import load_corpus
+        codings = read_codings(load_corpus({str(config.DEFAULT_CORPUS_DIR)!r}))
         ids = codings.evidence.loc[codings.evidence["source_id"] == {sid!r}, "claim_id"]
         def stall(fd):
             print("writing", flush=True)

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from helpers import config
+from helpers.corpus.load import load_corpus
 from helpers.reuse import chaining as chains
 from helpers.reuse import derivation as reuse
 from tests.reuse.samples import FILLER, OTHER, REUTERS_TRIO, frame
@@ -43,7 +44,7 @@ def test_credit_alone_makes_a_chain_and_reuse_extends_it() -> None:
 
 
 def test_tables_have_the_documented_columns() -> None:
-    out = chains.tables(config.DEFAULT_CORPUS_DIR)
+    out = chains.reuse_tables(load_corpus(config.DEFAULT_CORPUS_DIR))
     assert set(out) == {"reuse_pairs.csv", "chains.csv"}
     cols = [
         "source_a",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers import config
 from helpers.sourcing import accuracy as sourcing_accuracy
 from helpers.sourcing import detect as sourcing
 from helpers.sourcing import gold as sourcing_gold
@@ -116,8 +115,8 @@ def test_detector_meets_its_targets_on_the_gold(corpus: pd.DataFrame) -> None:
     result = sourcing_accuracy.evaluate(
         sourcing.attributions(corpus),
         sourcing.hedges(corpus),
-        sourcing_gold.read_gold_attributions(corpus, config.DEFAULT_CORPUS_DIR),
-        sourcing_gold.read_gold_hedges(corpus, config.DEFAULT_CORPUS_DIR),
+        sourcing_gold.read_gold_attributions(corpus),
+        sourcing_gold.read_gold_hedges(corpus),
     )
     total = result.loc["all"]
     assert total["cue_recall"] >= 0.9

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from helpers import config
 from helpers.core.text import sentence_spans
+from helpers.corpus.load import load_corpus
 from helpers.sourcing import detect as sourcing
 from helpers.sourcing.detect import classify_source, find_attributions, find_hedges
 
@@ -415,7 +416,7 @@ def test_unrelated_sentences_add_no_detections(sid: str, sentences: list[list[st
 
 
 def test_tables_have_the_cli_columns(corpus_copy: Path) -> None:
-    out = sourcing.tables(corpus_copy)
+    out = sourcing.sourcing_tables(load_corpus(corpus_copy))
     assert list(out) == ["attributions.csv", "hedges.csv"]
     assert list(out["attributions.csv"].columns) == ["source_id", "start", "end", "cue", "source_text", "kind"]
     assert list(out["hedges.csv"].columns) == ["source_id", "start", "end", "cue"]

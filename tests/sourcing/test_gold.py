@@ -10,6 +10,7 @@ import pytest
 
 from helpers import config
 from helpers.core.errors import InputError
+from helpers.corpus.load import load_corpus
 from helpers.sourcing import detect as sourcing
 from helpers.sourcing import gold as sourcing_gold
 
@@ -22,12 +23,12 @@ def gold_copy(corpus_copy: Path) -> Path:
 
 
 def test_repository_gold_is_valid(corpus: pd.DataFrame) -> None:
-    gold_a = sourcing_gold.read_gold_attributions(corpus, config.DEFAULT_CORPUS_DIR)
-    gold_h = sourcing_gold.read_gold_hedges(corpus, config.DEFAULT_CORPUS_DIR)
+    gold_a = sourcing_gold.read_gold_attributions(corpus)
+    gold_h = sourcing_gold.read_gold_hedges(corpus)
     assert set(gold_a["source_id"]) == set(corpus.index)
     assert set(gold_a["kind"]) <= set(sourcing.KINDS)
     assert len(gold_h) > 0
-    assert sourcing_gold.validate(config.DEFAULT_CORPUS_DIR)[0] == []
+    assert sourcing_gold.validate_gold(corpus) == []
 
 
 def test_gold_offset_errors_name_file_line_and_fix(gold_copy: Path, corpus: pd.DataFrame) -> None:
@@ -43,11 +44,11 @@ def test_gold_offset_errors_name_file_line_and_fix(gold_copy: Path, corpus: pd.D
     )
     path.write_text("".join(lines), encoding="utf-8")
     with pytest.raises(InputError) as err:
-        sourcing_gold.read_gold_attributions(corpus, gold_copy)
+        sourcing_gold.read_gold_attributions(load_corpus(gold_copy))
     messages = [str(p) for p in err.value.problems]
     assert any(":2: cue_start..cue_end slices" in m and "is at" in m for m in messages)
     assert any(":3: unknown kind" in m and "did you mean" in m for m in messages)
-    problems, _ = sourcing_gold.validate(gold_copy)
+    problems = sourcing_gold.validate_gold(load_corpus(gold_copy))
     assert len(problems) == 2
 
 
@@ -56,14 +57,14 @@ def test_gold_unknown_source_id_is_suggested(gold_copy: Path, corpus: pd.DataFra
     text = path.read_text(encoding="utf-8").replace("north-press,", "nort-press,", 1)
     path.write_text(text, encoding="utf-8")
     with pytest.raises(InputError, match=r"unknown source_id 'nort-press' \(did you mean 'north-press'\?\)"):
-        sourcing_gold.read_gold_hedges(corpus, gold_copy)
+        sourcing_gold.read_gold_hedges(load_corpus(gold_copy))
 
 
 def test_a_repeated_gold_row_is_reported_not_counted_twice(gold_copy: Path, corpus: pd.DataFrame) -> None:
     path = gold_copy / config.GOLD_DIRNAME / config.HEDGES_GOLD_NAME
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     path.write_text("".join([*lines, lines[1]]), encoding="utf-8")
-    problems, _ = sourcing_gold.validate(gold_copy)
+    problems = sourcing_gold.validate_gold(load_corpus(gold_copy))
     assert len(problems) == 1
     assert str(problems[0]).startswith(f"{path}:{len(lines) + 1}: duplicate of line 2 (source_id ")
 
@@ -76,6 +77,6 @@ def test_offsets_must_be_ascii_whole_numbers(gold_copy: Path, corpus: pd.DataFra
     fields[1] = bad
     lines[1] = ",".join(fields)
     path.write_text("".join(lines), encoding="utf-8")
-    problems, _ = sourcing_gold.validate(gold_copy)
+    problems = sourcing_gold.validate_gold(load_corpus(gold_copy))
     assert [p.line for p in problems] == [2]
     assert "start/end must be whole numbers" in problems[0].message

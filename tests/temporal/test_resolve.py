@@ -361,7 +361,7 @@ def test_temporal_mentions_table(corpus: pd.DataFrame) -> None:
 
 @pytest.fixture(scope="module")
 def gold(corpus: pd.DataFrame) -> pd.DataFrame:
-    return T.read_gold(T.gold_path(), corpus)
+    return T.read_gold(T.gold_path(corpus), corpus)
 
 
 def test_gold_offsets_match_the_text(corpus: pd.DataFrame, gold: pd.DataFrame) -> None:

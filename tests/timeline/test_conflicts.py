@@ -56,6 +56,6 @@ def test_coded_slot_conflicts(toy: tuple[pd.DataFrame, pd.DataFrame]) -> None:
 
 
 def test_real_corpus_finds_the_araghchi_dating_conflict(corpus: pd.DataFrame) -> None:
-    conflicts = DC.dating_conflicts(events(corpus), read_outside(), DC.outlet_credits(corpus))
+    conflicts = DC.dating_conflicts(events(corpus), read_outside(corpus), DC.outlet_credits(corpus))
     outside = conflicts[conflicts["kind"] == "corpus vs outside"]
     assert ((outside["a_dates"] == "2024-12-02") & (outside["b_dates"] == "2024-12-01")).any()

@@ -11,6 +11,7 @@ import pytest
 
 from helpers import cli, config
 from helpers.core.errors import InputError
+from helpers.corpus.load import load_corpus
 from helpers.timeline import dated as TL
 from tests.timeline.samples import departure_claim, toy_events
 
@@ -35,11 +36,11 @@ def test_outside_span(time_local: str, start: str, end: str) -> None:
 
 
 def test_read_outside_from_the_repository() -> None:
-    table = TL.read_outside()
+    table = TL.read_outside(load_corpus())
     assert {"date", "event", "cited_outlet", "start", "end"} <= set(table.columns)
     assert (table["end"] >= table["start"]).all()
     assert "_line" not in table.columns
-    problems, summary = TL.validate_outside(config.DEFAULT_CORPUS_DIR)
+    problems, summary = TL.validate_outside(c := load_corpus()), TL.outside_summary(c)
     assert problems == [] and summary == f"{len(table)} outside reference rows"
 
 
@@ -73,22 +74,25 @@ def outside_copy(corpus_copy: Path, **change: str) -> Path:
 )
 def test_bad_outside_rows_are_one_line_each(corpus_copy: Path, change: dict[str, str], message: str) -> None:
     path = outside_copy(corpus_copy, **change)
-    problems, summary = TL.validate_outside(corpus_copy)
-    assert len(problems) == 1 and summary == ""
+    problems = TL.validate_outside(load_corpus(corpus_copy))
+    assert len(problems) == 1
     assert str(problems[0]).startswith(f"{path}:2: {message}")
     with pytest.raises(InputError) as info:
-        TL.read_outside(corpus_copy)
+        TL.read_outside(load_corpus(corpus_copy))
     assert info.value.problems == problems
 
 
 @pytest.mark.parametrize("time_local", ["", "06:15", "dawn (06:15 per SANA)", "Early Morning", "daytime", "23:59"])
 def test_good_outside_times_pass(corpus_copy: Path, time_local: str) -> None:
     outside_copy(corpus_copy, time_local=time_local)
-    assert TL.validate_outside(corpus_copy) == ([], f"{len(TL.read_outside(corpus_copy))} outside reference rows")
+    c = load_corpus(corpus_copy)
+    assert TL.validate_outside(c) == []
+    assert TL.outside_summary(c) == f"{len(TL.read_outside(c))} outside reference rows"
 
 
 def test_validate_outside_without_a_reference_is_a_no_op(corpus_copy: Path) -> None:
-    assert TL.validate_outside(corpus_copy) == ([], "")
+    assert TL.validate_outside(c := load_corpus(corpus_copy)) == []
+    assert TL.outside_summary(c) == ""
 
 
 def test_cli_validate_reports_outside_problems_as_lines(corpus_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -143,7 +147,7 @@ def test_join_claims(toy: tuple[pd.DataFrame, pd.DataFrame]) -> None:
 
 def test_tables(corpus_copy) -> None:
     shutil.copytree(config.DEFAULT_CORPUS_DIR / config.REFERENCE_DIRNAME, corpus_copy / config.REFERENCE_DIRNAME)
-    tables = TL.tables(corpus_copy)
+    tables = TL.timeline_tables(load_corpus(corpus_copy))
     assert set(tables) == {"temporal_mentions.csv", "events.csv"}
     assert list(tables["temporal_mentions.csv"].columns) == [
         "source_id", "start", "end", "text", "type", "value", "value_end", "granularity", "anchor", "anchor_value"
