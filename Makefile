@@ -13,14 +13,14 @@ LAB_PORT ?= 8888
 # Jupyter refuses to run as root unless told; containers and CI machines often are root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: help setup lab test unit nbtest browser screenshots lint validate tables report notebooks bench lock clean
+.PHONY: help setup lab test unit nbtest browser screenshots lint validate tables report notebooks bench bench-validate lock clean
 
 help:
 	@echo "make lab      open the notebooks in JupyterLab (sets everything up first)"
 	@echo "make test     run every test (sets everything up first)"
 	@echo "make report   execute all notebooks into a static HTML report in build/report/"
 	@echo "make notebooks  re-execute every notebook in place (after changing helpers or corpus)"
-	@echo "make bench    run the benchmarks and print their tables"
+	@echo "make bench    run the reuse benchmark and print its table; make bench-validate times validate at 5 to 1,000 articles"
 	@echo "make browser  only the JupyterLab-in-Chromium tests; make screenshots refreshes docs/screenshots/"
 	@echo "make validate check the corpus and codings; make tables writes the CSV tables to build/tables/"
 	@echo "make lock     re-pin constraints.txt from the current environment"
@@ -76,6 +76,9 @@ notebooks: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
+
+bench-validate: $(STAMP)
+	$(BIN)/python -m benchmarks.validate_bench
 
 lock: $(STAMP)
 	@{ echo "# Full pinned environment for requirements.txt; regenerate with 'make lock'."; \

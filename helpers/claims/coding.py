@@ -127,7 +127,8 @@ def _check_and_anchor(
     """Validate every evidence row and add start, end, exact, prefix and suffix for its quote."""
     problems: list[Problem] = []
     known_claims = set(claims["claim_id"])
-    normalised = {sid: NormalisedText.of(text) for sid, text in corpus["text"].items()}
+    coded = set(evidence["source_id"])  # only coded articles are normalised: cost follows the coding
+    normalised = {sid: NormalisedText.of(text) for sid, text in corpus["text"].items() if sid in coded}
     seen: dict[tuple[str, str], int] = {}
     anchors: list[dict[str, object]] = []
     for row in evidence.to_dict("records"):

@@ -6,6 +6,7 @@ file and line, so a researcher adding an article sees what to fix without a trac
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from pathlib import Path
@@ -18,6 +19,14 @@ from helpers.core.files import LINE, decode_bytes, read_table, suggest
 
 _SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _is_iso_date(value: str) -> bool:
+    """Whether ``value`` is a real calendar date written YYYY-MM-DD."""
+    try:
+        return bool(_ISO_DATE.match(value)) and bool(dt.date.fromisoformat(value))
+    except ValueError:
+        return False
 
 
 def manifest_path(corpus_dir: Path) -> Path:
@@ -58,9 +67,7 @@ def _check_rows(manifest: pd.DataFrame, mpath: Path, adir: Path) -> tuple[list[P
             bad(f"duplicate source_id '{sid}' (first on line {seen[sid]})")
         else:
             seen[sid] = line
-        if not _ISO_DATE.match(row["published"]) or pd.isna(
-            pd.to_datetime(row["published"], errors="coerce", format="%Y-%m-%d")
-        ):
+        if not _is_iso_date(row["published"]):
             bad(f"unparseable date '{row['published']}' in 'published' (expected YYYY-MM-DD)")
         basis = row["published_basis"]
         if not (basis == "stated" or (basis.startswith("inferred:") and basis[len("inferred:") :].strip())):
