@@ -1,1 +1,18 @@
-"""corpus"""
+"""Who published what, when, and on whose reporting: the corpus read once, and each article's provenance."""
+
+from helpers.corpus.load import Corpus, check_source_id, load_corpus, validate_corpus
+from helpers.corpus.provenance import outlet_names, overview, reporting_voice, source_kinds, timing_table
+from helpers.corpus.views import timing_chart
+
+__all__ = [
+    "Corpus",
+    "check_source_id",
+    "load_corpus",
+    "outlet_names",
+    "overview",
+    "reporting_voice",
+    "source_kinds",
+    "timing_chart",
+    "timing_table",
+    "validate_corpus",
+]

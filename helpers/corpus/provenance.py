@@ -10,12 +10,9 @@ from __future__ import annotations
 import re
 
 import pandas as pd
-from matplotlib.dates import DateFormatter, DayLocator
-from matplotlib.figure import Figure
 
 from helpers import config
 from helpers.corpus.load import is_inferred
-from helpers.display.style import OUTSIDE_COLOR, new_figure, source_colors, style_axes
 
 #: Verbs and phrases by which an outlet describes its own reporting.
 REPORTING_VERBS = (
@@ -114,37 +111,3 @@ def timing_table(corpus: pd.DataFrame, event_end: str = config.EVENT_END) -> pd.
     ).sort_values(["published"], kind="stable")
     frame.index.name = "source_id"
     return frame
-
-
-def timing_chart(corpus: pd.DataFrame, start: str = config.EVENT_START, end: str = config.EVENT_END) -> Figure:
-    """Publication date of each article against the event window; hollow markers are inferred dates."""
-    table = timing_table(corpus)
-    colors = source_colors(corpus.index)
-    fig, ax = new_figure(9, 0.6 * len(table) + 1.6)
-    ax.axvspan(
-        pd.Timestamp(start),
-        pd.Timestamp(end) + pd.Timedelta(days=1),
-        color=OUTSIDE_COLOR,
-        alpha=0.15,
-        label=f"events studied ({start} to {end})",
-    )
-    for y, (sid, row) in enumerate(table.iterrows()):
-        ax.plot([pd.Timestamp(end), row["published"]], [y, y], color=colors[sid], linewidth=1, alpha=0.6)
-        ax.scatter(
-            [row["published"]],
-            [y],
-            s=70,
-            zorder=3,
-            color=colors[sid],
-            facecolors="white" if row["inferred"] else colors[sid],
-            linewidths=2,
-        )
-    ax.scatter([], [], s=70, color="black", facecolors="white", linewidths=2, label="publication date (inferred)")
-    ax.scatter([], [], s=70, color="black", label="publication date (stated)")
-    ax.set_yticks(range(len(table)), list(table.index))
-    ax.invert_yaxis()
-    ax.xaxis.set_major_locator(DayLocator(interval=3))
-    ax.xaxis.set_major_formatter(DateFormatter("%d %b"))
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=3, frameon=False, fontsize=9)
-    style_axes(ax, title="When each article appeared, against the events it tells", xlabel="2024")
-    return fig

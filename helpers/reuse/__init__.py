@@ -1,1 +1,46 @@
-"""reuse"""
+"""Who copied whom: shared passages between articles, derivation labels and direction, reporting chains."""
+
+from helpers.reuse.alignment import align
+from helpers.reuse.chaining import chain_counts, chain_of, chain_summary, chains
+from helpers.reuse.clues import credit_lines, dependency_clues, shared_quotes, spelling_variants
+from helpers.reuse.derivation import (
+    ALIGN_MIN_CONTAINMENT,
+    SHINGLE_N,
+    article_labels,
+    find_reuse,
+    pair_matrix,
+    pairs,
+    ranked,
+    related,
+    shingle_size_table,
+)
+from helpers.reuse.passages import pair_passages, passage_summary, side_by_side_html
+from helpers.reuse.views import derivation_graph, graph_edges, graph_figure, heatmap_figure
+
+__all__ = [
+    "ALIGN_MIN_CONTAINMENT",
+    "SHINGLE_N",
+    "align",
+    "article_labels",
+    "chain_counts",
+    "chain_of",
+    "chain_summary",
+    "chains",
+    "credit_lines",
+    "dependency_clues",
+    "derivation_graph",
+    "find_reuse",
+    "graph_edges",
+    "graph_figure",
+    "heatmap_figure",
+    "pair_matrix",
+    "pair_passages",
+    "pairs",
+    "passage_summary",
+    "ranked",
+    "related",
+    "shared_quotes",
+    "shingle_size_table",
+    "side_by_side_html",
+    "spelling_variants",
+]

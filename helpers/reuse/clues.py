@@ -15,7 +15,8 @@ from rapidfuzz.distance import Levenshtein
 
 from helpers.core.text import quote_spans, sentence_spans
 from helpers.reuse import shingles
-from helpers.reuse.derivation import NOT_DERIVED, STOP_WORDS, VERBATIM, corpus_column
+from helpers.reuse.alignment import STOP_WORDS, VERBATIM
+from helpers.reuse.derivation import NOT_DERIVED, corpus_column
 
 
 def credit_lines(corpus: pd.DataFrame) -> pd.DataFrame:

@@ -8,7 +8,8 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from helpers.core.text import mark_spans, sentence_spans
-from helpers.reuse.derivation import PARAPHRASE, VERBATIM, UnknownPairError, unknown_pair_message
+from helpers.reuse.alignment import PARAPHRASE, VERBATIM
+from helpers.reuse.derivation import UnknownPairError, unknown_pair_message
 
 PASSAGE_SUMMARY_COLUMNS = (
     "source_a",

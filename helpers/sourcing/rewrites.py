@@ -2,7 +2,7 @@
 
 Sibling rewrites are the articles of one reporting chain (:func:`helpers.reuse.chaining.chains`: shared
 credits, text reuse or an inferred upstream). Their passages are aligned with
-:func:`helpers.reuse.derivation.align`, and every hedge or disclaimer detected by
+:func:`helpers.reuse.alignment.align`, and every hedge or disclaimer detected by
 :mod:`helpers.sourcing.detect` in one is followed into the other: kept, hedged differently, only
 attributed, stated flatly, or without an aligned passage (:func:`hedge_fates`).
 """
@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from helpers.core.text import mark_spans
-from helpers.reuse import derivation as reuse
+from helpers.reuse import alignment, derivation
 from helpers.reuse.chaining import chains
 
 # --------------------------------------------------------------------------------------------
@@ -49,7 +49,7 @@ def sibling_groups(corpus: pd.DataFrame, pairs_df: pd.DataFrame | None = None) -
     Each article is in one chain, so a hedge is followed once even when its article credits two
     outlets. ``pairs_df`` is :func:`helpers.reuse.derivation.pairs` of the corpus (computed when omitted).
     """
-    pairs_df = reuse.pairs(corpus) if pairs_df is None else pairs_df
+    pairs_df = derivation.pairs(corpus) if pairs_df is None else pairs_df
     groups: dict[str, list[str]] = {}
     for sid, chain in zip(*(chains(corpus, pairs_df)[c] for c in ("source_id", "chain")), strict=True):
         groups.setdefault(str(chain), []).append(str(sid))
@@ -70,7 +70,7 @@ def hedge_fates(
 ) -> pd.DataFrame:
     """For every hedge in one sibling rewrite, what another rewrite made of the same passage.
 
-    Passages are aligned with :func:`helpers.reuse.derivation.align` (verbatim runs and paraphrased
+    Passages are aligned with :func:`helpers.reuse.alignment.align` (verbatim runs and paraphrased
     sentences). A hedge's passage is the aligned text in its own sentence. A disclaimer in a
     sentence with no counterpart ("Reuters could not independently verify the details") follows
     the claim it qualifies instead: the previous sentence, whose counterpart is read together
@@ -82,7 +82,7 @@ def hedge_fates(
     groups = sibling_groups(corpus) if groups is None else groups
     texts = {str(sid): str(text) for sid, text in corpus["text"].items()}
     members = list(dict.fromkeys(sid for ids in groups.values() for sid in ids))
-    profiles = {sid: reuse.profile(texts[sid]) for sid in members}
+    profiles = {sid: alignment.profile(texts[sid]) for sid in members}
     position = {sid: i for i, sid in enumerate(texts)}
     hedges_of = {sid: frame for sid, frame in detected_hedges.groupby("source_id", sort=False)}
     attributions_of = {sid: frame for sid, frame in detected_attributions.groupby("source_id", sort=False)}
@@ -108,14 +108,14 @@ _SWAP = {"a_start": "b_start", "a_end": "b_end", "a_text": "b_text"}
 def _passages(
     a: str,
     b: str,
-    profiles: dict[str, reuse.Profile],
+    profiles: dict[str, alignment.Profile],
     position: dict[str, int],
     aligned: dict[tuple[str, str], pd.DataFrame],
 ) -> pd.DataFrame:
     """The passages of ``a`` and ``b`` with ``a`` on the a side; each pair is aligned once, in corpus order."""
     first, second = (a, b) if position[a] < position[b] else (b, a)
     if (first, second) not in aligned:
-        aligned[(first, second)] = reuse.align(profiles[first], profiles[second]).passages
+        aligned[(first, second)] = alignment.align(profiles[first], profiles[second]).passages
     found = aligned[(first, second)]
     return found if first == a else found.rename(columns={**_SWAP, **{v: k for k, v in _SWAP.items()}})
 

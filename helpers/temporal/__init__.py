@@ -1,1 +1,21 @@
-"""temporal"""
+"""Dates in the text: temporal expressions found, resolved against their anchor, and measured against gold."""
+
+from helpers.temporal.resolve import (
+    evaluate,
+    gold_path,
+    match_gold,
+    publication_dependence,
+    read_gold,
+    resolve_text,
+    temporal_mentions,
+)
+
+__all__ = [
+    "evaluate",
+    "gold_path",
+    "match_gold",
+    "publication_dependence",
+    "read_gold",
+    "resolve_text",
+    "temporal_mentions",
+]

@@ -1,1 +1,36 @@
-"""timeline"""
+"""How the event unfolded day by day: dated events from the articles, the outside record, conflicts, exports."""
+
+from helpers.timeline.claim_datings import events_by_claim, slot_datings, when_agreement
+from helpers.timeline.conflicts import dating_conflicts, link_outside, outlet_credits
+from helpers.timeline.dated import events, filter_events, join_claims, read_outside
+from helpers.timeline.timelinejs import to_timelinejs
+from helpers.timeline.views import (
+    day_chart,
+    day_lanes,
+    event_filter,
+    events_html,
+    night_chart,
+    night_events,
+    night_lanes,
+)
+
+__all__ = [
+    "dating_conflicts",
+    "day_chart",
+    "day_lanes",
+    "event_filter",
+    "events",
+    "events_by_claim",
+    "events_html",
+    "filter_events",
+    "join_claims",
+    "link_outside",
+    "night_chart",
+    "night_events",
+    "night_lanes",
+    "outlet_credits",
+    "read_outside",
+    "slot_datings",
+    "to_timelinejs",
+    "when_agreement",
+]

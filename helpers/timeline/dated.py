@@ -6,7 +6,7 @@ reference timeline (``reference/outside_timeline.csv``, never part of the corpus
 quoted speech ("Tomorrow, we will see") are not events. Charts of the events are in
 :mod:`helpers.timeline.views`, links to the outside rows and dating conflicts in
 :mod:`helpers.timeline.conflicts`, datings per coded claim in :mod:`helpers.timeline.claim_datings`, the
-filter widget in :mod:`helpers.timeline.event_filter` and the TimelineJS export in :mod:`helpers.timeline.timelinejs`.
+filter widget in :mod:`helpers.timeline.views` and the TimelineJS export in :mod:`helpers.timeline.timelinejs`.
 """
 
 from __future__ import annotations
@@ -362,6 +362,26 @@ def timeline_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
     mentions = temporal_mentions(corpus)
     ev = with_codings(events(corpus, mentions), corpus)
     return {"temporal_mentions.csv": mentions, "events.csv": ev}
+
+
+def filter_events(
+    events_table: pd.DataFrame,
+    source_id: str | None = None,
+    topic: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> pd.DataFrame:
+    """The events of one article / topic / date range (None means any)."""
+    keep = pd.Series(True, index=events_table.index)
+    if source_id:
+        keep &= events_table["source_id"] == source_id
+    if topic and "topics" in events_table:
+        keep &= events_table["topics"].str.split(";").apply(lambda ts: topic in ts)
+    if date_from:
+        keep &= events_table["date_end"] >= date_from
+    if date_to:
+        keep &= events_table["date"] <= date_to
+    return events_table[keep]
 
 
 # ---------------------------------------------------------------------------------------------

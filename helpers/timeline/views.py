@@ -1,4 +1,4 @@
-"""Charts of the dated events: the day-by-day lanes and the last night hour by hour (data tables first).
+"""What a reader sees of the dated events: the day-by-day lanes, the last night hour by hour, the filter.
 
 The data tables (:func:`day_lanes`, :func:`night_lanes`) are what the tests check; the charts
 draw one lane per article and a grey, hatched lane for the outside reference.
@@ -6,15 +6,18 @@ draw one lane per article and a grey, hatched lane for the outside reference.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
+import ipywidgets as widgets
 import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.figure import Figure
 
 from helpers import config
+from helpers.core.text import mark_spans
 from helpers.display import style as charts
-from helpers.timeline.dated import OUTSIDE_LABEL, event_span
+from helpers.timeline.dated import OUTSIDE_LABEL, event_label, event_span, filter_events
 
 LANE_COLUMNS = ["lane", "start", "end", "label", "outside", "range", "lane_no", "color"]
 #: Granularities drawn on the hour-by-hour chart: stated clock times and parts of the day.
@@ -215,3 +218,47 @@ def night_chart(
     lanes = _lanes(lanes_table, sources)
     title = "The last night, hour by hour (local time; bars = uncertain ranges)"
     return _lane_chart(lanes_table, lanes, title, (pd.Timestamp(start), pd.Timestamp(end)), hourly=True)
+
+
+def events_html(events_table: pd.DataFrame) -> str:
+    """An escaped HTML table of events: date, article, the dating words marked in their sentence."""
+    esc = html.escape
+    head = "<tr><th>date</th><th>article</th><th>sentence (dating words marked)</th><th>topics</th></tr>"
+    body = []
+    for ev in events_table.to_dict("records"):
+        sentence, rel = str(ev["sentence"]), str(ev["mention"])
+        at = int(ev["start"]) - int(ev["sent_start"])
+        if sentence[at : at + len(rel)] != rel:
+            at = sentence.find(rel)
+        marked = mark_spans(sentence, [(at, at + len(rel))] if at >= 0 else [])
+        body.append(
+            f"<tr><td style='white-space:nowrap'>{esc(event_label(ev))}</td><td>{esc(str(ev['source_id']))}</td>"
+            f"<td style='text-align:left'>{marked}</td><td>{esc(str(ev.get('topics', '')))}</td></tr>"
+        )
+    if not body:
+        return "<p>No dated events match.</p>"
+    return f"<table>{head}{''.join(body)}</table>"
+
+
+def event_filter(events_table: pd.DataFrame) -> widgets.VBox:
+    """Dropdowns for article and topic and a date-range slider over :func:`events_html` (no printing)."""
+    topics = sorted({t for ts in events_table.get("topics", pd.Series(dtype=str)) for t in str(ts).split(";") if t})
+    dates = sorted(set(events_table["date"]) | set(events_table["date_end"]))
+    article = widgets.Dropdown(options=[("all", ""), *[(s, s) for s in dict.fromkeys(events_table["source_id"])]])
+    topic = widgets.Dropdown(options=[("all", ""), *[(t, t) for t in topics]], description="topic")
+    span = (
+        widgets.SelectionRangeSlider(options=dates, index=(0, len(dates) - 1), description="dates") if dates else None
+    )
+    out = widgets.HTML()
+
+    def update(_: object = None) -> None:
+        lo, hi = span.value if span is not None else (None, None)
+        out.value = events_html(filter_events(events_table, article.value, topic.value, lo, hi))
+
+    for w in (article, topic, span):
+        if w is not None:
+            w.observe(update, names="value")
+    update()
+    article.description = "article"
+    controls = [w for w in (article, topic, span) if w is not None]
+    return widgets.VBox([widgets.HBox(controls), out])

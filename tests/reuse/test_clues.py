@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.reuse import alignment
 from helpers.reuse import clues as reuse_clues
 from helpers.reuse import derivation as reuse
 from tests.reuse.samples import REUTERS_TRIO, frame
@@ -75,7 +76,7 @@ def _naive_dependency_clues(corpus: pd.DataFrame, pairs_df: pd.DataFrame, passag
     for i, a in enumerate(ids):
         for b in ids[i + 1 :]:
             cred = ", ".join(sorted(credits[a] & credits[b]))
-            sel = passages_df[(passages_df["kind"] == reuse.VERBATIM) & either(passages_df, a, b)]
+            sel = passages_df[(passages_df["kind"] == alignment.VERBATIM) & either(passages_df, a, b)]
             run = sel.loc[sel["a_text"].str.len().idxmax(), "a_text"] if len(sel) else ""
             q = quotes_df[either(quotes_df, a, b)]
             quote = f"{q.iloc[0]['quote_a']} ({q.iloc[0]['kind']})" if len(q) else ""

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import config
+from helpers.reuse import alignment
 from helpers.reuse import derivation as reuse
 from helpers.reuse.chaining import chains
 from helpers.reuse.shingles import normalize_word, shared_counts, shingle_hashes, tokenize, word_hashes, words
@@ -102,8 +103,8 @@ def test_pairs_sharing_only_common_phrases_are_not_aligned() -> None:
 def test_copied_sentence_is_verbatim_and_spans_index_the_raw_texts() -> None:
     a = FILLER
     b = OTHER + "Engineers warned that the old canal needs repairs before the spring floods arrive."
-    al = reuse.align(a, b)
-    verb = al.passages[al.passages.kind == reuse.VERBATIM]
+    al = alignment.align(a, b)
+    verb = al.passages[al.passages.kind == alignment.VERBATIM]
     assert len(verb) == 1
     row = verb.iloc[0]
     assert a[row.a_start : row.a_end] == row.a_text
@@ -114,13 +115,13 @@ def test_copied_sentence_is_verbatim_and_spans_index_the_raw_texts() -> None:
 def test_reworded_sentence_is_paraphrase() -> None:
     a = "Engineers warned that the old canal needs repairs before the spring floods arrive."
     b = "Before the spring floods come, engineers warned, the old canal will need repairs."
-    al = reuse.align(a, b)
-    assert list(al.passages.kind) == [reuse.PARAPHRASE]
+    al = alignment.align(a, b)
+    assert list(al.passages.kind) == [alignment.PARAPHRASE]
     assert al.coverage_a == pytest.approx(1.0)
 
 
 def test_unrelated_texts_share_no_passage() -> None:
-    al = reuse.align(FILLER, OTHER)
+    al = alignment.align(FILLER, OTHER)
     assert al.passages.empty and al.coverage_a == 0 and al.coverage_b == 0
 
 
@@ -190,7 +191,7 @@ def test_passages_quote_the_articles_exactly(corpus: pd.DataFrame, real: reuse.R
     for r in real.passages.itertuples(index=False):
         assert corpus.at[r.source_a, "text"][r.a_start : r.a_end] == r.a_text
         assert corpus.at[r.source_b, "text"][r.b_start : r.b_end] == r.b_text
-    assert set(real.passages.kind) == {reuse.VERBATIM, reuse.PARAPHRASE}
+    assert set(real.passages.kind) == {alignment.VERBATIM, alignment.PARAPHRASE}
 
 
 # ---- tables for the notebook ----------------------------------------------------------------
@@ -244,7 +245,7 @@ def test_identical_texts_score_one(a: str) -> None:
 @settings(max_examples=40, deadline=None)
 @given(a=texts, b=texts)
 def test_alignment_coverage_is_a_share(a: str, b: str) -> None:
-    al = reuse.align(a, b)
+    al = alignment.align(a, b)
     assert 0.0 <= al.coverage_a <= 1.0 and 0.0 <= al.coverage_b <= 1.0
     for r in al.passages.itertuples(index=False):
         assert a[r.a_start : r.a_end] == r.a_text and b[r.b_start : r.b_end] == r.b_text

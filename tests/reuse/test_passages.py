@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from helpers.reuse import alignment
 from helpers.reuse import derivation as reuse
 from helpers.reuse import passages as reuse_passages
 
@@ -12,7 +13,7 @@ from helpers.reuse import passages as reuse_passages
 def test_side_by_side_html_escapes_article_text() -> None:
     a = "Intro line here. The <b>council</b> & mayor agreed to repair the old canal before the floods."
     b = "Other news today. The <b>council</b> & mayor agreed to repair the old canal before the floods."
-    al = reuse.align(a, b)
+    al = alignment.align(a, b)
     html = reuse_passages.side_by_side_html(a, b, al.passages, "a", "b")
     assert "&lt;b&gt;council&lt;/b&gt; &amp; mayor" in html and "<b>council" not in html
     assert "<mark>" in html
@@ -54,7 +55,7 @@ def test_passage_summary_equals_the_per_group_reference(corpus: pd.DataFrame) ->
     found = reuse.find_reuse(corpus, align_min_containment=0, min_shared=1)
     rows = []
     for (a, b), grp in found.passages.groupby(["source_a", "source_b"], sort=False):
-        verb = grp[grp["kind"] == reuse.VERBATIM]
+        verb = grp[grp["kind"] == alignment.VERBATIM]
         row = reuse.pair_row_of(found.pairs, a, b)
         rows.append(
             {
@@ -64,7 +65,7 @@ def test_passage_summary_equals_the_per_group_reference(corpus: pd.DataFrame) ->
                 "coverage_a": round(float(row["coverage_a"]), 3),
                 "coverage_b": round(float(row["coverage_b"]), 3),
                 "verbatim": len(verb),
-                "paraphrase": int((grp["kind"] == reuse.PARAPHRASE).sum()),
+                "paraphrase": int((grp["kind"] == alignment.PARAPHRASE).sum()),
                 "longest verbatim run": verb.loc[verb["a_text"].str.len().idxmax(), "a_text"] if len(verb) else "",
             }
         )

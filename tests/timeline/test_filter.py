@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.timeline import event_filter as EF
+from helpers.timeline import dated as EF_dated
+from helpers.timeline import views as EF
 from tests.timeline.samples import toy_events
 
 
@@ -17,11 +18,11 @@ def toy() -> tuple[pd.DataFrame, pd.DataFrame]:
 def test_filter_and_html(toy: tuple[pd.DataFrame, pd.DataFrame]) -> None:
     _, ev = toy
     ev = ev.assign(topics=["departure" if "Damascus" in s else "" for s in ev["sentence"]])
-    only_b = EF.filter_events(ev, source_id="b")
+    only_b = EF_dated.filter_events(ev, source_id="b")
     assert set(only_b["source_id"]) == {"b"}
-    dated = EF.filter_events(ev, date_from="2024-12-08", date_to="2024-12-08")
+    dated = EF_dated.filter_events(ev, date_from="2024-12-08", date_to="2024-12-08")
     assert set(dated["date"]) <= {"2024-12-08"} or (dated["date_end"] >= "2024-12-08").all()
-    assert set(EF.filter_events(ev, topic="departure")["topics"]) == {"departure"}
+    assert set(EF_dated.filter_events(ev, topic="departure")["topics"]) == {"departure"}
     page = EF.events_html(only_b)
     assert "&lt;all&gt;" in page and "<all>" not in page and "<mark>" in page
     assert EF.events_html(ev.iloc[0:0]) == "<p>No dated events match.</p>"

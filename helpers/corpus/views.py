@@ -1,0 +1,45 @@
+"""What a reader sees of the corpus itself: when each article appeared against the events it tells."""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.dates import DateFormatter, DayLocator
+from matplotlib.figure import Figure
+
+from helpers import config
+from helpers.corpus.provenance import timing_table
+from helpers.display.style import OUTSIDE_COLOR, new_figure, source_colors, style_axes
+
+
+def timing_chart(corpus: pd.DataFrame, start: str = config.EVENT_START, end: str = config.EVENT_END) -> Figure:
+    """Publication date of each article against the event window; hollow markers are inferred dates."""
+    table = timing_table(corpus)
+    colors = source_colors(corpus.index)
+    fig, ax = new_figure(9, 0.6 * len(table) + 1.6)
+    ax.axvspan(
+        pd.Timestamp(start),
+        pd.Timestamp(end) + pd.Timedelta(days=1),
+        color=OUTSIDE_COLOR,
+        alpha=0.15,
+        label=f"events studied ({start} to {end})",
+    )
+    for y, (sid, row) in enumerate(table.iterrows()):
+        ax.plot([pd.Timestamp(end), row["published"]], [y, y], color=colors[sid], linewidth=1, alpha=0.6)
+        ax.scatter(
+            [row["published"]],
+            [y],
+            s=70,
+            zorder=3,
+            color=colors[sid],
+            facecolors="white" if row["inferred"] else colors[sid],
+            linewidths=2,
+        )
+    ax.scatter([], [], s=70, color="black", facecolors="white", linewidths=2, label="publication date (inferred)")
+    ax.scatter([], [], s=70, color="black", label="publication date (stated)")
+    ax.set_yticks(range(len(table)), list(table.index))
+    ax.invert_yaxis()
+    ax.xaxis.set_major_locator(DayLocator(interval=3))
+    ax.xaxis.set_major_formatter(DateFormatter("%d %b"))
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=3, frameon=False, fontsize=9)
+    style_axes(ax, title="When each article appeared, against the events it tells", xlabel="2024")
+    return fig
