@@ -37,8 +37,6 @@ MANIFEST_COLUMNS = (
 #: Separator inside list-valued manifest cells (``credits``).
 LIST_SEP = ";"
 
-#: Syrian local time, used to read every clock time in the corpus.
-LOCAL_TZ = "Etc/GMT-3"  # POSIX sign convention: UTC+3
 
 #: The event window the project studies (offensive launch to fall of Damascus).
 EVENT_START = "2024-11-27"

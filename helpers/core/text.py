@@ -20,6 +20,16 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+#: English function words (and "said", "according"): the one stop-word list; callers add their own words.
+_FUNCTION_WORDS_TEXT = (
+    "a an the of to in on at by for with from and or but as is was were be been being are am that this "
+    "these those it its he his him she her they their them we our you your i me my who whom whose which "
+    "what when where while after before over under into out up down about than then so not no nor also "
+    "has had have having do did does done just only even very there here said says say would could should "
+    "will shall can may might must one his hers theirs s t according"
+)
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
+
 #: Characters of context kept before and after the exact match in a TextQuoteSelector.
 SELECTOR_CONTEXT = 32
 _WS = re.compile(r"\s+")

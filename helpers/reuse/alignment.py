@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz
 
-from helpers.core.text import sentence_spans
+from helpers.core.text import FUNCTION_WORDS, sentence_spans
 from helpers.reuse import shingles
 from helpers.reuse.shingles import Tokens
 
@@ -42,14 +42,7 @@ VERBATIM = "verbatim"
 PARAPHRASE = "paraphrase"
 
 #: Function words ignored by the paraphrase scorer (they carry no evidence of copying).
-_STOP_WORDS_TEXT = (
-    "a an the of to in on at by for with from and or but as is was were be been being are am that this "
-    "these those it its he his him she her they their them we our you your i me my who whom whose which "
-    "what when where while after before over under into out up down about than then so not no nor also "
-    "has had have having do did does done just only even very there here said says say would could should "
-    "will shall can may might must one his hers theirs s t according"
-)
-STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
+STOP_WORDS = FUNCTION_WORDS
 
 PASSAGE_COLUMNS = ["source_a", "source_b", "kind", "score", "a_start", "a_end", "b_start", "b_end", "a_text", "b_text"]
 

@@ -21,7 +21,7 @@ import pandas as pd
 from helpers import config
 from helpers.core.errors import InputError, Problem
 from helpers.core.files import LINE, read_table, suggest
-from helpers.core.text import sentence_bounds
+from helpers.core.text import FUNCTION_WORDS, sentence_bounds
 from helpers.corpus.load import Corpus
 from helpers.temporal.resolve import PART_RANGES, quoted, relative_parts, temporal_mentions
 
@@ -56,13 +56,11 @@ EVENT_COLUMNS = (
 )
 #: Granularities that place an event on a day (years, months and durations are not events).
 EVENT_GRANULARITIES = ("week", "day", "part-of-day", "minute")
-#: Function and reporting words left out of :func:`content_words`; calendar and part-of-day words are added below.
-_STOP_WORDS = """about after again against also although among another around because been before being between both
-    could didn't does doing down during each even every from further have having here into itself just last
-    more most much once only other over same should since some such than that their theirs them then there
-    these they this those through under until very were what when where which while will with would your
-    said says according told reported reports report later earlier week weeks days hours year years
-    midnight tomorrow"""
+#: Words left out of :func:`content_words` beyond the shared function words: more function words,
+#: reporting verbs and time words (calendar and part-of-day words are added below).
+_NOT_CONTENT = """again against although among another around because between both didn't doing during each every
+    further itself last more most much once other same since some such through until
+    told reported reports report later earlier week weeks days hours year years midnight tomorrow"""
 _CALENDAR_WORDS = {
     *(name.lower() for name in calendar.month_name if name),
     *(name.lower() for name in calendar.month_abbr if name),
@@ -70,7 +68,7 @@ _CALENDAR_WORDS = {
     *(word for part in PART_RANGES for word in part.split()),
     "daytime",
 }
-_STOP = frozenset(_STOP_WORDS.split()) | _CALENDAR_WORDS
+_STOP = FUNCTION_WORDS | frozenset(_NOT_CONTENT.split()) | _CALENDAR_WORDS
 
 
 # ---------------------------------------------------------------------------------------------
