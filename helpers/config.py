@@ -73,11 +73,6 @@ DEFAULT_STUDENT_DIR = REPO_ROOT / "student_codings"
 UNKNOWN_OUTLET = "unknown"
 
 
-def is_known_outlet(outlet: object) -> bool:
-    """Whether a manifest outlet names an outlet: neither empty nor :data:`UNKNOWN_OUTLET` (any case)."""
-    name = str(outlet or "").strip()
-    return bool(name) and name.casefold() != UNKNOWN_OUTLET
-
 
 #: The last night of the event window, as local times (``Etc/GMT-3``): the hour-by-hour view's window.
 LAST_NIGHT_START = "2024-12-07T18:00"

@@ -17,7 +17,7 @@ import pandas as pd
 
 from helpers import config
 from helpers.claims.aliases import load_aliases
-from helpers.core.errors import InputError, Problem
+from helpers.core.errors import InputError, Problem, problems_of
 from helpers.core.files import LINE, read_table, suggest
 from helpers.core.text import NormalisedText, closest_passage, find_quote, text_quote_selector
 from helpers.corpus.load import Corpus
@@ -245,11 +245,7 @@ def has_codings(corpus: Corpus) -> bool:
 
 def validate_codings(corpus: Corpus) -> list[Problem]:
     """For ``python -m helpers validate``: every problem of the claim coding (none when uncoded)."""
-    try:
-        read_codings(corpus)
-    except InputError as exc:
-        return exc.problems
-    return []
+    return problems_of(lambda: read_codings(corpus))
 
 
 def codings_summary(corpus: Corpus) -> str:

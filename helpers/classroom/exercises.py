@@ -24,7 +24,7 @@ from helpers.claims.coding import ATTRIBUTION_KINDS, SUPPORTING, Codings
 from helpers.claims.corroboration import chain_names
 from helpers.claims.disagreements import rewrite_changes
 from helpers.classroom.students import KIND_LEGEND
-from helpers.corpus.load import Corpus, check_source_id
+from helpers.corpus.load import Corpus, check_source_id, is_known_outlet
 from helpers.corpus.provenance import KIND_ORIGINAL, KIND_UNCREDITED, source_kinds
 from helpers.display import style as charts
 from helpers.display.notebook import table_style, to_html
@@ -80,7 +80,7 @@ def _supporting(codings: Codings, claim_id: str) -> pd.DataFrame:
 def _label(corpus: pd.DataFrame, sid: str) -> str:
     """An article as an option: its id, with the outlet when the text identifies it."""
     outlet = corpus.at[sid, "outlet"] if sid in corpus.index else ""
-    return f"{sid} ({outlet})" if config.is_known_outlet(outlet) else sid
+    return f"{sid} ({outlet})" if is_known_outlet(outlet) else sid
 
 
 def _ordered(options: Sequence[str], right: Iterable[str]) -> tuple[str, ...]:

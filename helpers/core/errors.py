@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +28,15 @@ class Problem:
     def __str__(self) -> str:
         where = display_path(self.file)
         return f"{where}:{self.line}: {self.message}" if self.line else f"{where}: {self.message}"
+
+
+def problems_of(read: Callable[[], object]) -> list[Problem]:
+    """The problems ``read()`` raises as :class:`InputError`, or none when it succeeds (for validators)."""
+    try:
+        read()
+    except InputError as exc:
+        return exc.problems
+    return []
 
 
 class InputError(Exception):

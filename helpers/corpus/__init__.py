@@ -1,12 +1,13 @@
 """Who published what, when, and on whose reporting: the corpus read once, and each article's provenance."""
 
-from helpers.corpus.load import Corpus, check_source_id, load_corpus, validate_corpus
+from helpers.corpus.load import Corpus, check_source_id, is_known_outlet, load_corpus, validate_corpus
 from helpers.corpus.provenance import outlet_names, overview, reporting_voice, source_kinds, timing_table
 from helpers.corpus.views import timing_chart
 
 __all__ = [
     "Corpus",
     "check_source_id",
+    "is_known_outlet",
     "load_corpus",
     "outlet_names",
     "overview",

@@ -191,6 +191,19 @@ def check_source_id(corpus: pd.DataFrame, source_id: str) -> str:
     return source_id
 
 
+def is_known_outlet(outlet: object) -> bool:
+    """Whether a manifest outlet names an outlet: neither empty nor ``config.UNKNOWN_OUTLET`` (any case)."""
+    name = str(outlet or "").strip()
+    return bool(name) and name.casefold() != config.UNKNOWN_OUTLET
+
+
+def corpus_column(corpus: pd.DataFrame, name: str, default: object) -> dict[str, object]:
+    """One corpus column as a dict by source id (``default`` when the column is missing)."""
+    if name in corpus:
+        return {str(sid): value for sid, value in corpus[name].items()}
+    return {str(sid): default for sid in corpus.index}
+
+
 def is_inferred(basis: str) -> bool:
     """Whether a ``published_basis`` value marks the date as inferred rather than stated."""
     return str(basis).startswith("inferred:")

@@ -12,7 +12,7 @@ import re
 import pandas as pd
 
 from helpers import config
-from helpers.corpus.load import is_inferred
+from helpers.corpus.load import is_inferred, is_known_outlet
 
 #: Verbs and phrases by which an outlet describes its own reporting.
 REPORTING_VERBS = (
@@ -31,7 +31,7 @@ KIND_UNCLEAR = "unclear"
 
 def outlet_names(outlet: str) -> tuple[str, ...]:
     """Forms under which an outlet names itself: the name, plus its initials for multi-word names."""
-    if not config.is_known_outlet(outlet):
+    if not is_known_outlet(outlet):
         return ()
     words = outlet.split()
     return (outlet, "".join(w[0] for w in words).upper()) if len(words) > 1 else (outlet,)

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from helpers import config
-from helpers.reuse.derivation import corpus_column, find_reuse, related
+from helpers.corpus.load import corpus_column, is_known_outlet
+from helpers.reuse.derivation import find_reuse, related
 
 CHAIN_COLUMNS = ["source_id", "chain", "basis", "evidence"]
 
@@ -40,7 +40,7 @@ def _components(ids: Iterable[str], edges: Iterable[tuple[str, str]]) -> dict[st
 
 def _own_name(outlet: object, sid: str) -> str:
     """An article's own chain name: its outlet when known, else its source id."""
-    return str(outlet).strip() if config.is_known_outlet(outlet) else sid
+    return str(outlet).strip() if is_known_outlet(outlet) else sid
 
 
 def chains(corpus: pd.DataFrame, pairs_df: pd.DataFrame) -> pd.DataFrame:

@@ -14,9 +14,10 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from helpers.core.text import quote_spans, sentence_spans
+from helpers.corpus.load import corpus_column
 from helpers.reuse import shingles
 from helpers.reuse.alignment import STOP_WORDS, VERBATIM
-from helpers.reuse.derivation import NOT_DERIVED, corpus_column
+from helpers.reuse.derivation import NOT_DERIVED
 
 
 def credit_lines(corpus: pd.DataFrame) -> pd.DataFrame:

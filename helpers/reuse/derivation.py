@@ -242,13 +242,6 @@ def _texts(corpus: pd.DataFrame) -> dict[str, str]:
     return {str(sid): str(text) for sid, text in corpus["text"].items()}
 
 
-def corpus_column(corpus: pd.DataFrame, name: str, default: object) -> dict[str, object]:
-    """One corpus column as a dict by source id (``default`` when the column is missing)."""
-    if name in corpus:
-        return {str(sid): value for sid, value in corpus[name].items()}
-    return {str(sid): default for sid in corpus.index}
-
-
 def find_reuse(
     corpus: pd.DataFrame,
     *,

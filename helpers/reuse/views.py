@@ -10,8 +10,9 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from helpers.corpus.load import corpus_column
 from helpers.display.style import OUTSIDE_COLOR, new_figure, source_colors, style_axes
-from helpers.reuse.derivation import corpus_column, related
+from helpers.reuse.derivation import related
 
 
 def heatmap_figure(matrix: pd.DataFrame, title: str = "Containment of the row article in the column article") -> Figure:

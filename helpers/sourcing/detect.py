@@ -55,8 +55,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers.claims.coding import ATTRIBUTION_KINDS
-from helpers.config import is_known_outlet
 from helpers.core.text import quote_spans, sentence_spans
+from helpers.corpus.load import is_known_outlet
 
 # --------------------------------------------------------------------------------------------
 # Vocabulary

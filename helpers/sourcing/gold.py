@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import config
-from helpers.core.errors import InputError, Problem
+from helpers.core.errors import InputError, Problem, problems_of
 from helpers.core.files import LINE, read_table, suggest
 from helpers.corpus.load import Corpus
 from helpers.sourcing.detect import KINDS
@@ -144,14 +144,12 @@ _GOLD_READERS = (
 
 def validate_gold(corpus: Corpus) -> list[Problem]:
     """For ``python -m helpers validate``: problems in the attribution and hedge gold files present."""
-    problems: list[Problem] = []
-    for name, reader in _GOLD_READERS:
-        if gold_path(corpus, name).is_file():
-            try:
-                reader(corpus)
-            except InputError as exc:
-                problems.extend(exc.problems)
-    return problems
+    return [
+        problem
+        for name, reader in _GOLD_READERS
+        if gold_path(corpus, name).is_file()
+        for problem in problems_of(lambda reader=reader: reader(corpus))
+    ]
 
 
 def gold_summary(corpus: Corpus) -> str:

@@ -40,7 +40,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import config
-from helpers.core.errors import InputError, Problem
+from helpers.core.errors import InputError, Problem, problems_of
 from helpers.core.files import LINE, read_table, suggest
 from helpers.corpus.load import Corpus
 
@@ -857,13 +857,7 @@ def read_gold(path: Path, corpus: pd.DataFrame) -> pd.DataFrame:
 def validate_gold(corpus: Corpus) -> list[Problem]:
     """For ``python -m helpers validate``: problems of the temporal gold (none when it is absent)."""
     path = gold_path(corpus)
-    if not path.is_file():
-        return []
-    try:
-        read_gold(path, corpus)
-    except InputError as exc:
-        return exc.problems
-    return []
+    return problems_of(lambda: read_gold(path, corpus)) if path.is_file() else []
 
 
 def gold_summary(corpus: Corpus) -> str:

@@ -16,8 +16,8 @@ from collections import Counter
 import pandas as pd
 from rapidfuzz import fuzz
 
-from helpers import config
 from helpers.claims.coding import Codings
+from helpers.corpus.load import is_known_outlet
 from helpers.temporal.resolve import resolve_text
 from helpers.timeline.claim_datings import slot_datings
 from helpers.timeline.dated import OUTSIDE_LABEL, content_words, event_label, event_span, how_dated
@@ -94,7 +94,7 @@ def outlet_credits(corpus: pd.DataFrame) -> dict[str, tuple[str, ...]]:
     out = {}
     for sid, row in corpus.iterrows():
         names = [row["outlet"], *row["credits"], row["upstream_inferred"]]
-        out[str(sid)] = tuple(n for n in dict.fromkeys(names) if config.is_known_outlet(n))
+        out[str(sid)] = tuple(n for n in dict.fromkeys(names) if is_known_outlet(n))
     return out
 
 

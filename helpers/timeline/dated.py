@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import config
-from helpers.core.errors import InputError, Problem
+from helpers.core.errors import InputError, Problem, problems_of
 from helpers.core.files import LINE, read_table, suggest
 from helpers.core.text import FUNCTION_WORDS, sentence_bounds
 from helpers.corpus.load import Corpus
@@ -133,13 +133,7 @@ def _read_outside_checked(path: Path) -> pd.DataFrame:
 def validate_outside(corpus: Corpus) -> list[Problem]:
     """For ``python -m helpers validate``: problems in the outside reference (none when it is absent)."""
     path = outside_path(corpus)
-    if not path.exists():
-        return []
-    try:
-        _read_outside_checked(path)
-    except InputError as exc:
-        return exc.problems
-    return []
+    return problems_of(lambda: _read_outside_checked(path)) if path.exists() else []
 
 
 def outside_summary(corpus: Corpus) -> str:
