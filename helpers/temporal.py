@@ -191,7 +191,7 @@ _NOT_YEAR_AFTER = (
 )
 _YEAR_PATTERN = (
     rf"(?<![\w/.:#$£€,-])(?<!page\s)(?<!pages\s)(?<!p\.\s)(?<!No\.\s)(?<!no\.\s)(?P<year>{_YEAR})"
-    rf"(?![\d%/]|,\d|-year|{_NOT_YEAR_AFTER})"
+    rf"(?![\d%/]|,\d|\.\d|-year|{_NOT_YEAR_AFTER})"
 )
 #: A range of years; both halves become mentions ('1915-17', '1917–1918', 'from 1940 to 1945').
 _YEAR_RANGE_PATTERN = (
@@ -233,7 +233,7 @@ _DECADE_PATTERN = (
     r"|(?:the\s+)?(?P<sdecade>['’][1-9]0)s(?![\w])"
 )
 _CENTURY_PATTERN = (
-    r"the\s+(?:(?:early|mid|late)[\s-]+)?(?P<century>1\d|2[01]|[1-9])(?:st|nd|rd|th)[\s-]+century"
+    r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<century>1\d|2[01]|[1-9])(?:st|nd|rd|th)[\s-]+century"
     rf"|the\s+(?:(?:early|mid|late)[\s-]+)?(?P<centw>{'|'.join(sorted(_ORDINALS, key=len, reverse=True))})"
     r"[\s-]+century"
 )
@@ -266,7 +266,7 @@ _HOLIDAY_PATTERN = (
     + rf")(?:,?\s+(?:of\s+)?(?P<year>{_YEAR}))?(?![\w])"
 )
 _QUARTER_PATTERN = (
-    r"(?:the\s+)?(?P<quarter>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?![\w])"
+    rf"(?:the\s+)?(?:(?P<year2>{_YEAR})\s+)?(?P<quarter>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?![\w])"
     rf"(?:\s+of\s+(?P<year>{_YEAR}))?"
 )
 #: Anaphoric references to the story's unit: 'that same day', 'the previous year', 'later that month'.
@@ -276,10 +276,17 @@ _ANAPHORA_PATTERN = (
     r"|the\s+end\s+of\s+the|the\s+end\s+of\s+that|the\s+beginning\s+of\s+the)\s+(?P<aunit>year|month|day)(?![-\w])"
 )
 _DEICTIC_PATTERNS = (
+    r"(?P<ya>(?:a\s+)?year[-\s](?:earlier|ago))(?![-\w])",
     r"(?P<day>today|tonight|tomorrow|yesterday)(?![-\w])",
     r"(?P<when>earlier|later)?\s*(?P<rel>last|this|next)\s+(?P<unit>week|month|year)(?![-\w])",
     r"(?:(?P<prep>over|at|during)\s+the|(?P<rel>last|this|next))\s+weekend",
     rf"(?P<num>{_NUMW})\s+(?P<unit>day|week|month|year)s?\s+ago",
+    r"(?:(?:early|late|later|earlier)\s+)?this\s+(?P<dpart>morning|afternoon|evening)(?![-\w])",
+    rf"(?P<wrel>last|next|this|coming)\s+(?P<dwd>{_WD})(?![-\w])",
+    rf"(?P<mrel>last|next|this)\s+(?P<dmon>{_MON})",
+    r"the\s+(?P<cy>current|full|current\s+fiscal|fiscal|calendar)\s+year(?![-\w])",
+    r"the\s+(?P<qq>latest|most\s+recent|recent|current|just-ended|year-earlier|year-ago|)\s*(?:fiscal\s+)?"
+    r"(?:quarter|period)(?![-\w])",
 )
 _RELATIVE_PATTERNS = (
     rf"(?:(?:just|only|some|about|around|exactly)\s+)?(?P<num>{_NUMW})(?:\s+or\s+(?P<num2>{_NUMW}))?\s+"
@@ -320,9 +327,11 @@ _COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 #: Wording before an expression that points to the future ('will meet on Friday', 'until June').
 _FUTURE = re.compile(
     r"\b(?:will|shall|['’]ll|next|until|till|through|due|scheduled|expected|set\s+to|plans?\s+to|planned"
-    r"|postponed|adjourned|deadline|upcoming|coming|starting|begins?|is\s+to|are\s+to)\b[^.;!?]*$",
+    r"|postponed|adjourned|deadline|upcoming|coming|is\s+to|are\s+to|would\s+be|won['’]t)\b[^.;!?]*$",
     _FLAGS,
 )
+#: Future wording after an expression, up to the end of its sentence ('on Friday the board will vote').
+_FUTURE_AFTER = re.compile(r"^[^.;!?]*?\b(?:will|shall|['’]ll|won['’]t|is\s+expected|are\s+expected)\b", _FLAGS)
 #: A statement reported "on <weekday>": the weekday is the reporting day, anchored to publication.
 _REPORTING = re.compile(
     r"(?:\b(?:said|says|announced|declared|stated)\b(?:\s+\w+){0,3}"
@@ -375,6 +384,7 @@ class _State:
     published_time: dt.time | None = None
     story_year: int | None = None  # narrative mode: the last year the text named
     story_month: int | None = None
+    quarter: tuple[int, int] | None = None  # the last fiscal quarter named (year, 1-4)
 
 
 def _clock_text(value: str | None) -> dt.time | None:
@@ -637,8 +647,14 @@ def _resolve_point(f: _Found, m: Mention, state: _State, article: _Article) -> M
                 pub.isoformat(),
                 "deictic",
             )
+        elif state.genre == "news" and pub is not None and not part:
+            if _future(article, f.start):
+                day = pub + dt.timedelta(days=(weekday - pub.weekday()) % 7)
+            else:
+                day = weekday_on_or_before(pub, weekday)
+            anchor, anchor_value = "publication", pub.isoformat()
         elif narr is not None:
-            day = nearest_weekday(narr[0], weekday, not_after=pub)
+            day = nearest_weekday(narr[0], weekday, not_after=None if _future(article, f.start) else pub)
             anchor, anchor_value = "narrative", narr[0].isoformat()
         elif pub is not None:
             day, anchor, anchor_value = weekday_on_or_before(pub, weekday), "publication", pub.isoformat()
@@ -787,6 +803,8 @@ def _resolve_deictic(f: _Found, m: Mention, state: _State, article: _Article) ->
         if unit == "month":
             return replace(m, value=_add_months(pub, -n).strftime("%Y-%m"), granularity="month", **out)
         return replace(m, value=str(pub.year - n), granularity="year", **out)
+    if g.get("dpart") or g.get("dwd") or g.get("dmon") or g.get("cy") or "qq" in g or g.get("ya"):
+        return _resolve_named_deictic(g, m, state, article, f.start, out)
     rel = (g.get("rel") or "").lower()
     if "weekend" in m.text.lower():
         sat = weekday_on_or_before(pub - dt.timedelta(days=1), 5)
@@ -813,6 +831,67 @@ def _resolve_deictic(f: _Found, m: Mention, state: _State, article: _Article) ->
     if unit == "month":
         return replace(m, value=_add_months(pub.replace(day=1), shift).strftime("%Y-%m"), granularity="month", **out)
     return replace(m, value=str(pub.year + shift), granularity="year", **out)
+
+
+def _quarter_mention(m: Mention, year: int, q: int, **out: str) -> Mention:
+    """A fiscal quarter as a month range, with its ISO-TimeML value ('1989-Q3')."""
+    return replace(
+        m,
+        value=f"{year:04d}-{3 * q - 2:02d}",
+        value_end=f"{year:04d}-{3 * q:02d}",
+        granularity="month",
+        timex_value=f"{year:04d}-Q{q}",
+        timex_type="DATE",
+        **out,
+    )
+
+
+def _resolve_named_deictic(
+    g: dict[str, str], m: Mention, state: _State, article: _Article, pos: int, out: dict[str, str]
+) -> Mention:
+    """'this morning', 'last Monday', 'next May', 'the current year', 'the latest quarter', 'a year earlier'.
+
+    In a report on a quarter, 'a year earlier' and 'the year-ago period' are that quarter a year before.
+    """
+    pub = state.published
+    assert pub is not None
+    if g.get("ya"):
+        if state.quarter is not None:
+            return _quarter_mention(m, state.quarter[0] - 1, state.quarter[1], **out)
+        base = pub.year if "ago" in g["ya"].lower() or state.story_year is None else state.story_year
+        return replace(m, value=str(base - 1), granularity="year", **out)
+    if g.get("dpart"):
+        start, end = _part_range(pub, g["dpart"].lower())
+        return replace(m, value=start, value_end=end, granularity="part-of-day", **out)
+    if g.get("dwd"):
+        weekday = _WEEKDAYS.index(g["dwd"].capitalize())
+        rel = g["wrel"].lower()
+        ahead = (weekday - pub.weekday()) % 7 or 7
+        if rel == "last" or (rel == "this" and not _future(article, pos)):
+            day = pub - dt.timedelta(days=(pub.weekday() - weekday) % 7 or 7)
+        else:
+            day = pub + dt.timedelta(days=ahead)
+        return replace(m, value=day.isoformat(), granularity="day", **out)
+    if g.get("dmon"):
+        month = _MONTHS.get(g["dmon"].lower().rstrip("."))
+        if month is None:
+            return m
+        rel = g["mrel"].lower()
+        year = pub.year
+        if rel == "last":
+            year = pub.year if month < pub.month else pub.year - 1
+        elif rel == "next":
+            year = pub.year if month > pub.month else pub.year + 1
+        return replace(m, value=f"{year:04d}-{month:02d}", granularity="month", **out)
+    if g.get("cy"):
+        return replace(m, value=str(pub.year), granularity="year", **out)
+    qq = g["qq"].lower()
+    if state.quarter is not None and qq != "current":
+        year, q = state.quarter
+    else:
+        ref = pub - dt.timedelta(days=0 if qq == "current" else 45)
+        year, q = ref.year, (ref.month - 1) // 3 + 1
+    return _quarter_mention(m, year - (1 if qq.startswith("year-") else 0), q, **out)
 
 
 def _apposed(index: int, mentions: list[Mention], founds: list[_Found], text: str) -> Mention | None:
@@ -880,6 +959,9 @@ def _count(f: _Found, m: Mention, state: _State, article: _Article, max_paras: i
     anaphoric = rel in ("later", "earlier", "afterwards", "afterward", "beforehand") or bool(g.get("anaph"))
     if not anaphoric and not _ANAPHORIC_START.match(article.text[f.end : f.end + 12]):
         return m  # anchored to an event named after it ('before leaving'), whose date is unknown here
+    unit = g["unit"].lower().rstrip("s")
+    if unit in ("month", "year") and not g.get("num2"):
+        return _count_months(m, g, rel, unit, narr, state)
     if narr is None:
         return m
     nums = [_number(g["num"])] + ([_number(g["num2"])] if g.get("num2") else [])
@@ -907,6 +989,32 @@ def _count(f: _Found, m: Mention, state: _State, article: _Article, max_paras: i
     return replace(
         m, value=fmt[0], value_end=fmt[-1] if len(fmt) > 1 else "", granularity=gran, anchor_value=anchor_value
     )
+
+
+def _count_months(
+    m: Mention, g: dict[str, str], rel: str, unit: str, narr: tuple[dt.date, dt.time | None] | None, state: _State
+) -> Mention:
+    """'fifteen months later', 'two years earlier': counted from the story's date, month or year."""
+    n = _number(g["num"])
+    if n is None or n != int(n):
+        return m
+    sign = -1 if rel in ("earlier", "beforehand", "before", "prior to") else 1
+    if narr is not None:
+        base = narr[0]
+    elif state.story_year is not None:
+        base = dt.date(state.story_year, state.story_month or 1, 1)
+    elif state.published is not None and state.genre == "news":
+        base = state.published
+    else:
+        return m
+    if unit == "year":
+        if state.story_year is not None and (narr is None or narr[0].year != state.story_year):
+            base = dt.date(state.story_year, state.story_month or 1, 1)
+        return replace(m, value=str(base.year + sign * int(n)), granularity="year", anchor_value=str(base.year))
+    if narr is None and state.story_month is None and state.story_year is not None:
+        return m
+    moved = _add_months(base.replace(day=1), sign * int(n))
+    return replace(m, value=moved.strftime("%Y-%m"), granularity="month", anchor_value=base.strftime("%Y-%m"))
 
 
 def _resolve_duration(f: _Found, m: Mention) -> Mention:
@@ -982,7 +1090,10 @@ def _anchor_year(state: _State) -> tuple[int | None, str, str]:
 
 def _future(article: _Article, pos: int) -> bool:
     """Whether the words before ``pos`` in its sentence point to the future."""
-    return bool(_FUTURE.search(article.text[max(0, pos - 60) : pos]))
+    before = article.text[max(0, pos - 120) : pos]
+    return bool(_FUTURE.search(before)) or (
+        not re.search(r"[.;!?]", before[-30:]) and bool(_FUTURE_AFTER.match(article.text[pos : pos + 60]))
+    )
 
 
 def _resolve_extra(f: _Found, m: Mention, state: _State, article: _Article) -> Mention:
@@ -1028,8 +1139,8 @@ def _resolve_extra(f: _Found, m: Mention, state: _State, article: _Article) -> M
         if y > year + 10:
             y -= 100
         return replace(m, type="year", value=str(y), granularity="year", anchor=anchor, anchor_value=av)
-    if g.get("year"):
-        year, anchor, av = int(g["year"]), "absolute", ""
+    if g.get("year") or g.get("year2"):
+        year, anchor, av = int(g.get("year") or g["year2"]), "absolute", ""
     else:
         year, anchor, av = _anchor_year(state)
     if year is None:
@@ -1165,6 +1276,8 @@ def resolve_text(
         else:
             m = _resolve_extra(f, m, state, article)
         mentions[i] = m
+        if re.fullmatch(r"\d{4}-Q[1-4]", m.timex_value) and "year-" not in m.text.lower():
+            state.quarter = (int(m.timex_value[:4]), int(m.timex_value[-1]))
         _advance(state, m, article, f)
     return [_with_timex(m) for m in mentions]
 
@@ -1172,7 +1285,7 @@ def resolve_text(
 def _advance(state: _State, m: Mention, article: _Article, f: _Found) -> None:
     """Move the narrative date to a resolved point mention (not reporting days, not quoted speech)."""
     one_year = not m.value_end or m.value_end[:4] == m.value[:4]
-    story = m.anchor in ("absolute", "narrative") or state.genre == "narrative"
+    story = m.anchor == "absolute" or state.genre == "narrative"
     if m.value and m.type != "duration" and m.value[:4].isdigit() and one_year and story:
         state.story_year = int(m.value[:4])
         state.story_month = int(m.value[5:7]) if len(m.value) >= 7 and m.value[5:7].isdigit() else None
