@@ -653,6 +653,8 @@ def _resolve_point(f: _Found, m: Mention, state: _State, article: _Article) -> M
             else:
                 day = weekday_on_or_before(pub, weekday)
             anchor, anchor_value = "publication", pub.isoformat()
+            if narr is not None and nearest_weekday(narr[0], weekday, not_after=pub) == day:
+                anchor, anchor_value = "narrative", narr[0].isoformat()  # the story's date agrees: say so
         elif narr is not None:
             day = nearest_weekday(narr[0], weekday, not_after=None if _future(article, f.start) else pub)
             anchor, anchor_value = "narrative", narr[0].isoformat()
@@ -1309,8 +1311,23 @@ def mentions_frame(source_id: str, mentions: Iterable[Mention]) -> pd.DataFrame:
 
 
 def temporal_mentions(corpus: pd.DataFrame) -> pd.DataFrame:
-    """Every temporal expression of every article, resolved against its ``published`` date."""
-    frames = [mentions_frame(str(sid), resolve_text(row.text, row.published)) for sid, row in corpus.iterrows()]
+    """Every temporal expression of every article, resolved against its ``published`` date.
+
+    The manifest's optional ``genre`` and ``published_time`` columns pick the anchoring mode and
+    refine same-day expressions (absent: news, no time).
+    """
+    frames = [
+        mentions_frame(
+            str(sid),
+            resolve_text(
+                row.text,
+                row.published,
+                genre=str(getattr(row, "genre", "") or "news"),
+                published_time=str(getattr(row, "published_time", "") or "") or None,
+            ),
+        )
+        for sid, row in corpus.iterrows()
+    ]
     if not frames:
         return pd.DataFrame(columns=list(MENTION_COLUMNS))
     out = pd.concat(frames, ignore_index=True)
