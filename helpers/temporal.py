@@ -202,7 +202,7 @@ _YEAR_RANGE_PATTERN = (
 _SHORT_YEAR_PATTERN = r"(?<![\w])(?:in|of|since|until|by|from|to|-|–)\s*(?P<short>['’]\d\d)(?![\w'’])"
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 _SEASON_PATTERN = (
-    r"(?:(?P<srel>last|this|next|that|the\s+following|the\s+previous|early|late|mid)[\s-]+|(?P<sthe>the|in)\s+)?"
+    r"(?:(?P<srel>last|this|next|that|the\s+following|the\s+previous|early|late|mid)[\s-]+|(?P<sthe>the)\s+)?"
     rf"(?P<season>spring|summer|autumn|fall|winter)(?:,?\s+(?:of\s+)?(?P<year>{_YEAR}))?(?![-\w])"
 )
 _ORDINALS = {
@@ -408,10 +408,11 @@ def _plausible(kind: str, groups: dict[str, str], text: str, start: int, end: in
     """Filters the patterns cannot say: a season needs a determiner or year ('the fall of Paris' is not
     autumn), a holiday a capital ('may day')."""
     if kind == "season":
-        if not (groups.get("srel") or groups.get("sthe") or groups.get("year")):
+        after_in = text[max(0, start - 3) : start].lower() == "in "
+        if not (groups.get("srel") or groups.get("sthe") or groups.get("year") or after_in):
             return False
         fall = groups["season"].lower() == "fall" and not groups.get("year")
-        return not (fall and (groups.get("sthe", "").lower() != "in" or re.match(r"\s+of\b", text[end:])))
+        return not (fall and (not after_in or re.match(r"\s+of\b", text[end:])))
     if kind == "holiday":
         return text[start].isupper() or text[start:end].lower().startswith("the ")
     return True
