@@ -284,8 +284,10 @@ _DEICTIC_PATTERNS = (
     r"(?:(?:early|late|later|earlier)\s+)?this\s+(?P<dpart>morning|afternoon|evening)(?![-\w])",
     rf"(?P<wrel>last|next|this|coming)\s+(?P<dwd>{_WD})(?![-\w])",
     rf"(?P<mrel>last|next|this)\s+(?P<dmon>{_MON})",
+    r"(?:around\s+)?(?P<yend>(?:the\s+)?year[-\s]end|year['’]s\s+end)(?![-\w])",
+    r"the\s+(?P<pastyear>past|last)\s+year(?![-\w])",
     r"the\s+(?P<cy>current|full|current\s+fiscal|fiscal|calendar)\s+year(?![-\w])",
-    r"the\s+(?P<qq>latest|most\s+recent|recent|current|just-ended|year-earlier|year-ago|)\s*(?:fiscal\s+)?"
+    r"(?:the|this|that)\s+(?P<qq>latest|most\s+recent|recent|current|just-ended|year-earlier|year-ago|)\s*(?:fiscal\s+)?"
     r"(?:quarter|period)(?![-\w])",
 )
 _RELATIVE_PATTERNS = (
@@ -326,7 +328,7 @@ _COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 #: Wording before an expression that points to the future ('will meet on Friday', 'until June').
 _FUTURE = re.compile(
-    r"\b(?:will|shall|['’]ll|next|until|till|through|due|scheduled|expected|set\s+to|plans?\s+to|planned"
+    r"\b(?:will|shall|['’]ll|next|until|till|through|due\s+(?:to\s+be|on|in|out|back)|scheduled|(?<!-)expected\s+to|set\s+to|plans?\s+to|planned"
     r"|postponed|adjourned|deadline|upcoming|coming|is\s+to|are\s+to|would\s+be|won['’]t)\b[^.;!?]*$",
     _FLAGS,
 )
@@ -340,7 +342,8 @@ _REPORTING = re.compile(
     _FLAGS,
 )
 _MONTH_CONTEXT = re.compile(
-    r"\b(?:in|since|until|till|by|from|of|during|through|last|this|next|before|after)\s+$", _FLAGS
+    r"\b(?:in|since|until|till|by|from|of|for|during|through|last|this|next|before|after|early|late|under|between)\s+$",
+    _FLAGS,
 )
 _ANAPHORIC_START = re.compile(r"^\s*(?:that|this|these|those|then|it|which)\b", _FLAGS)
 _APPOSITION_BEFORE = re.compile(r"^\s*,?\s*(?:just|only|some|about|barely|exactly)?\s*$", _FLAGS)
@@ -412,7 +415,7 @@ def _plausible(kind: str, groups: dict[str, str], text: str, start: int, end: in
         if not (groups.get("srel") or groups.get("sthe") or groups.get("year") or after_in):
             return False
         fall = groups["season"].lower() == "fall" and not groups.get("year")
-        return not (fall and (not after_in or re.match(r"\s+of\b", text[end:])))
+        return not (fall and ((not after_in and not groups.get("srel")) or re.match(r"\s+of\b", text[end:])))
     if kind == "holiday":
         return text[start].isupper() or text[start:end].lower().startswith("the ")
     return True
@@ -713,11 +716,9 @@ def _resolve_point(f: _Found, m: Mention, state: _State, article: _Article) -> M
 
 
 def _story_year(state: _State, month: int | None) -> int | None:
-    """Narrative mode: the story's year for a year-less month (the next one when it runs on past December)."""
+    """Narrative mode: the story's year for a year-less month or date (histories jump back as often as on)."""
     if state.genre != "narrative" or state.story_year is None:
         return None
-    if month is not None and state.story_month is not None and month - state.story_month < -6:
-        return state.story_year + 1
     return state.story_year
 
 
@@ -806,7 +807,7 @@ def _resolve_deictic(f: _Found, m: Mention, state: _State, article: _Article) ->
         if unit == "month":
             return replace(m, value=_add_months(pub, -n).strftime("%Y-%m"), granularity="month", **out)
         return replace(m, value=str(pub.year - n), granularity="year", **out)
-    if g.get("dpart") or g.get("dwd") or g.get("dmon") or g.get("cy") or "qq" in g or g.get("ya"):
+    if any(g.get(k) for k in ("dpart", "dwd", "dmon", "cy", "ya", "yend", "pastyear")) or "qq" in g:
         return _resolve_named_deictic(g, m, state, article, f.start, out)
     rel = (g.get("rel") or "").lower()
     if "weekend" in m.text.lower():
@@ -822,6 +823,9 @@ def _resolve_deictic(f: _Found, m: Mention, state: _State, article: _Article) ->
         )
     shift = {"last": -1, "this": 0, "next": 1}[rel]
     unit = g["unit"].lower()
+    if unit == "year" and state.genre == "narrative" and state.story_year is not None:
+        story = state.story_year
+        return replace(m, value=str(story + shift), granularity="year", anchor="narrative", anchor_value=str(story))
     if unit == "week":
         monday = weekday_on_or_before(pub, 0) + dt.timedelta(days=7 * shift)
         return replace(
@@ -888,6 +892,13 @@ def _resolve_named_deictic(
         return replace(m, value=f"{year:04d}-{month:02d}", granularity="month", **out)
     if g.get("cy"):
         return replace(m, value=str(pub.year), granularity="year", **out)
+    if g.get("pastyear"):
+        return replace(m, value=str(pub.year - 1), granularity="year", **out)
+    if g.get("yend"):
+        year = pub.year - (0 if _future(article, pos) or pub.month == 12 else 1)
+        if re.search(r"\b(?:by|until|before|at|around|through)\s+(?:the\s+)?$", article.text[max(0, pos - 15) : pos]):
+            year = pub.year
+        return replace(m, value=f"{year:04d}-12", granularity="month", **out)
     qq = g["qq"].lower()
     if state.quarter is not None and qq != "current":
         year, q = state.quarter
@@ -1002,17 +1013,19 @@ def _count_months(
     if n is None or n != int(n):
         return m
     sign = -1 if rel in ("earlier", "beforehand", "before", "prior to") else 1
-    if narr is not None:
+    if state.story_year is not None and state.story_month is not None:
+        base = dt.date(state.story_year, state.story_month, 1)  # the story's latest month, set with any date
+    elif narr is not None:
         base = narr[0]
     elif state.story_year is not None:
-        base = dt.date(state.story_year, state.story_month or 1, 1)
+        base = dt.date(state.story_year, 1, 1)
     elif state.published is not None and state.genre == "news":
         base = state.published
     else:
         return m
     if unit == "year":
-        if state.story_year is not None and (narr is None or narr[0].year != state.story_year):
-            base = dt.date(state.story_year, state.story_month or 1, 1)
+        if state.story_year is not None:
+            base = dt.date(state.story_year, 1, 1)
         return replace(m, value=str(base.year + sign * int(n)), granularity="year", anchor_value=str(base.year))
     if narr is None and state.story_month is None and state.story_year is not None:
         return m
@@ -1207,10 +1220,12 @@ def _resolve_extra(f: _Found, m: Mention, state: _State, article: _Article) -> M
     )
     m = replace(m, type="relative", anchor="narrative")
     if unit == "year":
-        if state.story_year is None:
+        base_year = state.story_year
+        if base_year is None and state.genre == "news" and state.published is not None:
+            base_year = state.published.year
+        if base_year is None:
             return m
-        y = state.story_year + shift
-        return replace(m, value=str(y), granularity="year", anchor_value=str(state.story_year))
+        return replace(m, value=str(base_year + shift), granularity="year", anchor_value=str(base_year))
     narr = _narrative(state, article, f.start, None)
     if unit == "month":
         if narr is not None and (state.story_year is None or narr[0].year == state.story_year):
@@ -1288,7 +1303,7 @@ def resolve_text(
 def _advance(state: _State, m: Mention, article: _Article, f: _Found) -> None:
     """Move the narrative date to a resolved point mention (not reporting days, not quoted speech)."""
     one_year = not m.value_end or m.value_end[:4] == m.value[:4]
-    story = m.anchor == "absolute" or state.genre == "narrative"
+    story = m.anchor == "absolute" or (state.genre == "narrative" and m.anchor == "narrative")
     if m.value and m.type != "duration" and m.value[:4].isdigit() and one_year and story:
         state.story_year = int(m.value[:4])
         state.story_month = int(m.value[5:7]) if len(m.value) >= 7 and m.value[5:7].isdigit() else None
