@@ -19,6 +19,13 @@ phrases, reports of statements, years missing from a date), ``narrative`` (the l
 before the mention: weekdays, clock times, relative phrases). Expressions whose anchor cannot be
 found safely are returned unresolved (empty value) rather than guessed.
 
+Modes (``genre``). ``news``: weekdays and deictic phrases anchor on publication, forward when the
+wording says so ("will", "next", "until", "due to be", "scheduled", "expected to"). ``narrative``
+(histories): year-less dates, months, "this year" and counted phrases take the story's last
+mentioned year and month. ``timex_value``/``timex_type`` give the ISO-TimeML reading of every
+mention (``1998-W32``, ``1998-08-07TMO``, ``P3D``, ``199``, ``1944-SU``, ``1989-Q3``); the other
+value columns keep the concrete ranges above, which the timeline uses.
+
 Gold (``corpus/gold/temporal.csv``): every expression naming a point, range or length of time is
 coded, with the value a careful reader of that article alone would give (``note`` explains the
 less obvious ones). Vague phrases ("hours before", "Not long after", "the days preceding")
