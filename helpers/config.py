@@ -33,6 +33,12 @@ MANIFEST_COLUMNS = (
     "sha256",
     "notes",
 )
+#: Optional manifest columns (absent or empty means the default): ``genre`` (``news`` or
+#: ``narrative``, how :mod:`helpers.temporal` anchors relative dates) and ``published_time``
+#: (``HH:MM`` with an offset or zone, e.g. ``14:30+03:00``, refining same-day expressions).
+MANIFEST_OPTIONAL_COLUMNS = ("genre", "published_time")
+#: Values of the manifest's ``genre`` column (the first is the default).
+GENRES = ("news", "narrative")
 
 #: Separator inside list-valued manifest cells (``credits``).
 LIST_SEP = ";"

@@ -19,6 +19,10 @@ from helpers.core.files import LINE, decode_bytes, read_table, suggest
 
 _SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: ``HH:MM`` then an offset (``+03:00``, ``-0500``, ``Z``) or a zone (``UTC``, ``GMT``, ``Europe/London``).
+_PUBLISHED_TIME = re.compile(
+    r"^(?:[01]\d|2[0-3]):[0-5]\d\s*(?:[+-](?:[01]\d|2[0-3]):?[0-5]\d|Z|UTC|GMT|[A-Z]{3,5}|[A-Za-z_]+/[A-Za-z_/+-]+)$"
+)
 
 
 def _is_iso_date(value: str) -> bool:
@@ -69,6 +73,12 @@ def _check_rows(manifest: pd.DataFrame, mpath: Path, adir: Path) -> tuple[list[P
             seen[sid] = line
         if not _is_iso_date(row["published"]):
             bad(f"unparseable date '{row['published']}' in 'published' (expected YYYY-MM-DD)")
+        genre = row.get("genre", "").strip()
+        if genre and genre not in config.GENRES:
+            bad(f"genre '{genre}' must be one of {', '.join(config.GENRES)} or empty{suggest(genre, config.GENRES)}")
+        ptime = row.get("published_time", "").strip()
+        if ptime and not _PUBLISHED_TIME.match(ptime):
+            bad(f"published_time '{ptime}' must be HH:MM with an offset or zone (e.g. 14:30+03:00 or 09:05 UTC)")
         basis = row["published_basis"]
         if not (basis == "stated" or (basis.startswith("inferred:") and basis[len("inferred:") :].strip())):
             bad(f"published_basis '{basis}' must be 'stated' or 'inferred: <reasoning>'")
@@ -118,7 +128,7 @@ def _read_manifest(corpus_dir: Path) -> tuple[pd.DataFrame, dict[str, str]]:
         raise InputError([Problem(str(corpus_dir), None, "corpus directory not found")])
     if not mpath.is_file():
         raise InputError([Problem(str(mpath), None, "missing manifest (every corpus needs sources.csv)")])
-    manifest = read_table(mpath, config.MANIFEST_COLUMNS)
+    manifest = read_table(mpath, config.MANIFEST_COLUMNS, config.MANIFEST_OPTIONAL_COLUMNS)
     adir = articles_dir(corpus_dir)
     if not adir.is_dir():
         raise InputError([Problem(str(adir), None, "missing articles directory")])
@@ -161,14 +171,17 @@ def validate_corpus(corpus_dir: Path | str | None = None) -> list[Problem]:
 def load_corpus(corpus_dir: Path | str | None = None) -> Corpus:
     """Read, check and hash the corpus once: a :class:`Corpus` of manifest columns plus the text.
 
-    ``published`` becomes a Timestamp, ``credits`` a tuple of outlets, and ``n_words`` /
-    ``n_chars`` are added. Raises :class:`InputError` listing every problem when invalid.
+    ``published`` becomes a Timestamp, ``credits`` a tuple of outlets, ``genre`` defaults to
+    ``news`` and ``published_time`` to empty, and ``n_words`` / ``n_chars`` are added. Raises
+    :class:`InputError` listing every problem when invalid.
     """
     cdir = config.corpus_dir(corpus_dir)
     manifest, texts = _read_manifest(cdir)
     frame = Corpus(manifest.drop(columns=[LINE]).set_index("source_id"))
     frame["published"] = pd.to_datetime(frame["published"], format="%Y-%m-%d")
     frame["credits"] = frame["credits"].map(split_list)
+    frame["genre"] = frame["genre"].str.strip().replace("", config.GENRES[0])
+    frame["published_time"] = frame["published_time"].str.strip()
     frame["text"] = [texts[sid] for sid in frame.index]
     frame["n_chars"] = frame["text"].str.len()
     frame["n_words"] = frame["text"].str.split().str.len()

@@ -19,6 +19,13 @@ phrases, reports of statements, years missing from a date), ``narrative`` (the l
 before the mention: weekdays, clock times, relative phrases). Expressions whose anchor cannot be
 found safely are returned unresolved (empty value) rather than guessed.
 
+Modes (``genre``). ``news``: weekdays and deictic phrases anchor on publication, forward when the
+wording says so ("will", "next", "until", "due to be", "scheduled", "expected to"). ``narrative``
+(histories): year-less dates, months, "this year" and counted phrases take the story's last
+mentioned year and month. ``timex_value``/``timex_type`` give the ISO-TimeML reading of every
+mention (``1998-W32``, ``1998-08-07TMO``, ``P3D``, ``199``, ``1944-SU``, ``1989-Q3``); the other
+value columns keep the concrete ranges above, which the timeline uses.
+
 Gold (``corpus/gold/temporal.csv``): every expression naming a point, range or length of time is
 coded, with the value a careful reader of that article alone would give (``note`` explains the
 less obvious ones). Vague phrases ("hours before", "Not long after", "the days preceding")
@@ -56,7 +63,24 @@ MENTION_COLUMNS = (
     "granularity",
     "anchor",
     "anchor_value",
+    "timex_value",
+    "timex_type",
 )
+#: Resolution modes: ``news`` anchors on publication, ``narrative`` on the story's last time.
+GENRES = ("news", "narrative")
+#: ISO-TimeML codes of the parts of the day.
+_TIMEX_PARTS = {
+    "early hours": "NI",
+    "early morning": "MO",
+    "dawn": "MO",
+    "daybreak": "MO",
+    "morning": "MO",
+    "afternoon": "AF",
+    "evening": "EV",
+    "dusk": "EV",
+    "night": "NI",
+    "overnight": "NI",
+}
 #: Columns of the hand-coded gold file.
 GOLD_COLUMNS = ("source_id", "start", "end", "text", "type", "value", "value_end", "granularity", "anchor", "note")
 TYPES = ("date", "weekday", "time", "part_of_day", "relative", "deictic", "year", "duration")
@@ -131,9 +155,13 @@ _NUMW = (
 _UNIT = r"(?:minute|hour|day|week|month|year|decade|century)s?"
 
 
+#: A year of 1000-2199 (other four-digit numbers are counts, codes or clock times).
+_YEAR = r"1\d\d\d|20\d\d|21\d\d"
+
+
 def _date(p: str = "") -> str:
     """A calendar date (month-day or day-month, optional weekday and year) with group prefix ``p``."""
-    year = r"1[89]\d\d|20\d\d"
+    year = _YEAR
     md = rf"(?P<{p}mon>{_MON})\s+(?P<{p}day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<{p}year>{year}))?"
     dm = rf"(?P<{p}day2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<{p}mon2>{_MON})(?:,?\s+(?P<{p}year2>{year}))?"
     return rf"(?:(?P<{p}wd>{_WD}),?\s+(?:the\s+)?)?(?:{md}|{dm})(?![\d])"
@@ -161,16 +189,114 @@ _POINT_PATTERNS = (
 )
 _MONTH_PATTERN = (
     r"(?:(?P<mod>late|early|mid|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of)[\s-]+)?"
-    rf"(?P<mon>{_MON})(?:\s+(?P<year>1[89]\d\d|20\d\d))?(?!\s*[0-3]?\d)"
+    rf"(?P<mon>{_MON})(?:,?\s+(?:of\s+)?(?P<year>{_YEAR}))?(?!\s*[0-3]?\d)"
+)
+#: Words after a four-digit number that make it a count, a measure or a clock time, not a year.
+_NOT_YEAR_AFTER = (
+    r"\s*(?:people|persons|troops|men|women|soldiers|prisoners|casualties|dead|killed|wounded|ships|guns|tanks"
+    r"|aircraft|planes|horses|km|kilometres|kilometers|miles|metres|meters|feet|tons|tonnes|dollars|pounds|euros"
+    r"|shares|hours|hrs|GMT|UTC|EST|EDT|PST|local\s+time|BST|CET|h\b)"
 )
 _YEAR_PATTERN = (
-    r"(?<![\w/.:#$£€-])(?P<year>1[89]\d\d|20\d\d)(?![\d%/]|-year|\s*(?:people|troops|km|kilometres|dollars))"
+    rf"(?<![\w/.:#$£€,-])(?<!page\s)(?<!pages\s)(?<!p\.\s)(?<!No\.\s)(?<!no\.\s)(?P<year>{_YEAR})"
+    rf"(?![\d%/]|,\d|\.\d|-year|{_NOT_YEAR_AFTER})"
+)
+#: A range of years; both halves become mentions ('1915-17', '1917–1918', 'from 1940 to 1945').
+_YEAR_RANGE_PATTERN = (
+    rf"(?<![\w/.:#$£€,-])(?P<year>{_YEAR})(?:\s*[-–—/]\s*|\s+(?:to|and|through)\s+)"
+    rf"(?P<year_b>{_YEAR}|\d\d)(?![\d%]|,\d|{_NOT_YEAR_AFTER})"
+)
+#: A year written with an apostrophe ('99, ’05): the century is the anchor's.
+_SHORT_YEAR_PATTERN = r"(?<![\w])(?:in|of|since|until|by|from|to|-|–)\s*(?P<short>['’]\d\d)(?![\w'’])"
+_SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+_SEASON_PATTERN = (
+    r"(?:(?P<srel>last|this|next|that|the\s+following|the\s+previous|early|late|mid)[\s-]+|(?P<sthe>the)\s+)?"
+    rf"(?P<season>spring|summer|autumn|fall|winter)(?:,?\s+(?:of\s+)?(?P<year>{_YEAR}))?(?![-\w])"
+)
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "twenty-first": 21,
+}
+_DECADE_PATTERN = (
+    r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<decade>1\d\d|20\d)0['’]?s(?![\w])"
+    r"|(?:the\s+)?(?P<sdecade>['’][1-9]0)s(?![\w])"
+)
+_CENTURY_PATTERN = (
+    r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<century>1\d|2[01]|[1-9])(?:st|nd|rd|th)[\s-]+century"
+    rf"|the\s+(?:(?:early|mid|late)[\s-]+)?(?P<centw>{'|'.join(sorted(_ORDINALS, key=len, reverse=True))})"
+    r"[\s-]+century"
+)
+#: Fixed-date holidays and named days: (month, day).
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "christmas": (12, 25),
+    "boxing day": (12, 26),
+    "new year's eve": (12, 31),
+    "new year's day": (1, 1),
+    "new year's": (1, 1),
+    "independence day": (7, 4),
+    "the fourth of july": (7, 4),
+    "halloween": (10, 31),
+    "valentine's day": (2, 14),
+    "bastille day": (7, 14),
+    "veterans day": (11, 11),
+    "armistice day": (11, 11),
+    "remembrance day": (11, 11),
+    "may day": (5, 1),
+    "st. patrick's day": (3, 17),
+    "saint patrick's day": (3, 17),
+    "all saints' day": (11, 1),
+    "d-day": (6, 6),
+}
+_HOLIDAY_PATTERN = (
+    r"(?<![\w])(?P<holiday>"
+    + "|".join(re.escape(h).replace("'", "['’]") for h in sorted(HOLIDAYS, key=len, reverse=True))
+    + rf")(?:,?\s+(?:of\s+)?(?P<year>{_YEAR}))?(?![\w])"
+)
+_QUARTER_PATTERN = (
+    rf"(?:the\s+)?(?:(?P<year2>{_YEAR})\s+)?(?P<quarter>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?![\w])"
+    rf"(?:\s+of\s+(?P<year>{_YEAR}))?"
+)
+#: Anaphoric references to the story's unit: 'that same day', 'the previous year', 'later that month'.
+_ANAPHORA_PATTERN = (
+    r"(?P<aref>that\s+same|the\s+same|that|the\s+following|the\s+next|the\s+previous|the\s+preceding|the\s+prior"
+    r"|later\s+that|earlier\s+that|later\s+in\s+the|earlier\s+in\s+the|later\s+the\s+same"
+    r"|the\s+end\s+of\s+the|the\s+end\s+of\s+that|the\s+beginning\s+of\s+the)\s+(?P<aunit>year|month|day)(?![-\w])"
 )
 _DEICTIC_PATTERNS = (
+    r"(?P<ya>(?:a\s+)?year[-\s](?:earlier|ago))(?![-\w])",
     r"(?P<day>today|tonight|tomorrow|yesterday)(?![-\w])",
     r"(?P<when>earlier|later)?\s*(?P<rel>last|this|next)\s+(?P<unit>week|month|year)(?![-\w])",
     r"(?:(?P<prep>over|at|during)\s+the|(?P<rel>last|this|next))\s+weekend",
     rf"(?P<num>{_NUMW})\s+(?P<unit>day|week|month|year)s?\s+ago",
+    r"(?:(?:early|late|later|earlier)\s+)?this\s+(?P<dpart>morning|afternoon|evening)(?![-\w])",
+    rf"(?P<wrel>last|next|this|coming)\s+(?P<dwd>{_WD})(?![-\w])",
+    rf"(?P<mrel>last|next|this)\s+(?P<dmon>{_MON})",
+    r"(?:around\s+)?(?P<yend>(?:the\s+)?year[-\s]end|year['’]s\s+end)(?![-\w])",
+    r"the\s+(?P<pastyear>past|last)\s+year(?![-\w])",
+    r"the\s+(?P<cy>current|full|current\s+fiscal|fiscal|calendar)\s+year(?![-\w])",
+    r"(?:the|this|that)\s+(?P<qq>latest|most\s+recent|recent|current|just-ended|year-earlier|year-ago|)\s*(?:fiscal\s+)?"
+    r"(?:quarter|period)(?![-\w])",
 )
 _RELATIVE_PATTERNS = (
     rf"(?:(?:just|only|some|about|around|exactly)\s+)?(?P<num>{_NUMW})(?:\s+or\s+(?P<num2>{_NUMW}))?\s+"
@@ -197,7 +323,25 @@ _COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     + [("deictic", re.compile(p, _FLAGS)) for p in _DEICTIC_PATTERNS]
     + [("relative", re.compile(p, _FLAGS)) for p in _RELATIVE_PATTERNS]
     + [("duration", re.compile(p, _FLAGS)) for p in _DURATION_PATTERNS]
+    + [
+        ("yearrange", re.compile(_YEAR_RANGE_PATTERN, _FLAGS)),
+        ("shortyear", re.compile(_SHORT_YEAR_PATTERN, _FLAGS)),
+        ("season", re.compile(_SEASON_PATTERN, _FLAGS)),
+        ("decade", re.compile(_DECADE_PATTERN, _FLAGS)),
+        ("century", re.compile(_CENTURY_PATTERN, _FLAGS)),
+        ("holiday", re.compile(_HOLIDAY_PATTERN, _FLAGS)),
+        ("quarter", re.compile(_QUARTER_PATTERN, _FLAGS)),
+        ("anaphora", re.compile(_ANAPHORA_PATTERN, _FLAGS)),
+    ]
 )
+#: Wording before an expression that points to the future ('will meet on Friday', 'until June').
+_FUTURE = re.compile(
+    r"\b(?:will|shall|['’]ll|next|until|till|through|due\s+(?:to\s+be|on|in|out|back)|scheduled|(?<!-)expected\s+to|set\s+to|plans?\s+to|planned"
+    r"|postponed|adjourned|deadline|upcoming|coming|is\s+to|are\s+to|would\s+be|won['’]t)\b[^.;!?]*$",
+    _FLAGS,
+)
+#: Future wording after an expression, up to the end of its sentence ('on Friday the board will vote').
+_FUTURE_AFTER = re.compile(r"^[^.;!?]*?\b(?:will|shall|['’]ll|won['’]t|is\s+expected|are\s+expected)\b", _FLAGS)
 #: A statement reported "on <weekday>": the weekday is the reporting day, anchored to publication.
 _REPORTING = re.compile(
     r"(?:\b(?:said|says|announced|declared|stated)\b(?:\s+\w+){0,3}"
@@ -206,7 +350,8 @@ _REPORTING = re.compile(
     _FLAGS,
 )
 _MONTH_CONTEXT = re.compile(
-    r"\b(?:in|since|until|till|by|from|of|during|through|last|this|next|before|after)\s+$", _FLAGS
+    r"\b(?:in|since|until|till|by|from|of|for|during|through|last|this|next|before|after|early|late|under|between)\s+$",
+    _FLAGS,
 )
 _ANAPHORIC_START = re.compile(r"^\s*(?:that|this|these|those|then|it|which)\b", _FLAGS)
 _APPOSITION_BEFORE = re.compile(r"^\s*,?\s*(?:just|only|some|about|barely|exactly)?\s*$", _FLAGS)
@@ -226,6 +371,8 @@ class Mention:
     granularity: str = ""
     anchor: str = ""
     anchor_value: str = ""
+    timex_value: str = ""
+    timex_type: str = ""
 
 
 @dataclass(frozen=True)
@@ -244,6 +391,17 @@ class _State:
 
     published: dt.date | None
     narrative: tuple[dt.date, dt.time | None, int] | None = None  # date, time, paragraph index
+    genre: str = "news"
+    published_time: dt.time | None = None
+    story_year: int | None = None  # narrative mode: the last year the text named
+    story_month: int | None = None
+    quarter: tuple[int, int] | None = None  # the last fiscal quarter named (year, 1-4)
+
+
+def _clock_text(value: str | None) -> dt.time | None:
+    """``HH:MM`` (any offset or zone after it ignored) as a time, None when absent or unreadable."""
+    m = re.match(r"\s*([01]?\d|2[0-3]):([0-5]\d)", value or "")
+    return dt.time(int(m.group(1)), int(m.group(2))) if m else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -254,6 +412,20 @@ def _names_capitalised(text: str, groups: dict[str, str]) -> bool:
     for key, val in groups.items():
         if val and (key.endswith(("mon", "mon2", "wd", "wd_"))) and not val[0].isupper():
             return False
+    return True
+
+
+def _plausible(kind: str, groups: dict[str, str], text: str, start: int, end: int) -> bool:
+    """Filters the patterns cannot say: a season needs a determiner or year ('the fall of Paris' is not
+    autumn), a holiday a capital ('may day')."""
+    if kind == "season":
+        after_in = text[max(0, start - 3) : start].lower() == "in "
+        if not (groups.get("srel") or groups.get("sthe") or groups.get("year") or after_in):
+            return False
+        fall = groups["season"].lower() == "fall" and not groups.get("year")
+        return not (fall and ((not after_in and not groups.get("srel")) or re.match(r"\s+of\b", text[end:])))
+    if kind == "holiday":
+        return text[start].isupper() or text[start:end].lower().startswith("the ")
     return True
 
 
@@ -271,7 +443,21 @@ def find_spans(text: str) -> list[_Found]:
             bare_month = kind == "month" and not (groups.get("mod") or groups.get("year"))
             if bare_month and not _MONTH_CONTEXT.search(text[max(0, start - 20) : start]):
                 continue
-            if kind == "year" and re.search(r"https?://\S*$|\S/$", text[max(0, start - 60) : start]):
+            if kind in ("year", "yearrange") and re.search(r"https?://\S*$|\S/$", text[max(0, start - 60) : start]):
+                continue
+            if not _plausible(kind, groups, text, start, end):
+                continue
+            if kind == "yearrange":
+                a, b = groups["year"], groups["year_b"]
+                b_start = m.start("year_b")
+                second = a[:2] + b if len(b) == 2 else b
+                if int(second) <= int(a) or int(second) - int(a) > 100:
+                    continue
+                found.append(_Found(m.start("year"), m.end("year"), "year", {"year": a}))
+                found.append(_Found(b_start, m.end("year_b"), "year", {"year": second}))
+                continue
+            if kind == "shortyear":
+                found.append(_Found(m.start("short"), m.end("short"), kind, groups))
                 continue
             found.append(_Found(start, end, kind, groups))
     found.sort(key=lambda f: (-(f.end - f.start), f.start))
@@ -455,8 +641,13 @@ def _resolve_point(f: _Found, m: Mention, state: _State, article: _Article) -> M
     has_date = g.get("mon") or g.get("mon2")
     typ = "date" if has_date else "weekday" if wd else "time" if clock else "part_of_day"
     if has_date:
-        day, anchor = _explicit_date(g, pub)
-        anchor_value = pub.isoformat() if anchor == "publication" and pub else ""
+        story = _story_year(state, _MONTHS.get((g.get("mon") or g.get("mon2") or "").lower().rstrip(".")))
+        if story is not None and not (g.get("year") or g.get("year2")):
+            day, anchor = _explicit_date(g, dt.date(story, 7, 2))
+            anchor, anchor_value = "narrative", str(story)
+        else:
+            day, anchor = _explicit_date(g, pub)
+            anchor_value = pub.isoformat() if anchor == "publication" and pub else ""
     elif wd:
         weekday = _WEEKDAYS.index(wd.capitalize())
         before = article.text[max(0, f.start - 80) : f.start]
@@ -468,8 +659,16 @@ def _resolve_point(f: _Found, m: Mention, state: _State, article: _Article) -> M
                 pub.isoformat(),
                 "deictic",
             )
+        elif state.genre == "news" and pub is not None and not part:
+            if _future(article, f.start):
+                day = pub + dt.timedelta(days=(weekday - pub.weekday()) % 7)
+            else:
+                day = weekday_on_or_before(pub, weekday)
+            anchor, anchor_value = "publication", pub.isoformat()
+            if narr is not None and nearest_weekday(narr[0], weekday, not_after=pub) == day:
+                anchor, anchor_value = "narrative", narr[0].isoformat()  # the story's date agrees: say so
         elif narr is not None:
-            day = nearest_weekday(narr[0], weekday, not_after=pub)
+            day = nearest_weekday(narr[0], weekday, not_after=None if _future(article, f.start) else pub)
             anchor, anchor_value = "narrative", narr[0].isoformat()
         elif pub is not None:
             day, anchor, anchor_value = weekday_on_or_before(pub, weekday), "publication", pub.isoformat()
@@ -524,15 +723,28 @@ def _resolve_point(f: _Found, m: Mention, state: _State, article: _Article) -> M
     return replace(m, type=typ, value=day.isoformat(), granularity="day", anchor=anchor, anchor_value=anchor_value)
 
 
-def _resolve_month(f: _Found, m: Mention, state: _State) -> Mention:
+def _story_year(state: _State, month: int | None) -> int | None:
+    """Narrative mode: the story's year for a year-less month or date (histories jump back as often as on)."""
+    if state.genre != "narrative" or state.story_year is None:
+        return None
+    return state.story_year
+
+
+def _resolve_month(f: _Found, m: Mention, state: _State, article: _Article) -> Mention:
     """A month (optionally late/early/mid-) with or without a year."""
     g = f.groups
     month = _MONTHS.get(g["mon"].lower().rstrip("."))
     if month is None:
         return replace(m, type="date")
     pub = state.published
+    story = _story_year(state, month)
     if g.get("year"):
         year, anchor, anchor_value = int(g["year"]), "absolute", ""
+    elif story is not None:
+        year, anchor, anchor_value = story, "narrative", str(story)
+    elif pub is not None and _future(article, f.start):
+        year = pub.year if month >= pub.month else pub.year + 1
+        anchor, anchor_value = "publication", pub.isoformat()
     elif pub is not None:
         year = pub.year if month <= pub.month else pub.year - 1
         anchor, anchor_value = "publication", pub.isoformat()
@@ -603,6 +815,8 @@ def _resolve_deictic(f: _Found, m: Mention, state: _State, article: _Article) ->
         if unit == "month":
             return replace(m, value=_add_months(pub, -n).strftime("%Y-%m"), granularity="month", **out)
         return replace(m, value=str(pub.year - n), granularity="year", **out)
+    if any(g.get(k) for k in ("dpart", "dwd", "dmon", "cy", "ya", "yend", "pastyear")) or "qq" in g:
+        return _resolve_named_deictic(g, m, state, article, f.start, out)
     rel = (g.get("rel") or "").lower()
     if "weekend" in m.text.lower():
         sat = weekday_on_or_before(pub - dt.timedelta(days=1), 5)
@@ -617,6 +831,9 @@ def _resolve_deictic(f: _Found, m: Mention, state: _State, article: _Article) ->
         )
     shift = {"last": -1, "this": 0, "next": 1}[rel]
     unit = g["unit"].lower()
+    if unit == "year" and state.genre == "narrative" and state.story_year is not None:
+        story = state.story_year
+        return replace(m, value=str(story + shift), granularity="year", anchor="narrative", anchor_value=str(story))
     if unit == "week":
         monday = weekday_on_or_before(pub, 0) + dt.timedelta(days=7 * shift)
         return replace(
@@ -629,6 +846,74 @@ def _resolve_deictic(f: _Found, m: Mention, state: _State, article: _Article) ->
     if unit == "month":
         return replace(m, value=_add_months(pub.replace(day=1), shift).strftime("%Y-%m"), granularity="month", **out)
     return replace(m, value=str(pub.year + shift), granularity="year", **out)
+
+
+def _quarter_mention(m: Mention, year: int, q: int, **out: str) -> Mention:
+    """A fiscal quarter as a month range, with its ISO-TimeML value ('1989-Q3')."""
+    return replace(
+        m,
+        value=f"{year:04d}-{3 * q - 2:02d}",
+        value_end=f"{year:04d}-{3 * q:02d}",
+        granularity="month",
+        timex_value=f"{year:04d}-Q{q}",
+        timex_type="DATE",
+        **out,
+    )
+
+
+def _resolve_named_deictic(
+    g: dict[str, str], m: Mention, state: _State, article: _Article, pos: int, out: dict[str, str]
+) -> Mention:
+    """'this morning', 'last Monday', 'next May', 'the current year', 'the latest quarter', 'a year earlier'.
+
+    In a report on a quarter, 'a year earlier' and 'the year-ago period' are that quarter a year before.
+    """
+    pub = state.published
+    assert pub is not None
+    if g.get("ya"):
+        if state.quarter is not None:
+            return _quarter_mention(m, state.quarter[0] - 1, state.quarter[1], **out)
+        base = pub.year if "ago" in g["ya"].lower() or state.story_year is None else state.story_year
+        return replace(m, value=str(base - 1), granularity="year", **out)
+    if g.get("dpart"):
+        start, end = _part_range(pub, g["dpart"].lower())
+        return replace(m, value=start, value_end=end, granularity="part-of-day", **out)
+    if g.get("dwd"):
+        weekday = _WEEKDAYS.index(g["dwd"].capitalize())
+        rel = g["wrel"].lower()
+        ahead = (weekday - pub.weekday()) % 7 or 7
+        if rel == "last" or (rel == "this" and not _future(article, pos)):
+            day = pub - dt.timedelta(days=(pub.weekday() - weekday) % 7 or 7)
+        else:
+            day = pub + dt.timedelta(days=ahead)
+        return replace(m, value=day.isoformat(), granularity="day", **out)
+    if g.get("dmon"):
+        month = _MONTHS.get(g["dmon"].lower().rstrip("."))
+        if month is None:
+            return m
+        rel = g["mrel"].lower()
+        year = pub.year
+        if rel == "last":
+            year = pub.year if month < pub.month else pub.year - 1
+        elif rel == "next":
+            year = pub.year if month > pub.month else pub.year + 1
+        return replace(m, value=f"{year:04d}-{month:02d}", granularity="month", **out)
+    if g.get("cy"):
+        return replace(m, value=str(pub.year), granularity="year", **out)
+    if g.get("pastyear"):
+        return replace(m, value=str(pub.year - 1), granularity="year", **out)
+    if g.get("yend"):
+        year = pub.year - (0 if _future(article, pos) or pub.month == 12 else 1)
+        if re.search(r"\b(?:by|until|before|at|around|through)\s+(?:the\s+)?$", article.text[max(0, pos - 15) : pos]):
+            year = pub.year
+        return replace(m, value=f"{year:04d}-12", granularity="month", **out)
+    qq = g["qq"].lower()
+    if state.quarter is not None and qq != "current":
+        year, q = state.quarter
+    else:
+        ref = pub - dt.timedelta(days=0 if qq == "current" else 45)
+        year, q = ref.year, (ref.month - 1) // 3 + 1
+    return _quarter_mention(m, year - (1 if qq.startswith("year-") else 0), q, **out)
 
 
 def _apposed(index: int, mentions: list[Mention], founds: list[_Found], text: str) -> Mention | None:
@@ -696,6 +981,9 @@ def _count(f: _Found, m: Mention, state: _State, article: _Article, max_paras: i
     anaphoric = rel in ("later", "earlier", "afterwards", "afterward", "beforehand") or bool(g.get("anaph"))
     if not anaphoric and not _ANAPHORIC_START.match(article.text[f.end : f.end + 12]):
         return m  # anchored to an event named after it ('before leaving'), whose date is unknown here
+    unit = g["unit"].lower().rstrip("s")
+    if unit in ("month", "year") and not g.get("num2"):
+        return _count_months(m, g, rel, unit, narr, state)
     if narr is None:
         return m
     nums = [_number(g["num"])] + ([_number(g["num2"])] if g.get("num2") else [])
@@ -723,6 +1011,34 @@ def _count(f: _Found, m: Mention, state: _State, article: _Article, max_paras: i
     return replace(
         m, value=fmt[0], value_end=fmt[-1] if len(fmt) > 1 else "", granularity=gran, anchor_value=anchor_value
     )
+
+
+def _count_months(
+    m: Mention, g: dict[str, str], rel: str, unit: str, narr: tuple[dt.date, dt.time | None] | None, state: _State
+) -> Mention:
+    """'fifteen months later', 'two years earlier': counted from the story's date, month or year."""
+    n = _number(g["num"])
+    if n is None or n != int(n):
+        return m
+    sign = -1 if rel in ("earlier", "beforehand", "before", "prior to") else 1
+    if state.story_year is not None and state.story_month is not None:
+        base = dt.date(state.story_year, state.story_month, 1)  # the story's latest month, set with any date
+    elif narr is not None:
+        base = narr[0]
+    elif state.story_year is not None:
+        base = dt.date(state.story_year, 1, 1)
+    elif state.published is not None and state.genre == "news":
+        base = state.published
+    else:
+        return m
+    if unit == "year":
+        if state.story_year is not None:
+            base = dt.date(state.story_year, 1, 1)
+        return replace(m, value=str(base.year + sign * int(n)), granularity="year", anchor_value=str(base.year))
+    if narr is None and state.story_month is None and state.story_year is not None:
+        return m
+    moved = _add_months(base.replace(day=1), sign * int(n))
+    return replace(m, value=moved.strftime("%Y-%m"), granularity="month", anchor_value=base.strftime("%Y-%m"))
 
 
 def _resolve_duration(f: _Found, m: Mention) -> Mention:
@@ -756,12 +1072,213 @@ def _resolve_duration(f: _Found, m: Mention) -> Mention:
     return replace(m, value=f"P{'T' if code.startswith('T') else ''}{int(n)}{code.lstrip('T')}")
 
 
-def resolve_text(text: str, published: dt.date | pd.Timestamp | None = None) -> list[Mention]:
-    """Find and resolve every temporal expression of one article, in text order."""
+def timex(m: Mention) -> tuple[str, str]:
+    """The ISO-TimeML value and type of a resolved mention ('1998-W32', '1998-08-07TMO', 'P3D')."""
+    if m.granularity == "duration" or m.type == "duration":
+        return m.value, "DURATION"
+    if not m.value:
+        return "", ("TIME" if m.type in ("time", "part_of_day") else "DATE")
+    if m.granularity in ("year", "month"):
+        return m.value, "DATE"
+    if m.granularity == "week":
+        year, week, _ = dt.date.fromisoformat(m.value[:10]).isocalendar()
+        return f"{year:04d}-W{week:02d}", "DATE"
+    if m.granularity == "part-of-day":
+        start = m.value[11:16]
+        code = next((c for w, c in _TIMEX_PARTS.items() if w in m.text.lower()), "")
+        if not code:
+            code = {"06:00": "MO", "12:00": "AF", "18:00": "EV", "20:00": "NI", "00:00": "NI"}.get(start, "")
+        return (f"{m.value[:10]}T{code}" if code else m.value[:10]), "TIME"
+    if m.granularity == "minute":
+        return m.value, "TIME"
+    if m.value_end and m.granularity == "day" and len(m.value_end) >= 10:
+        a, b = dt.date.fromisoformat(m.value[:10]), dt.date.fromisoformat(m.value_end[:10])
+        if a.weekday() == 5 and (b - a).days == 1:
+            year, week, _ = a.isocalendar()
+            return f"{year:04d}-W{week:02d}-WE", "DATE"
+        if (b - a).days > 2 and (a.year, a.month) == (b.year, b.month):
+            return m.value[:7], "DATE"
+    return m.value[:10], "DATE"
+
+
+def _anchor_year(state: _State) -> tuple[int | None, str, str]:
+    """The year a year-less expression falls in: the story's (narrative mode) or publication's."""
+    if state.genre == "narrative" and state.story_year is not None:
+        return state.story_year, "narrative", str(state.story_year)
+    if state.published is not None:
+        return state.published.year, "publication", state.published.isoformat()
+    if state.story_year is not None:
+        return state.story_year, "narrative", str(state.story_year)
+    return None, "", ""
+
+
+def _future(article: _Article, pos: int) -> bool:
+    """Whether the words before ``pos`` in its sentence point to the future."""
+    before = article.text[max(0, pos - 120) : pos]
+    return bool(_FUTURE.search(before)) or (
+        not re.search(r"[.;!?]", before[-30:]) and bool(_FUTURE_AFTER.match(article.text[pos : pos + 60]))
+    )
+
+
+def _resolve_extra(f: _Found, m: Mention, state: _State, article: _Article) -> Mention:
+    """Seasons, decades, centuries, holidays, quarters, short years and anaphora ('that same day')."""
+    g = f.groups
+    kind = f.kind
+    if kind == "decade":
+        if g.get("decade"):
+            d = g["decade"]
+        else:
+            year, _, _ = _anchor_year(state)
+            if year is None:
+                return replace(m, type="year")
+            d = f"{str(year)[:2]}{g['sdecade'][1]}"
+        start = int(d) * 10
+        return replace(
+            m,
+            type="year",
+            value=str(start),
+            value_end=str(start + 9),
+            granularity="year",
+            anchor="absolute",
+            timex_value=d,
+            timex_type="DATE",
+        )
+    if kind == "century":
+        n = int(g["century"]) if g.get("century") else _ORDINALS[re.sub(r"\s+", "-", g["centw"].lower())]
+        return replace(
+            m,
+            type="year",
+            value=f"{(n - 1) * 100:04d}",
+            value_end=f"{(n - 1) * 100 + 99:04d}",
+            granularity="year",
+            anchor="absolute",
+            timex_value=f"{n - 1:02d}",
+            timex_type="DATE",
+        )
+    if kind == "shortyear":
+        year, anchor, av = _anchor_year(state)
+        if year is None:
+            return replace(m, type="year")
+        y = int(str(year)[:2] + g["short"][1:])
+        if y > year + 10:
+            y -= 100
+        return replace(m, type="year", value=str(y), granularity="year", anchor=anchor, anchor_value=av)
+    if g.get("year") or g.get("year2"):
+        year, anchor, av = int(g.get("year") or g["year2"]), "absolute", ""
+    else:
+        year, anchor, av = _anchor_year(state)
+    if year is None:
+        return replace(m, type="date")
+    if kind == "season":
+        season = g["season"].lower()
+        rel = re.sub(r"\s+", " ", (g.get("srel") or "").lower())
+        if not g.get("year"):
+            year += {"last": -1, "next": 1, "the following": 1, "the previous": -1}.get(rel, 0)
+            if rel in ("last", "next") and state.published is not None:
+                anchor, av = "publication", state.published.isoformat()
+        code = _SEASONS[season]
+        months = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}[code]
+        end_y, end_m = (year + 1, months[1] - 12) if months[1] > 12 else (year, months[1])
+        return replace(
+            m,
+            type="date",
+            value=f"{year:04d}-{months[0]:02d}",
+            value_end=f"{end_y:04d}-{end_m:02d}",
+            granularity="month",
+            anchor=anchor,
+            anchor_value=av,
+            timex_value=f"{year:04d}-{code}",
+            timex_type="DATE",
+        )
+    if kind == "holiday":
+        key = re.sub(r"\s+", " ", g["holiday"].lower().replace("’", "'"))
+        month, day = HOLIDAYS[key]
+        if not g.get("year") and anchor == "publication" and state.published is not None:
+            near = _year_nearest(month, day, state.published)
+            year = near.year if near else year
+        date = dt.date(year, month, day)
+        return replace(m, type="date", value=date.isoformat(), granularity="day", anchor=anchor, anchor_value=av)
+    if kind == "quarter":
+        q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[
+            g["quarter"].lower()
+        ]
+        pub = state.published
+        if not g.get("year") and anchor == "publication" and pub is not None and q > (pub.month - 1) // 3 + 1:
+            year -= 1
+        return replace(
+            m,
+            type="date",
+            value=f"{year:04d}-{3 * q - 2:02d}",
+            value_end=f"{year:04d}-{3 * q:02d}",
+            granularity="month",
+            anchor=anchor,
+            anchor_value=av,
+            timex_value=f"{year:04d}-Q{q}",
+            timex_type="DATE",
+        )
+    # anaphora: the story's day, month or year, or the one before or after it
+    ref = re.sub(r"\s+", " ", g["aref"].lower())
+    unit = g["aunit"].lower()
+    shift = (
+        1
+        if ref in ("the following", "the next")
+        else -1
+        if ref in ("the previous", "the preceding", "the prior")
+        else 0
+    )
+    m = replace(m, type="relative", anchor="narrative")
+    if unit == "year":
+        base_year = state.story_year
+        if base_year is None and state.genre == "news" and state.published is not None:
+            base_year = state.published.year
+        if base_year is None:
+            return m
+        return replace(m, value=str(base_year + shift), granularity="year", anchor_value=str(base_year))
+    narr = _narrative(state, article, f.start, None)
+    if unit == "month":
+        if narr is not None and (state.story_year is None or narr[0].year == state.story_year):
+            base = narr[0].replace(day=1)
+        elif state.story_year is not None and state.story_month is not None:
+            base = dt.date(state.story_year, state.story_month, 1)
+        else:
+            return m
+        return replace(
+            m,
+            value=_add_months(base, shift).strftime("%Y-%m"),
+            granularity="month",
+            anchor_value=base.strftime("%Y-%m"),
+        )
+    if narr is None:
+        return m
+    day = narr[0] + dt.timedelta(days=shift)
+    return replace(m, value=day.isoformat(), granularity="day", anchor_value=narr[0].isoformat())
+
+
+def _with_timex(m: Mention) -> Mention:
+    """``m`` with its ISO-TimeML value and type filled in (kept when the resolver set them)."""
+    if m.timex_value:
+        return m
+    value, typ = timex(m)
+    return replace(m, timex_value=value, timex_type=typ)
+
+
+def resolve_text(
+    text: str,
+    published: dt.date | pd.Timestamp | None = None,
+    genre: str = "news",
+    published_time: str | None = None,
+) -> list[Mention]:
+    """Find and resolve every temporal expression of one article, in text order.
+
+    ``genre`` picks the anchoring (:data:`GENRES`): ``news`` anchors weekdays and relative
+    phrases on publication, ``narrative`` on the story's last mentioned time.
+    """
+    if genre not in GENRES:
+        raise ValueError(f"genre {genre!r} is not one of {', '.join(GENRES)}")
     pub = pd.Timestamp(published).date() if published is not None and not pd.isna(published) else None
     article = _Article(text)
     founds = find_spans(text)
-    state = _State(published=pub)
+    state = _State(published=pub, genre=genre, published_time=_clock_text(published_time))
     mentions = [Mention(f.start, f.end, text[f.start : f.end], f.kind) for f in founds]
     # explicit dates first: relative phrases may stand in apposition to the next one
     for i, f in enumerate(founds):
@@ -772,22 +1289,32 @@ def resolve_text(text: str, published: dt.date | pd.Timestamp | None = None) -> 
         if f.kind == "point":
             m = _resolve_point(f, m, state, article)
         elif f.kind == "month":
-            m = _resolve_month(f, m, state)
+            m = _resolve_month(f, m, state, article)
         elif f.kind == "year":
             m = replace(m, type="year", value=f"{int(f.groups['year']):04d}", granularity="year", anchor="absolute")
+            state.story_year, state.story_month = int(f.groups["year"]), None
         elif f.kind == "deictic":
             m = _resolve_deictic(f, m, state, article)
         elif f.kind == "relative":
             m = _resolve_relative(f, m, state, article, _apposed(i, mentions, founds, text))
-        else:
+        elif f.kind == "duration":
             m = _resolve_duration(f, m)
+        else:
+            m = _resolve_extra(f, m, state, article)
         mentions[i] = m
+        if re.fullmatch(r"\d{4}-Q[1-4]", m.timex_value) and "year-" not in m.text.lower():
+            state.quarter = (int(m.timex_value[:4]), int(m.timex_value[-1]))
         _advance(state, m, article, f)
-    return mentions
+    return [_with_timex(m) for m in mentions]
 
 
 def _advance(state: _State, m: Mention, article: _Article, f: _Found) -> None:
     """Move the narrative date to a resolved point mention (not reporting days, not quoted speech)."""
+    one_year = not m.value_end or m.value_end[:4] == m.value[:4]
+    story = m.anchor == "absolute" or (state.genre == "narrative" and m.anchor == "narrative")
+    if m.value and m.type != "duration" and m.value[:4].isdigit() and one_year and story:
+        state.story_year = int(m.value[:4])
+        state.story_month = int(m.value[5:7]) if len(m.value) >= 7 and m.value[5:7].isdigit() else None
     if not m.value or m.granularity not in ("day", "part-of-day", "minute"):
         return
     if m.anchor == "publication" and m.type == "deictic" and "weekend" not in m.text.lower():
@@ -808,8 +1335,23 @@ def mentions_frame(source_id: str, mentions: Iterable[Mention]) -> pd.DataFrame:
 
 
 def temporal_mentions(corpus: pd.DataFrame) -> pd.DataFrame:
-    """Every temporal expression of every article, resolved against its ``published`` date."""
-    frames = [mentions_frame(str(sid), resolve_text(row.text, row.published)) for sid, row in corpus.iterrows()]
+    """Every temporal expression of every article, resolved against its ``published`` date.
+
+    The manifest's optional ``genre`` and ``published_time`` columns pick the anchoring mode and
+    refine same-day expressions (absent: news, no time).
+    """
+    frames = [
+        mentions_frame(
+            str(sid),
+            resolve_text(
+                row.text,
+                row.published,
+                genre=str(getattr(row, "genre", "") or "news"),
+                published_time=str(getattr(row, "published_time", "") or "") or None,
+            ),
+        )
+        for sid, row in corpus.iterrows()
+    ]
     if not frames:
         return pd.DataFrame(columns=list(MENTION_COLUMNS))
     out = pd.concat(frames, ignore_index=True)

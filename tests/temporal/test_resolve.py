@@ -16,18 +16,18 @@ from helpers.temporal import resolve as T
 PUB = dt.date(2024, 12, 13)  # a Friday
 
 
-def resolve(text: str, published: dt.date | None = PUB) -> list[T.Mention]:
+def resolve(text: str, published: dt.date | None = PUB, genre: str = "news") -> list[T.Mention]:
     """Resolve and check the offsets of every mention as a side effect."""
-    mentions = T.resolve_text(text, published)
+    mentions = T.resolve_text(text, published, genre=genre)
     for m in mentions:
         assert text[m.start : m.end] == m.text
     return mentions
 
 
-def one(text: str, needle: str, published: dt.date | None = PUB) -> T.Mention:
+def one(text: str, needle: str, published: dt.date | None = PUB, genre: str = "news") -> T.Mention:
     """The mention whose text contains ``needle``."""
-    hits = [m for m in resolve(text, published) if needle in m.text]
-    assert len(hits) == 1, [m.text for m in resolve(text, published)]
+    hits = [m for m in resolve(text, published, genre) if needle in m.text]
+    assert len(hits) == 1, [m.text for m in resolve(text, published, genre)]
     return hits[0]
 
 
@@ -89,8 +89,11 @@ def test_reported_statement_does_not_move_the_narrative() -> None:
 
 
 def test_weekday_halfway_between_two_weeks_is_left_unresolved() -> None:
-    # 4 Dec 2024 is a Wednesday: Saturday is 3 days ahead or 4 days back
-    assert one("Talks were held on December 4. On Saturday he left.", "Saturday").value == ""
+    # narrative mode: 4 Dec 2024 is a Wednesday, Saturday is 3 days ahead or 4 days back
+    text = "Talks were held on December 4. On Saturday he left."
+    assert one(text, "Saturday", genre="narrative").value == ""
+    # news mode: the Saturday before publication (Friday 13 December)
+    assert one(text, "Saturday").value == "2024-12-07"
 
 
 def test_weekday_without_any_anchor_is_left_unresolved() -> None:

@@ -150,6 +150,7 @@ def test_tables(corpus_copy) -> None:
     tables = TL.timeline_tables(load_corpus(corpus_copy))
     assert set(tables) == {"temporal_mentions.csv", "events.csv"}
     assert list(tables["temporal_mentions.csv"].columns) == [
-        "source_id", "start", "end", "text", "type", "value", "value_end", "granularity", "anchor", "anchor_value"
+        "source_id", "start", "end", "text", "type", "value", "value_end", "granularity", "anchor", "anchor_value",
+        "timex_value", "timex_type",
     ]  # fmt: skip
     assert {"claim_ids", "topics"} <= set(tables["events.csv"].columns)
