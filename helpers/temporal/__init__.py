@@ -9,6 +9,7 @@ from helpers.temporal.resolve import (
     resolve_text,
     temporal_mentions,
 )
+from helpers.temporal.timeml import to_timeml
 
 __all__ = [
     "evaluate",
@@ -18,4 +19,5 @@ __all__ = [
     "read_gold",
     "resolve_text",
     "temporal_mentions",
+    "to_timeml",
 ]

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import make_corpus
 
 from helpers import config
-from helpers import temporal as T
-from helpers.anchors import sentence_spans
+from helpers.core.text import sentence_spans
 from helpers.corpus import load_corpus, validate_corpus
-from helpers.timeml import to_timeml
+from helpers.temporal import resolve as T
+from helpers.temporal.timeml import to_timeml
+from tests.conftest import make_corpus
 
 FRIDAY = dt.date(2024, 12, 13)
 
