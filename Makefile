@@ -12,8 +12,10 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 LAB_PORT ?= 8888
 # Jupyter refuses to run as root unless told; containers and CI machines often are root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+# Kernels run in notebooks/: a relative CORPUS_DIR is made absolute before any kernel starts.
+CORPUS_ENV := $(if $(CORPUS_DIR),CORPUS_DIR=$(abspath $(CORPUS_DIR)),)
 
-.PHONY: help setup lab test unit nbtest browser screenshots lint validate tables report notebooks bench bench-validate lock clean
+.PHONY: help setup lab test unit nbtest browser screenshots lint validate tables report notebooks bench bench-validate accuracy lock clean
 
 help:
 	@echo "make lab      open the notebooks in JupyterLab (sets everything up first)"
@@ -22,6 +24,7 @@ help:
 	@echo "make notebooks  re-execute every notebook in place (after changing helpers or corpus)"
 	@echo "make bench    run the reuse benchmark and print its table; make bench-validate times validate at 5 to 1,000 articles"
 	@echo "make browser  only the JupyterLab-in-Chromium tests; make screenshots refreshes docs/screenshots/"
+	@echo "make accuracy the detectors measured on outside annotated data (DATA=../shared/data; skipped when absent)"
 	@echo "make validate check the corpus and codings; make tables writes the CSV tables to build/tables/"
 	@echo "make lock     re-pin constraints.txt from the current environment"
 
@@ -36,7 +39,7 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 	@touch $@
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ServerApp.port=$(LAB_PORT) $(ROOT_FLAG) notebooks/00-overview.ipynb
+	$(CORPUS_ENV) $(BIN)/jupyter lab --ServerApp.port=$(LAB_PORT) $(ROOT_FLAG) notebooks/00-overview.ipynb
 
 test: $(STAMP)
 	$(BIN)/ruff check .
@@ -71,11 +74,17 @@ report: $(STAMP)
 	$(BIN)/python -m helpers.report build/report
 
 notebooks: $(STAMP)
-	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	$(CORPUS_ENV) $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 	  --ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=600 $(NOTEBOOKS)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
+
+# Outside annotated data for make accuracy (never copied into the repository); skipped when absent.
+DATA ?= ../shared/data
+
+accuracy: $(STAMP)
+	$(BIN)/python -m benchmarks.accuracy $(DATA)
 
 bench-validate: $(STAMP)
 	$(BIN)/python -m benchmarks.validate_bench

@@ -57,6 +57,13 @@ def corpus_dir(path: str | os.PathLike[str] | None = None) -> Path:
     return Path(env) if env else DEFAULT_CORPUS_DIR
 
 
+def pin_corpus_env() -> None:
+    """Make ``$CORPUS_DIR`` absolute (against the current folder) before notebook kernels start elsewhere."""
+    env = os.environ.get(CORPUS_ENV)
+    if env:
+        os.environ[CORPUS_ENV] = str(Path(env).resolve())
+
+
 #: Hand-coded gold files inside a corpus directory (``gold/temporal.csv``: temporal expressions).
 GOLD_DIRNAME = "gold"
 TEMPORAL_GOLD_NAME = "temporal.csv"
@@ -70,6 +77,18 @@ CLAIMS_NAME = "claims.csv"
 EVIDENCE_NAME = "evidence.csv"
 SLOTS_NAME = "slots.csv"
 ALIASES_NAME = "aliases.csv"
+#: Largest article file read (bytes); ``$MAX_ARTICLE_BYTES`` overrides it. Larger files are refused with a
+#: message: an accidental 50 MB dump would otherwise take minutes and gigabytes in every table.
+MAX_ARTICLE_BYTES = 2_000_000
+MAX_ARTICLE_ENV = "MAX_ARTICLE_BYTES"
+
+
+def max_article_bytes() -> int:
+    """The article size limit in force: ``$MAX_ARTICLE_BYTES`` when set to a whole number, else the default."""
+    value = os.environ.get(MAX_ARTICLE_ENV, "")
+    return int(value) if value.isdigit() else MAX_ARTICLE_BYTES
+
+
 #: Where students' claim codings are saved (``<safe-name>.csv`` each); ``$STUDENT_DIR`` overrides it.
 #: Never inside a corpus directory, and git-ignored: they are class work, not reference data.
 STUDENT_ENV = "STUDENT_DIR"

@@ -126,6 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("out_dir", nargs="?", default=str(config.REPO_ROOT / "build" / "report"))
     parser.add_argument("--no-execute", action="store_true", help="render the stored outputs without running")
     args = parser.parse_args(argv)
+    config.pin_corpus_env()  # kernels run in notebooks/: a relative CORPUS_DIR must not change meaning there
     problems, _ = run_validate(config.corpus_dir())
     if problems:
         for problem in problems:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -65,3 +66,12 @@ def test_main_validates_the_corpus_before_running_anything(
     assert lines and all(line.startswith(f"{corpus_copy}") for line in lines)
     assert any("sha256" in line for line in lines)
     assert "Traceback" not in out + err and not (tmp_path / "out").exists()
+
+
+def test_a_relative_corpus_dir_is_pinned_before_kernels_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(config.CORPUS_ENV, "my-corpus")
+    config.pin_corpus_env()
+    assert os.environ[config.CORPUS_ENV] == str(tmp_path / "my-corpus")

@@ -26,8 +26,10 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = display_path(self.file)
-        return f"{where}:{self.line}: {self.message}" if self.line else f"{where}: {self.message}"
+        """``file:line: message`` on one line: line breaks inside a message (from a CSV cell) are shown escaped."""
+        where = display_path(self.file).replace("\n", "\\n").replace("\r", "\\r")
+        message = self.message.replace("\r", "\\r").replace("\n", "\\n")
+        return f"{where}:{self.line}: {message}" if self.line else f"{where}: {message}"
 
 
 def problems_of(read: Callable[[], object]) -> list[Problem]:

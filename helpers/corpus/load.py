@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import stat
+import unicodedata
 from pathlib import Path
 
 import pandas as pd
@@ -18,6 +20,8 @@ from helpers.core.errors import InputError, Problem
 from helpers.core.files import LINE, decode_bytes, read_table, suggest
 
 _SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+#: Unicode categories a reader does not see: control, format (zero-width), unassigned, surrogates.
+_INVISIBLE = {"Cc", "Cf", "Cn", "Cs"}
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: ``HH:MM`` then an offset (``+03:00``, ``-0500``, ``Z``) or a zone (``UTC``, ``GMT``, ``Europe/London``).
 _PUBLISHED_TIME = re.compile(
@@ -43,6 +47,30 @@ def articles_dir(corpus_dir: Path) -> Path:
     return corpus_dir / config.ARTICLES_DIRNAME
 
 
+def untrusted_file_problem(path: Path, inside: Path) -> str | None:
+    """Why ``path`` may not be read as corpus input (a link, a device, outside ``inside``), or None.
+
+    Corpus files are untrusted: a symbolic link could make any local file an "article" whose lines
+    are then echoed in error messages, and a device or pipe could block a read forever.
+    """
+    if path.is_symlink():
+        return "is a symbolic link: corpus files must be regular files inside the corpus directory"
+    try:
+        mode = path.lstat().st_mode
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror})"
+    if not stat.S_ISREG(mode):
+        return "is not a regular file"
+    if not path.resolve().is_relative_to(inside.resolve()):
+        return "lies outside the corpus directory"
+    return None
+
+
+def has_visible_text(text: str) -> bool:
+    """Whether a text has any character a reader can see (not only spaces, zero-width or control characters)."""
+    return any(not ch.isspace() and unicodedata.category(ch) not in _INVISIBLE for ch in text)
+
+
 def split_list(cell: str) -> tuple[str, ...]:
     """Split a ``;``-separated manifest cell into its non-empty, stripped items."""
     return tuple(item.strip() for item in str(cell).split(config.LIST_SEP) if item.strip())
@@ -54,8 +82,12 @@ def _check_rows(manifest: pd.DataFrame, mpath: Path, adir: Path) -> tuple[list[P
     texts: dict[str, str] = {}
     seen: dict[str, int] = {}
     on_disk = (
-        sorted(p.name for p in adir.iterdir() if p.is_file() and not p.name.startswith(".")) if adir.is_dir() else []
+        sorted(p.name for p in adir.iterdir() if (p.is_file() or p.is_symlink()) and not p.name.startswith("."))
+        if adir.is_dir()
+        else []
     )
+    files_seen: dict[str, int] = {}
+    limit = config.max_article_bytes()
     for row in manifest.to_dict("records"):
         line = row[LINE]
 
@@ -89,8 +121,22 @@ def _check_rows(manifest: pd.DataFrame, mpath: Path, adir: Path) -> tuple[list[P
         if not fname or Path(fname).name != fname:
             bad(f"file '{fname}' must be a plain file name inside {config.ARTICLES_DIRNAME}/")
             continue
-        if not fpath.is_file():
+        if fname in files_seen:
+            bad(f"file '{fname}' is already the article of line {files_seen[fname]} (one row per article)")
+            continue
+        files_seen[fname] = line
+        if not fpath.exists() and not fpath.is_symlink():
             bad(f"unknown file '{fname}'{suggest(fname, on_disk)}")
+            continue
+        unsafe = untrusted_file_problem(fpath, adir)
+        if unsafe:
+            bad(f"file '{fname}' {unsafe}")
+            continue
+        if fpath.stat().st_size > limit:
+            bad(
+                f"file '{fname}' is {fpath.stat().st_size:,} bytes, over the limit of {limit:,} bytes for an "
+                f"article (set {config.MAX_ARTICLE_ENV} to raise it)"
+            )
             continue
         data = fpath.read_bytes()  # read once: decoded and hashed from the same bytes
         try:
@@ -98,8 +144,8 @@ def _check_rows(manifest: pd.DataFrame, mpath: Path, adir: Path) -> tuple[list[P
         except InputError as exc:
             problems.extend(exc.problems)
             continue
-        if not text.strip():
-            problems.append(Problem(str(fpath), None, "article is empty"))
+        if not has_visible_text(text):
+            problems.append(Problem(str(fpath), None, "article is empty (no visible characters)"))
             continue
         digest = hashlib.sha256(data).hexdigest()
         if row["sha256"] != digest:

@@ -180,7 +180,7 @@ def test_invalid_utf8_names_the_byte_offset(corpus_copy: Path) -> None:
 def test_empty_article(corpus_copy: Path) -> None:
     path = corpus_copy / "articles" / last_file(corpus_copy)
     path.write_text("  \n", encoding="utf-8")
-    assert f"{path}: article is empty" in messages(corpus_copy)
+    assert f"{path}: article is empty (no visible characters)" in messages(corpus_copy)
 
 
 def test_sha256_mismatch_reports_the_files_hash(corpus_copy: Path) -> None:
