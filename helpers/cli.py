@@ -62,7 +62,7 @@ def validated(corpus_dir: Path | str | None) -> tuple[Corpus | None, list[Proble
     except InputError as exc:
         return None, exc.problems, []
     problems: list[Problem] = []
-    summary = [f"ok: {len(corpus)} articles"]
+    summary = [f"ok: {len(corpus)} articles", *(str(w) for w in corpus.warnings)]
     for check in CHECKS:
         more = check.validate(corpus)
         problems.extend(more)

@@ -24,11 +24,14 @@ class Problem:
     file: str
     line: int | None
     message: str
+    #: A warning is worth reading but does not make the input invalid (``validate`` still exits 0).
+    warning: bool = False
 
     def __str__(self) -> str:
         """``file:line: message`` on one line: line breaks inside a message (from a CSV cell) are shown escaped."""
         where = display_path(self.file).replace("\n", "\\n").replace("\r", "\\r")
         message = self.message.replace("\r", "\\r").replace("\n", "\\n")
+        message = f"warning: {message}" if self.warning else message
         return f"{where}:{self.line}: {message}" if self.line else f"{where}: {message}"
 
 

@@ -71,14 +71,26 @@ def has_visible_text(text: str) -> bool:
     return any(not ch.isspace() and unicodedata.category(ch) not in _INVISIBLE for ch in text)
 
 
+def _layout_warnings(text: str, path: Path) -> list[Problem]:
+    """Warnings for a byte-order mark or CR line ends: offsets count them, some readers strip them."""
+    out = []
+    if text.startswith("\ufeff"):
+        message = "starts with a byte-order mark (U+FEFF): offsets count it as character 0"
+        out.append(Problem(str(path), None, message, True))
+    if "\r" in text:
+        out.append(Problem(str(path), None, "has CR or CRLF line ends: offsets count each CR as a character", True))
+    return out
+
+
 def split_list(cell: str) -> tuple[str, ...]:
     """Split a ``;``-separated manifest cell into its non-empty, stripped items."""
     return tuple(item.strip() for item in str(cell).split(config.LIST_SEP) if item.strip())
 
 
 def _check_rows(manifest: pd.DataFrame, mpath: Path, adir: Path) -> tuple[list[Problem], dict[str, str]]:
-    """Row-level checks of the manifest; returns problems and the decoded text per source_id."""
+    """Row-level checks of the manifest; returns problems (warnings last) and the decoded text per source_id."""
     problems: list[Problem] = []
+    warnings: list[Problem] = []
     texts: dict[str, str] = {}
     seen: dict[str, int] = {}
     on_disk = (
@@ -154,6 +166,7 @@ def _check_rows(manifest: pd.DataFrame, mpath: Path, adir: Path) -> tuple[list[P
                 "the article was edited or the manifest is stale"
             )
         texts[sid] = text
+        warnings.extend(_layout_warnings(text, fpath))
     listed = set(manifest["file"])
     for name in on_disk:
         if name not in listed:
@@ -164,11 +177,14 @@ def _check_rows(manifest: pd.DataFrame, mpath: Path, adir: Path) -> tuple[list[P
                     f"article file not in the manifest (add a row for it to {config.MANIFEST_NAME})",
                 )
             )
-    return problems, texts
+    return problems + warnings, texts
 
 
-def _read_manifest(corpus_dir: Path) -> tuple[pd.DataFrame, dict[str, str]]:
-    """Read and check the manifest and articles; raise :class:`InputError` with every problem."""
+def _read_manifest(corpus_dir: Path) -> tuple[pd.DataFrame, dict[str, str], list[Problem]]:
+    """Read and check the manifest and articles; raise :class:`InputError` with every problem.
+
+    Returns the manifest, the text per source_id, and the warnings (which do not make it invalid).
+    """
     mpath = manifest_path(corpus_dir)
     if not corpus_dir.is_dir():
         raise InputError([Problem(str(corpus_dir), None, "corpus directory not found")])
@@ -178,12 +194,13 @@ def _read_manifest(corpus_dir: Path) -> tuple[pd.DataFrame, dict[str, str]]:
     adir = articles_dir(corpus_dir)
     if not adir.is_dir():
         raise InputError([Problem(str(adir), None, "missing articles directory")])
-    problems, texts = _check_rows(manifest, mpath, adir)
+    found, texts = _check_rows(manifest, mpath, adir)
+    problems = [p for p in found if not p.warning]
     if manifest.empty:
         problems.append(Problem(str(mpath), None, "manifest lists no articles"))
     if problems:
         raise InputError(problems)
-    return manifest, texts
+    return manifest, texts, [p for p in found if p.warning]
 
 
 class Corpus(pd.DataFrame):
@@ -193,8 +210,10 @@ class Corpus(pd.DataFrame):
     the codings, gold files and outside reference are found from the corpus itself, never reloaded.
     """
 
-    _metadata = ["dir"]  # noqa: RUF012 (pandas' subclassing protocol)
+    _metadata = ["dir", "warnings"]  # noqa: RUF012 (pandas' subclassing protocol)
     dir: Path
+    #: Things worth knowing that do not make the corpus invalid (a byte-order mark, CRLF line ends).
+    warnings: list[Problem]
 
     @property
     def _constructor(self) -> type[Corpus]:
@@ -222,7 +241,7 @@ def load_corpus(corpus_dir: Path | str | None = None) -> Corpus:
     :class:`InputError` listing every problem when invalid.
     """
     cdir = config.corpus_dir(corpus_dir)
-    manifest, texts = _read_manifest(cdir)
+    manifest, texts, warned = _read_manifest(cdir)
     frame = Corpus(manifest.drop(columns=[LINE]).set_index("source_id"))
     frame["published"] = pd.to_datetime(frame["published"], format="%Y-%m-%d")
     frame["credits"] = frame["credits"].map(split_list)
@@ -232,6 +251,7 @@ def load_corpus(corpus_dir: Path | str | None = None) -> Corpus:
     frame["n_chars"] = frame["text"].str.len()
     frame["n_words"] = frame["text"].str.split().str.len()
     frame.dir = cdir
+    frame.warnings = warned
     return frame
 
 

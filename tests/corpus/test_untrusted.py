@@ -97,3 +97,13 @@ def test_a_line_break_in_a_value_cannot_forge_a_second_problem_line() -> None:
     text = str(Problem("sources.csv", 3, "unknown file 'x\nsources.csv:9: all good'"))
     assert "\n" not in text
     assert text == "sources.csv:3: unknown file 'x\\nsources.csv:9: all good'"
+
+
+def test_crlf_and_a_byte_order_mark_are_warned_about_not_refused(corpus_copy: Path) -> None:
+    from helpers.cli import run_validate
+
+    path = replace_article(corpus_copy, "\ufeffHeadline\r\nBody text.\r\n".encode())
+    problems, summary = run_validate(corpus_copy)
+    assert problems == []
+    assert f"{path}: warning: starts with a byte-order mark (U+FEFF): offsets count it as character 0" in summary
+    assert f"{path}: warning: has CR or CRLF line ends: offsets count each CR as a character" in summary
