@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,15 @@ from helpers import config
 from helpers.claims.aliases import load_aliases
 from helpers.core.errors import InputError, Problem, problems_of
 from helpers.core.files import LINE, read_table, suggest
-from helpers.core.text import NormalisedText, closest_passage, find_quote, text_quote_selector
+from helpers.core.text import (
+    NormalisedText,
+    closest_passage,
+    first_difference,
+    normalise_ws,
+    quote_occurrences,
+    text_quote_selector,
+    word_break,
+)
 from helpers.corpus.load import Corpus
 
 TOPICS = (
@@ -42,7 +51,7 @@ SLOT_KINDS = ("how", "when", "who", "where", "whether", "number", "spelling")
 CLAIM_COLUMNS = ("claim_id", "topic", "statement")
 CLAIM_OPTIONAL = ("when", "where", "slot", "notes")
 EVIDENCE_COLUMNS = ("claim_id", "source_id", "quote", "stance", "attributed_to", "attribution_kind")
-EVIDENCE_OPTIONAL = ("hedge", "note")
+EVIDENCE_OPTIONAL = ("hedge", "note", "occurrence")
 SLOT_COLUMNS = ("slot", "question", "kind", "reasoning")
 
 _CLAIM_ID = re.compile(r"^C\d{3,}$")
@@ -156,18 +165,52 @@ def _check_and_anchor(
         if not row["quote"]:
             bad("empty quote")
         elif sid in normalised:
-            span = find_quote(row["quote"], normalised[sid])
+            text = corpus.at[sid, "text"]
+            span, why = _anchor(row["quote"], row.get("occurrence", ""), normalised[sid], text)
             if span is None:
-                passage, score = closest_passage(row["quote"], corpus.at[sid, "text"])
-                bad(
-                    f"quote not found in {sid}: '{_short(row['quote'])}'; "
-                    f"closest passage ({score:g}% alike): '{_short(passage)}'"
-                )
+                bad(why.format(where=f"{sid}: '{_short(row['quote'])}'"))
+            elif (broken := word_break(text, *span)) is not None:
+                bad(f"quote {broken} in {sid}: '{_short(row['quote'])}' (widen it to whole words)")
             else:
-                anchor = {"start": span[0], "end": span[1], **_selector(corpus.at[sid, "text"], *span)}
+                anchor = {"start": span[0], "end": span[1], **_selector(text, *span)}
         anchors.append(anchor)
     anchored = pd.concat([evidence.reset_index(drop=True), pd.DataFrame(anchors)], axis=1)
     return problems, anchored
+
+
+def _anchor(quote: str, occurrence: str, norm: NormalisedText, text: str) -> tuple[tuple[int, int] | None, str]:
+    """The one span a quote anchors to, or None and why (a message with ``{where}`` for the article and quote)."""
+    spans = quote_occurrences(quote, norm)
+    if not spans:
+        return None, _not_found(quote, text)
+    if occurrence:
+        k = int(occurrence) if occurrence.isdigit() else 0
+        if not 1 <= k <= len(spans):
+            return None, f"quote occurs {len(spans)} time(s) in {{where}}, so occurrence '{occurrence}' does not exist"
+        return spans[k - 1], ""
+    if len(spans) > 1:
+        at = ", ".join(str(s) for s, _ in spans)
+        return None, (
+            f"quote occurs {len(spans)} times (at characters {at}) in {{where}}: widen it until it is unique, "
+            f"or set occurrence to 1-{len(spans)}"
+        )
+    return spans[0], ""
+
+
+def _not_found(quote: str, text: str) -> str:
+    """Why a quote was not found, with the hint a coder needs: normalisation, length, or the first difference."""
+    nfc = unicodedata.normalize("NFC", normalise_ws(quote))
+    found = "quote not found in {where}"
+    if nfc in unicodedata.normalize("NFC", normalise_ws(text)):
+        return f"{found}; it differs from the article only in Unicode normalisation (NFC vs NFD): retype the accents"
+    if len(normalise_ws(quote)) > len(normalise_ws(text)):
+        return f"{found}; the quote is longer than the article ({len(quote)} vs {len(text)} characters)"
+    passage, score = closest_passage(quote, text)
+    hay, at = normalise_ws(text), normalise_ws(text).find(passage)
+    if at >= 0:  # the alignment may stop short of the difference: compare as much text as the quote has
+        passage = hay[at : at + max(len(passage), len(normalise_ws(quote)))]
+    detail = first_difference(quote, passage).replace("{", "{{").replace("}", "}}")
+    return f"{found}; closest passage ({score:g}% alike): {detail}"
 
 
 def _selector(text: str, start: int, end: int) -> dict[str, str]:

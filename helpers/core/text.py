@@ -79,6 +79,46 @@ def find_quote(quote: str, article: str | NormalisedText) -> tuple[int, int] | N
     return start, end
 
 
+def quote_occurrences(quote: str, article: str | NormalisedText) -> list[tuple[int, int]]:
+    """Original ``(start, end)`` of every whitespace-normalised occurrence of ``quote`` (overlaps included)."""
+    norm = article if isinstance(article, NormalisedText) else NormalisedText.of(article)
+    needle = normalise_ws(quote)
+    spans: list[tuple[int, int]] = []
+    if not needle:
+        return spans
+    at = norm.text.find(needle)
+    while at >= 0:
+        spans.append((norm.to_original[at], norm.to_original[at + len(needle) - 1] + 1))
+        at = norm.text.find(needle, at + 1)
+    return spans
+
+
+def word_break(text: str, start: int, end: int) -> str | None:
+    """Whether ``text[start:end]`` starts or ends inside a word, said as a problem ("starts inside 'Rami'")."""
+
+    def word_at(pos: int) -> str:
+        left, right = pos, pos
+        while left > 0 and text[left - 1].isalnum():
+            left -= 1
+        while right < len(text) and text[right].isalnum():
+            right += 1
+        return text[left:right]
+
+    if 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum():
+        return f"starts inside the word '{word_at(start)}'"
+    if 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        return f"ends inside the word '{word_at(end)}'"
+    return None
+
+
+def first_difference(quote: str, passage: str, context: int = 30) -> str:
+    """Where a quote first differs from the passage most like it, with a little context on each side."""
+    a, b = normalise_ws(quote), normalise_ws(passage)
+    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    lo = max(0, i - context)
+    return f"quote has '{a[lo : i + context]}', article has '{b[lo : i + context]}'"
+
+
 def text_quote_selector(article: str, start: int, end: int, context: int = SELECTOR_CONTEXT) -> dict[str, str]:
     """A W3C ``TextQuoteSelector`` (exact, prefix, suffix) for ``article[start:end]``."""
     return {
