@@ -60,6 +60,7 @@ def _why(codings: Codings, cid: str, note: str) -> str:
 
 
 def _slot_reasoning(codings: Codings, cid: str) -> str:
+    """The coder's reasoning on the slot (question) a claim belongs to, empty when it has none."""
     slot = str(codings.claims.at[cid, "slot"]) if cid in codings.claims.index else ""
     return str(codings.slots.at[slot, "reasoning"]) if slot in codings.slots.index else ""
 

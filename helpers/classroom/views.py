@@ -84,10 +84,12 @@ def comparison_html(comp: Comparison) -> str:
 
 
 def _pct(value: float) -> str:
+    """A share as a whole percentage; a dash when there is none."""
     return "–" if pd.isna(value) else f"{value:.0%}"
 
 
 def _num(value: float) -> str:
+    """A kappa to two decimals; a dash when there is none."""
     return "–" if pd.isna(value) else f"{value:.2f}"
 
 
@@ -180,6 +182,7 @@ def worksheets_html(codings: Codings, corpus: pd.DataFrame) -> str:
 
 
 def _claim_row_html(rec: Mapping[str, str]) -> str:
+    """One claim in the coding widget: id, statement and the quote it rests on, escaped."""
     esc = html.escape
     return (
         f"<div style='text-align:left'><b>{esc(rec['claim_id'])}</b> {esc(rec['statement'])}<br>"
