@@ -1,1 +1,38 @@
-"""claims"""
+"""Who claims what, and how: the hand coding, the claim x article matrix, corroboration, disagreements.
+
+The functions the notebooks use, re-exported from their modules. ``corroboration`` and
+``disagreements`` are also module names, so those two functions are imported from their modules.
+"""
+
+from helpers.claims.aliases import load_aliases
+from helpers.claims.coding import STANCES, read_codings
+from helpers.claims.corroboration import corroboration_summary
+from helpers.claims.disagreements import (
+    CHANGE_ONLY_IN_ONE,
+    DROPPED_CAVEATS,
+    disagreement_summary,
+    first_disputed,
+    rewrite_changes,
+)
+from helpers.claims.matrix import NOT_CODED, article_totals, stance_matrix
+from helpers.claims.views import all_claims_html, claim_explorer, disagreement_html, legend_table, matrix_styler
+
+__all__ = [
+    "CHANGE_ONLY_IN_ONE",
+    "DROPPED_CAVEATS",
+    "NOT_CODED",
+    "STANCES",
+    "all_claims_html",
+    "article_totals",
+    "claim_explorer",
+    "corroboration_summary",
+    "disagreement_html",
+    "disagreement_summary",
+    "first_disputed",
+    "legend_table",
+    "load_aliases",
+    "matrix_styler",
+    "read_codings",
+    "rewrite_changes",
+    "stance_matrix",
+]

@@ -97,7 +97,7 @@ def _similar_unequal(a: str, b: str) -> bool:
     return a != b and fuzz.ratio(a, b) >= SPELLING_SIMILARITY
 
 
-def spelling_variants(corpus: pd.DataFrame, aliases: pd.DataFrame) -> pd.DataFrame:
+def entity_spelling_variants(corpus: pd.DataFrame, aliases: pd.DataFrame) -> pd.DataFrame:
     """Entities spelled differently across articles: entity, source_id, spelling, mentions.
 
     A variant is a pair of similar but unequal name tokens used for one entity in different

@@ -3,17 +3,17 @@
 A disagreement is a *slot* (a question such as "how did he leave Damascus?") on which two or more
 coded claims compete, each supported by at least one article; or a claim one article supports and
 another contradicts or reports denied; or a name spelled differently across articles. The
-reasoning about which account is better sourced is the coder's, from ``slots.csv``.
+reasoning about which account is better sourced is the coder's, from ``slots.csv``. One disagreement
+side by side is :func:`helpers.claims.views.disagreement_html`.
 """
 
 from __future__ import annotations
 
-import html
 import re
 
 import pandas as pd
 
-from helpers.claims.aliases import load_aliases, spelling_variants
+from helpers.claims.aliases import entity_spelling_variants, load_aliases
 from helpers.claims.coding import SUPPORTING, Codings, claims_by_source, has_codings, read_codings
 from helpers.claims.corroboration import supporting_evidence
 from helpers.corpus.load import Corpus
@@ -82,7 +82,7 @@ def disagreements(codings: Codings, corpus: pd.DataFrame, aliases: pd.DataFrame 
 
 def spelling_rows(corpus: pd.DataFrame, aliases: pd.DataFrame, slots: pd.DataFrame) -> list[dict]:
     """Name spellings that differ across articles, one row per (entity, article)."""
-    variants = spelling_variants(corpus, aliases)
+    variants = entity_spelling_variants(corpus, aliases)
     spelling_slots = slots[slots["kind"] == "spelling"]
     rows = []
     for entity, group in variants.groupby("entity", sort=False):
@@ -147,35 +147,6 @@ def first_disputed(table: pd.DataFrame) -> str | None:
     """The first claim in a :func:`disagreements` table (a starting point for the explorer), None if there is none."""
     claims = table.loc[table["claim_id"] != "", "claim_id"] if "claim_id" in table.columns else pd.Series(dtype=str)
     return str(claims.iloc[0]) if len(claims) else None
-
-
-def disagreement_html(table: pd.DataFrame, key: str) -> str:
-    """One disagreement side by side: a column per competing claim, its quotes, then the reasoning."""
-    sub = table[table["disagreement"] == key]
-    if sub.empty:
-        return ""
-    esc = html.escape
-    cols = []
-    for cid, group in sub.groupby("claim_id", sort=False):
-        head = esc(group["statement"].iloc[0]) if cid else "spellings used"
-        items = "".join(
-            f"<li><b>{esc(r['source_id'])}</b> <i>({esc(r['stance'] or 'spelling')}"
-            f"{'; ' + esc(r['attributed_to']) if r['attributed_to'] else ''})</i><br>“{esc(r['quote'])}”</li>"
-            for r in group.to_dict("records")
-        )
-        cols.append(
-            f"<td style='vertical-align:top;text-align:left;padding:6px;border:1px solid #ddd'>"
-            f"<div style='font-weight:bold'>{esc(cid)} {head}</div><ul style='padding-left:1.2em'>{items}</ul></td>"
-        )
-    reasoning = sub["reasoning"].iloc[0]
-    return (
-        f"<div style='margin:1em 0'><h4 style='margin:.2em 0'>{esc(sub['question'].iloc[0])} "
-        f"<small>({esc(sub['kind'].iloc[0])})</small></h4>"
-        f"<table style='border-collapse:collapse;width:100%'><tr>{''.join(cols)}</tr></table>"
-        f"<p style='text-align:left'><b>Which account is better sourced:</b> "
-        f"{esc(reasoning) or '<i>no reasoning coded</i>'}</p>"
-        "</div>"
-    )
 
 
 def _caveats(row: pd.Series | dict) -> set[str]:

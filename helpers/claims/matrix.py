@@ -1,12 +1,13 @@
-"""The claim x article matrix: who says what, and how (as fact, on someone's word, hedged)."""
+"""The claim x article matrix: who says what, and how (as fact, on someone's word, hedged).
+
+The table logic; the coloured matrix and its legend are in :mod:`helpers.claims.views`.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
-from pandas.io.formats.style import Styler
 
 from helpers.claims.coding import SUPPORTING, Codings
-from helpers.display import style as charts
 
 NOT_CODED = "not coded"
 SILENT = "silent"
@@ -30,14 +31,6 @@ LEGEND = {
     SILENT: "coded, but the article does not speak to the claim",
     NOT_CODED: "nobody has coded this article yet",
 }
-_COLORS = {
-    "asserts": charts.BLUE,
-    "attributes": charts.SKY_BLUE,
-    "hedges": charts.ORANGE,
-    "contradicts": charts.VERMILION,
-    "denies": charts.PURPLE,
-    NOT_CODED: charts.PALE_GREY,
-}
 
 
 def stance_matrix(codings: Codings, corpus: pd.DataFrame) -> pd.DataFrame:
@@ -59,27 +52,6 @@ def stance_matrix(codings: Codings, corpus: pd.DataFrame) -> pd.DataFrame:
     rank = {topic: i for i, topic in enumerate(dict.fromkeys(claims["topic"]))}
     order = sorted(range(len(matrix)), key=lambda i: rank[claims["topic"].iloc[i]])
     return matrix.iloc[order]
-
-
-def matrix_styler(matrix: pd.DataFrame, statements: pd.Series) -> Styler:
-    """The matrix as symbols with colours and the claim's statement beside it."""
-    shown = matrix.apply(lambda col: col.map(SYMBOLS))
-    shown.insert(0, "statement", [statements[cid] for cid in matrix.index.get_level_values("claim_id")])
-
-    def color(col: pd.Series) -> list[str]:
-        if col.name == "statement":
-            return ["text-align:left; font-size:90%"] * len(col)
-        return [
-            f"color:{_COLORS.get(v, charts.BLACK)}; text-align:center; font-size:120%"
-            for v in matrix[col.name].tolist()
-        ]
-
-    return shown.style.apply(color).set_table_styles([{"selector": "th", "props": "font-size:90%"}])
-
-
-def legend_table() -> pd.DataFrame:
-    """The legend of :func:`matrix_styler`: symbol and meaning per stance."""
-    return pd.DataFrame({"symbol": [SYMBOLS[k] for k in LEGEND], "meaning": list(LEGEND.values())}, index=list(LEGEND))
 
 
 def article_totals(codings: Codings, corpus: pd.DataFrame) -> pd.DataFrame:

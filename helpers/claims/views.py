@@ -1,6 +1,7 @@
-"""Interactive views for JupyterLab, each built on a function returning escaped HTML.
+"""Everything a person looks at about claims: the coloured matrix, disagreements side by side, the explorer.
 
-The HTML functions serve the static report and the tests; the widgets only choose what to show.
+Interactive views for JupyterLab are each built on a function returning escaped HTML; the HTML
+functions serve the static report and the tests, and the widgets only choose what to show.
 """
 
 from __future__ import annotations
@@ -9,15 +10,26 @@ import html
 
 import ipywidgets as widgets
 import pandas as pd
+from pandas.io.formats.style import Styler
 
 from helpers.claims.coding import Codings
 from helpers.claims.matrix import LEGEND, NOT_CODED, SYMBOLS
 from helpers.core.text import mark_spans, paragraph_bounds, sentence_bounds
+from helpers.display import style as charts
+from helpers.display.html import legend, legend_entry
 
 _MARK = "background:#FFE08A;padding:0 2px"
+_COLORS = {
+    "asserts": charts.BLUE,
+    "attributes": charts.SKY_BLUE,
+    "hedges": charts.ORANGE,
+    "contradicts": charts.VERMILION,
+    "denies": charts.PURPLE,
+    NOT_CODED: charts.PALE_GREY,
+}
 
 
-def highlight(text: str, start: int, end: int, context: str = "paragraph") -> str:
+def quote_in_context(text: str, start: int, end: int, context: str = "paragraph") -> str:
     """The paragraph (or sentence) around ``text[start:end]``, escaped, with the span marked."""
     bounds = paragraph_bounds if context == "paragraph" else sentence_bounds
     left, right = bounds(text, start, end)
@@ -40,7 +52,7 @@ def claim_html(claim_id: str, codings: Codings, corpus: pd.DataFrame, context: s
             row = ev.loc[sid]
             who = f"{row['attributed_to']} ({row['attribution_kind']})" if row["attributed_to"] else "no attribution"
             hedge = f"; hedge: “{row['hedge']}”" if row.get("hedge") else ""
-            body = highlight(corpus.at[sid, "text"], int(row["start"]), int(row["end"]), context)
+            body = quote_in_context(corpus.at[sid, "text"], int(row["start"]), int(row["end"]), context)
             label = f"{SYMBOLS[row['stance']]} {row['stance']}"
             detail = f"{esc(who)}{esc(hedge)}"
         elif sid in codings.coded_sources:
@@ -59,9 +71,7 @@ def claim_html(claim_id: str, codings: Codings, corpus: pd.DataFrame, context: s
 
 def legend_html() -> str:
     """The stance legend as a one-line HTML strip."""
-    return " · ".join(
-        f"<b>{html.escape(SYMBOLS[k] or '(blank)')}</b> {html.escape(k)}: {html.escape(v)}" for k, v in LEGEND.items()
-    )
+    return legend((legend_entry(k, v, mark=SYMBOLS[k] or "(blank)") for k, v in LEGEND.items()), sep=" · ")
 
 
 def all_claims_html(codings: Codings, corpus: pd.DataFrame) -> str:
@@ -72,6 +82,56 @@ def all_claims_html(codings: Codings, corpus: pd.DataFrame) -> str:
         for cid in codings.claims.index
     ]
     return f"<div><p>{legend_html()}</p>{''.join(sections)}</div>"
+
+
+def matrix_styler(matrix: pd.DataFrame, statements: pd.Series) -> Styler:
+    """The matrix as symbols with colours and the claim's statement beside it."""
+    shown = matrix.apply(lambda col: col.map(SYMBOLS))
+    shown.insert(0, "statement", [statements[cid] for cid in matrix.index.get_level_values("claim_id")])
+
+    def color(col: pd.Series) -> list[str]:
+        if col.name == "statement":
+            return ["text-align:left; font-size:90%"] * len(col)
+        return [
+            f"color:{_COLORS.get(v, charts.BLACK)}; text-align:center; font-size:120%"
+            for v in matrix[col.name].tolist()
+        ]
+
+    return shown.style.apply(color).set_table_styles([{"selector": "th", "props": "font-size:90%"}])
+
+
+def legend_table() -> pd.DataFrame:
+    """The legend of :func:`matrix_styler`: symbol and meaning per stance."""
+    return pd.DataFrame({"symbol": [SYMBOLS[k] for k in LEGEND], "meaning": list(LEGEND.values())}, index=list(LEGEND))
+
+
+def disagreement_html(table: pd.DataFrame, key: str) -> str:
+    """One disagreement side by side: a column per competing claim, its quotes, then the reasoning."""
+    sub = table[table["disagreement"] == key]
+    if sub.empty:
+        return ""
+    esc = html.escape
+    cols = []
+    for cid, group in sub.groupby("claim_id", sort=False):
+        head = esc(group["statement"].iloc[0]) if cid else "spellings used"
+        items = "".join(
+            f"<li><b>{esc(r['source_id'])}</b> <i>({esc(r['stance'] or 'spelling')}"
+            f"{'; ' + esc(r['attributed_to']) if r['attributed_to'] else ''})</i><br>“{esc(r['quote'])}”</li>"
+            for r in group.to_dict("records")
+        )
+        cols.append(
+            f"<td style='vertical-align:top;text-align:left;padding:6px;border:1px solid #ddd'>"
+            f"<div style='font-weight:bold'>{esc(cid)} {head}</div><ul style='padding-left:1.2em'>{items}</ul></td>"
+        )
+    reasoning = sub["reasoning"].iloc[0]
+    return (
+        f"<div style='margin:1em 0'><h4 style='margin:.2em 0'>{esc(sub['question'].iloc[0])} "
+        f"<small>({esc(sub['kind'].iloc[0])})</small></h4>"
+        f"<table style='border-collapse:collapse;width:100%'><tr>{''.join(cols)}</tr></table>"
+        f"<p style='text-align:left'><b>Which account is better sourced:</b> "
+        f"{esc(reasoning) or '<i>no reasoning coded</i>'}</p>"
+        "</div>"
+    )
 
 
 def claim_explorer(codings: Codings, corpus: pd.DataFrame, start: str | None = None) -> widgets.VBox:

@@ -5,18 +5,16 @@ coverage; Trace claims to the original context). A function takes the data (corp
 reporting chains, outside reference) and search words that locate the claim in question, and
 returns an :class:`Exercise`: the question, the options, the right answer *computed* from the
 data, and an explanation assembled from the same rows. ``None`` means the corpus holds nothing
-the exercise can be built on (another event's articles may not). :func:`exercise_html` renders
-an exercise statically (answer in a collapsed section); :func:`exercise_widget` adds a check button.
+the exercise can be built on (another event's articles may not). Rendering (static HTML with the
+answer collapsed, the widget with a check button) is in :mod:`helpers.classroom.views`.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-import ipywidgets as widgets
 import pandas as pd
 
 from helpers import config
@@ -26,8 +24,6 @@ from helpers.claims.disagreements import rewrite_changes
 from helpers.classroom.students import KIND_LEGEND
 from helpers.corpus.load import Corpus, check_source_id, is_known_outlet
 from helpers.corpus.provenance import KIND_ORIGINAL, KIND_UNCREDITED, source_kinds
-from helpers.display import style as charts
-from helpers.display.notebook import table_style, to_html
 from helpers.reuse.chaining import chain_of
 
 #: The four moves of SIFT (Mike Caulfield), in teaching order.
@@ -88,7 +84,8 @@ def _ordered(options: Sequence[str], right: Iterable[str]) -> tuple[str, ...]:
     return tuple(o for o in options if o in right)
 
 
-def _join(items: Iterable[str]) -> str:
+def join_words(items: Iterable[str]) -> str:
+    """Items as English prose: 'a', 'a and b', 'a, b and c'."""
     items = list(items)
     if len(items) <= 1:
         return "".join(items)
@@ -117,7 +114,7 @@ def count_chains(corpus: pd.DataFrame, chain_table: pd.DataFrame) -> Exercise:
     table = chain_table.set_index("source_id").reindex(corpus.index)
     k = table["chain"].nunique()
     groups = [
-        f"{chain}: {_join(members.index)} ({members['basis'].iloc[0]})"
+        f"{chain}: {join_words(members.index)} ({members['basis'].iloc[0]})"
         for chain, members in table.groupby("chain", sort=False)
     ]
     explanation = (
@@ -143,7 +140,29 @@ def count_chains(corpus: pd.DataFrame, chain_table: pd.DataFrame) -> Exercise:
 # ---------------------------------------------------------------------------------------------
 # Investigate the source
 # ---------------------------------------------------------------------------------------------
-def _kind_exercise(corpus: pd.DataFrame, key: str, kind: str, question: str, closing: str) -> Exercise | None:
+#: Per source kind asked about: the exercise key, the question, and the closing advice of its explanation.
+KIND_QUESTIONS = {
+    KIND_ORIGINAL: (
+        "original-reporting",
+        "Which articles are original reporting: the outlet describes its own reporting "
+        "(interviews, what it could or could not verify) rather than rewriting another outlet's story?",
+        "Look for the reporter's first person: 'pieced together ... from interviews', 'has not been able to "
+        "verify'. When that voice belongs to another outlet ('spoke to Reuters'), the article is a rewrite.",
+    ),
+    KIND_UNCREDITED: (
+        "uncredited-rewrite",
+        "Which articles credit no outlet in their text, yet follow another outlet's report (an upstream "
+        "that only outside coverage reveals)?",
+        "An article that names no source for its story is not therefore original: compare it with outside "
+        "coverage of the same days. The upstream named here is an inference recorded in the manifest, with "
+        "its reasoning, not something the article admits.",
+    ),
+}
+
+
+def _kind_exercise(corpus: pd.DataFrame, kind: str) -> Exercise | None:
+    """Investigate: which articles are of source ``kind`` (the texts of :data:`KIND_QUESTIONS`)."""
+    key, question, closing = KIND_QUESTIONS[kind]
     kinds = source_kinds(corpus)
     options = tuple(_label(corpus, sid) for sid in corpus.index)
     right = [_label(corpus, sid) for sid in kinds.index[kinds["kind"] == kind]]
@@ -164,29 +183,12 @@ def _kind_exercise(corpus: pd.DataFrame, key: str, kind: str, question: str, clo
 
 def original_reporting(corpus: pd.DataFrame) -> Exercise | None:
     """Investigate: which articles report for themselves, in their own outlet's voice."""
-    return _kind_exercise(
-        corpus,
-        "original-reporting",
-        KIND_ORIGINAL,
-        "Which articles are original reporting: the outlet describes its own reporting "
-        "(interviews, what it could or could not verify) rather than rewriting another outlet's story?",
-        "Look for the reporter's first person: 'pieced together ... from interviews', 'has not been able to "
-        "verify'. When that voice belongs to another outlet ('spoke to Reuters'), the article is a rewrite.",
-    )
+    return _kind_exercise(corpus, KIND_ORIGINAL)
 
 
 def uncredited_rewrite(corpus: pd.DataFrame) -> Exercise | None:
     """Investigate: which articles credit no outlet although they follow one (an inferred upstream)."""
-    return _kind_exercise(
-        corpus,
-        "uncredited-rewrite",
-        KIND_UNCREDITED,
-        "Which articles credit no outlet in their text, yet follow another outlet's report (an upstream "
-        "that only outside coverage reveals)?",
-        "An article that names no source for its story is not therefore original: compare it with outside "
-        "coverage of the same days. The upstream named here is an inference recorded in the manifest, with "
-        "its reasoning, not something the article admits.",
-    )
+    return _kind_exercise(corpus, KIND_UNCREDITED)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -214,7 +216,7 @@ def independent_of(corpus: pd.DataFrame, chain_table: pd.DataFrame, source_id: s
     same = [sid for sid in others if chains.get(sid, sid) == mine]
     lines = [f"{source_id} belongs to the {mine} chain."]
     if same:
-        lines.append(f"Same chain, so not independent: {_join(same)}. They repeat one piece of reporting.")
+        lines.append(f"Same chain, so not independent: {join_words(same)}. They repeat one piece of reporting.")
     for sid in others:
         if chains.get(sid, sid) != mine:
             lines.append(f"{sid}: chain {chains.get(sid, sid)}, so independent of {source_id}.")
@@ -307,7 +309,8 @@ def better_sourced(codings: Codings, chain_of: pd.Series, query: str) -> Exercis
     )
 
 
-def _day(value: object) -> str:
+def _long_date(value: object) -> str:
+    """A date (or timestamp string) as '4 December 2024', how an option reads to a student."""
     stamp = pd.Timestamp(str(value)[:10])
     return f"{stamp.day} {stamp.strftime('%B %Y')}"
 
@@ -346,19 +349,20 @@ def outside_date(
     if len(days) < 2:  # everyone agrees: offer the neighbouring days as well
         d = pd.Timestamp(days[0])
         days = [str((d + pd.Timedelta(days=k)).date()) for k in (-1, 0, 1)]
-    options = tuple(_day(d) for d in days)
-    right = [_day(d) for d in outside_days]
+    options = tuple(_long_date(d) for d in days)
+    right = [_long_date(d) for d in outside_days]
     lines = []
     for cid, claim in members.iterrows():
         for rec in _supporting(codings, cid).to_dict("records"):
-            when = f"gives {_day(claim['when'])}" if claim["when"][:10] in corpus_days else "gives no calendar date"
+            dated_here = claim["when"][:10] in corpus_days
+            when = f"gives {_long_date(claim['when'])}" if dated_here else "gives no calendar date"
             lines.append(_sentence(f"In the corpus, {rec['source_id']} {when}: “{rec['quote']}”"))
     for r in near:
         where = f", {r['address']}" if r["address"] else ""
         time = f" ({r['time_local']})" if r["time_local"] else ""
         lines.append(
             _sentence(
-                f"Outside coverage: {r['cited_outlet']}, “{r['title']}”{where}: {_day(r['date'])}{time}, "
+                f"Outside coverage: {r['cited_outlet']}, “{r['title']}”{where}: {_long_date(r['date'])}{time}, "
                 f"confidence {r['confidence']}: {r['event']}"
             )
         )
@@ -412,17 +416,18 @@ def whose_word(codings: Codings, corpus: pd.DataFrame, chain_of: pd.Series, quer
     ]
     behind = sorted({w for w, k in zip(sup["attributed_to"], sup["attribution_kind"], strict=True) if k == answer_kind})
     lines.append(
-        f"{_plural(len(sup), 'article')} carry it, from {_plural(len(chains), 'reporting chain')} ({_join(chains)}). "
+        f"{_plural(len(sup), 'article')} carry it, "
+        f"from {_plural(len(chains), 'reporting chain')} ({join_words(chains)}). "
         + (
             "An outlet credit only says who relayed the detail; the tellings that describe the sources behind it "
-            f"name {_join(f'“{w}”' for w in behind)}."
+            f"name {join_words(f'“{w}”' for w in behind)}."
             if answer_kind not in ("outlet", "none") and kinds.get("outlet", 0)
             else ""
         )
     )
     lines.append(
         f"So the detail rests on {KIND_LEGEND[answer_kind]}"
-        + (f" ({_join(f'“{w}”' for w in behind)})" if behind else "")
+        + (f" ({join_words(f'“{w}”' for w in behind)})" if behind else "")
         + f", however many outlets repeat it: {_plural(len(chains), 'independent chain')}."
     )
     evidence = sup[["source_id", "stance", "attributed_to", "attribution_kind", "quote"]].assign(
@@ -502,107 +507,10 @@ def dropped_caveat(codings: Codings, corpus: pd.DataFrame, chain_of: pd.Series, 
     )
 
 
-# ---------------------------------------------------------------------------------------------
-# Rendering: static HTML, feedback, widget
-# ---------------------------------------------------------------------------------------------
-def explanation_html(ex: Exercise) -> str:
-    """The explanation as escaped paragraphs, then the evidence rows in a collapsed table."""
-    paras = "".join(f"<p style='text-align:left'>{html.escape(p)}</p>" for p in ex.explanation.split("\n\n") if p)
-    rows = "" if ex.evidence.empty else to_html(table_style(ex.evidence), index=False)
-    return paras + (f"<details><summary>the rows behind this answer</summary>{rows}</details>" if rows else "")
-
-
-def _letter(i: int) -> str:
-    """A, B, ..., Z, AA, AB, ...: the option's label in the static rendering."""
-    return (_letter(i // 26 - 1) if i >= 26 else "") + chr(ord("A") + i % 26)
-
-
-def exercise_html(ex: Exercise, reveal: bool = True) -> str:
-    """Static rendering: the question and options; with ``reveal``, the answer in a collapsed section."""
-    esc = html.escape
-    options = "".join(f"<li><b>{_letter(i)}.</b> {esc(o)}</li>" for i, o in enumerate(ex.options))
-    kind = "Pick every option that applies." if ex.multiple else "Pick one."
-    parts = [
-        f"<div style='border-left:4px solid {charts.BLUE};padding:4px 12px;margin:1em 0;text-align:left'>",
-        f"<p><small>{esc(ex.move)}</small><br><b>{esc(ex.question)}</b> <i>{kind}</i></p>",
-        f"<ul style='list-style:none;padding-left:1em'>{options}</ul>",
-    ]
-    if reveal:
-        parts.append(
-            f"<details><summary>Answer</summary><p><b>Answer:</b> {esc(_join(ex.answer))}</p>"
-            f"{explanation_html(ex)}</details>"
-        )
-    parts.append("</div>")
-    return "".join(parts)
-
-
-def feedback_html(ex: Exercise, chosen: Iterable[str]) -> str:
-    """The feedback for a student's choice: right or not, what was missed, then the explanation (deterministic)."""
-    esc = html.escape
-    picked = [o for o in ex.options if o in set(chosen)]
-    if not picked:
-        return "<p>Pick an answer first, then check.</p>"
-    right = set(ex.answer)
-    if set(picked) == right:
-        head = f"<p style='color:{charts.GREEN}'><b>Right:</b> {esc(_join(ex.answer))}.</p>"
-    elif not ex.multiple:
-        head = (
-            f"<p style='color:{charts.VERMILION}'><b>Not quite:</b> you chose {esc(picked[0])}. "
-            f"The answer: <b>{esc(_join(ex.answer))}</b>.</p>"
-        )
-    else:
-        missed = [o for o in ex.answer if o not in picked]
-        wrong = [o for o in picked if o not in right]
-        notes = []
-        if wrong:
-            notes.append(f"not right: {esc(_join(wrong))}")
-        if missed:
-            notes.append(f"missing: {esc(_join(missed))}")
-        head = (
-            f"<p style='color:{charts.VERMILION}'><b>Not quite</b> ({'; '.join(notes)}). "
-            f"The answer: <b>{esc(_join(ex.answer))}</b>.</p>"
-        )
-    return head + explanation_html(ex)
-
-
-def exercise_widget(ex: Exercise) -> widgets.VBox:
-    """The exercise live: radio buttons (or check boxes), a Check button, feedback in an HTML widget."""
-    question = widgets.HTML(exercise_html(ex, reveal=False))
-    feedback = widgets.HTML()
-    layout = widgets.Layout(width="95%")
-    if ex.multiple:
-        boxes = [widgets.Checkbox(description=o, value=False, indent=False, layout=layout) for o in ex.options]
-        choice: widgets.Widget = widgets.VBox(boxes)
-
-        def chosen() -> list[str]:
-            return [b.description for b in boxes if b.value]
-    else:
-        radio = widgets.RadioButtons(options=list(ex.options), value=None, layout=layout)
-        choice = radio
-
-        def chosen() -> list[str]:
-            return [radio.value] if radio.value is not None else []
-
-    button = widgets.Button(description="Check", button_style="info")
-    button.on_click(lambda _: setattr(feedback, "value", feedback_html(ex, chosen())))
-    return widgets.VBox([question, choice, button, feedback])
-
-
-def present(ex: Exercise | None, missing: str = "This corpus holds nothing this exercise can be built on.") -> None:
-    """Display an exercise twice: live (widget with a Check button) and static (answer collapsed), or a note."""
-    from IPython.display import HTML, display
-
-    if ex is None:
-        display(HTML(f"<p><i>{html.escape(missing)}</i></p>"))
-        return
-    display(exercise_widget(ex))
-    display(HTML(exercise_html(ex, reveal=True)))
-
-
 def answer_key(exercises: Iterable[Exercise | None]) -> pd.DataFrame:
     """The teacher's key: move, question and computed answer of every exercise built."""
     rows = [
-        {"move": ex.move, "exercise": ex.key, "question": ex.question, "answer": _join(ex.answer)}
+        {"move": ex.move, "exercise": ex.key, "question": ex.question, "answer": join_words(ex.answer)}
         for ex in exercises
         if ex is not None
     ]

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from helpers.display.html import legend, swatch
+
 if TYPE_CHECKING:
     import ipywidgets
 
@@ -60,8 +62,7 @@ def _as_frame(spans: pd.DataFrame | Iterable[tuple]) -> pd.DataFrame:
 def legend_html(categories: Iterable[str] | None = None) -> str:
     """A one-line legend of the given categories (all known ones by default), in priority order."""
     cats = list(CATEGORIES) if categories is None else list(dict.fromkeys(categories))
-    items = "".join(f"<span style='{_style([c])};padding:0 4px;margin-right:8px'>{html.escape(c)}</span>" for c in cats)
-    return f"<div style='margin:4px 0 8px 0;font-size:90%'>{items}</div>"
+    return legend((swatch(c, _style([c])) for c in cats), box_style="margin:4px 0 8px 0;font-size:90%")
 
 
 def reader_html(text: str, spans: pd.DataFrame | Iterable[tuple]) -> str:

@@ -22,103 +22,13 @@ from helpers.claims.coding import (
 )
 from helpers.claims.coding import annotation_tables as claims_tables
 from helpers.claims.corroboration import corroboration, corroboration_summary
-from helpers.claims.disagreements import disagreement_html, disagreement_summary, disagreements, rewrite_changes
+from helpers.claims.disagreements import disagreement_summary, disagreements, rewrite_changes
 from helpers.claims.matrix import NOT_CODED, SILENT, article_totals, stance_matrix
-from helpers.claims.views import claim_html
 from helpers.core.errors import InputError
 from helpers.core.text import NormalisedText, closest_passage, find_quote, sentence_bounds, text_quote_selector
 from helpers.corpus.load import load_corpus
+from tests.claims.samples import ARTICLES, CHAINS, CLAIMS, EVIDENCE, build
 from tests.conftest import make_corpus, write_csv
-
-ARTICLES = {
-    "wire-a": "Assad left by plane, two diplomats said.\nHis brother reportedly fled to Iraq.",
-    "wire-b": "Assad left  by\nplane. His brother fled to Iraq.",
-    "paper": "Assad left by road in an armoured car, a commander said. An HTS commander denied any deal.",
-    "new": "A sixth article nobody has coded.",
-}
-CLAIMS = [
-    {"claim_id": "C001", "topic": "departure", "statement": "Assad left Damascus by plane", "slot": "how-left"},
-    {"claim_id": "C002", "topic": "departure", "statement": "Assad left Damascus by road", "slot": "how-left"},
-    {"claim_id": "C003", "topic": "family", "statement": "Maher fled to Iraq"},
-    {"claim_id": "C004", "topic": "allies", "statement": "HTS made a deal for Assad's exit"},
-]
-EVIDENCE = [
-    {
-        "claim_id": "C001",
-        "source_id": "wire-a",
-        "quote": "Assad left by plane, two diplomats said.",
-        "stance": "attributes",
-        "attributed_to": "two diplomats",
-        "attribution_kind": "anonymous",
-    },
-    {
-        "claim_id": "C001",
-        "source_id": "wire-b",
-        "quote": "Assad left by plane.",
-        "stance": "asserts",
-        "attributed_to": "",
-        "attribution_kind": "none",
-    },
-    {
-        "claim_id": "C002",
-        "source_id": "paper",
-        "quote": "Assad left by road in an armoured car, a commander said.",
-        "stance": "attributes",
-        "attributed_to": "a commander",
-        "attribution_kind": "anonymous",
-    },
-    {
-        "claim_id": "C001",
-        "source_id": "paper",
-        "quote": "Assad left by road in an armoured car",
-        "stance": "contradicts",
-        "attributed_to": "a commander",
-        "attribution_kind": "anonymous",
-    },
-    {
-        "claim_id": "C003",
-        "source_id": "wire-a",
-        "quote": "His brother reportedly fled to Iraq.",
-        "stance": "hedges",
-        "attributed_to": "",
-        "attribution_kind": "none",
-        "hedge": "reportedly",
-    },
-    {
-        "claim_id": "C003",
-        "source_id": "wire-b",
-        "quote": "His brother fled to Iraq.",
-        "stance": "asserts",
-        "attributed_to": "",
-        "attribution_kind": "none",
-    },
-    {
-        "claim_id": "C004",
-        "source_id": "wire-a",
-        "quote": "two diplomats said",
-        "stance": "attributes",
-        "attributed_to": "two diplomats",
-        "attribution_kind": "anonymous",
-    },
-    {
-        "claim_id": "C004",
-        "source_id": "paper",
-        "quote": "An HTS commander denied any deal.",
-        "stance": "denies",
-        "attributed_to": "An HTS commander",
-        "attribution_kind": "anonymous",
-    },
-]
-SLOTS = [{"slot": "how-left", "question": "How did Assad leave Damascus?", "kind": "how", "reasoning": "Because."}]
-CHAINS = pd.Series({"wire-a": "Wire", "wire-b": "Wire", "paper": "Paper", "new": "New"})
-
-
-def build(tmp_path: Path, evidence: list[dict] | None = None, claims: list[dict] | None = None) -> Path:
-    root = make_corpus(tmp_path / "c", ARTICLES)
-    write_csv(root / "claims.csv", claims or CLAIMS, list(CLAIM_COLUMNS + CLAIM_OPTIONAL))
-    write_csv(root / "evidence.csv", evidence or EVIDENCE, list(EVIDENCE_COLUMNS + EVIDENCE_OPTIONAL))
-    write_csv(root / "slots.csv", SLOTS, list(SLOT_COLUMNS))
-    return root
 
 
 def problems_of(root: Path) -> list[str]:
@@ -288,8 +198,6 @@ def test_disagreements_from_slots_and_denials(coded) -> None:
     assert set(summary.index) == {"how-left", "C004"}
     assert summary.loc["how-left", "claims"] == 2
     assert summary.loc["C004", "kind"] == "denial"
-    page = disagreement_html(table, "how-left")
-    assert "How did Assad leave Damascus?" in page and "Because." in page
 
 
 def test_rewrite_changes_find_dropped_hedge_and_attribution(coded) -> None:
@@ -300,33 +208,6 @@ def test_rewrite_changes_find_dropped_hedge_and_attribution(coded) -> None:
     attr = changes[changes["claim_id"] == "C001"].iloc[0]
     assert attr["change"] == "drops the attribution"
     assert "only in this rewrite" in set(changes.loc[changes["claim_id"] == "C004", "change"])
-
-
-def test_claim_html_escapes_article_text(tmp_path: Path) -> None:
-    articles = {"x": "Intro <script>alert(1)</script> and <img src=x onerror=alert(2)> end."}
-    root = make_corpus(tmp_path / "c", articles)
-    write_csv(
-        root / "claims.csv",
-        [{"claim_id": "C001", "topic": "departure", "statement": "s"}],
-        list(CLAIM_COLUMNS + CLAIM_OPTIONAL),
-    )
-    write_csv(
-        root / "evidence.csv",
-        [
-            {
-                "claim_id": "C001",
-                "source_id": "x",
-                "quote": "<script>alert(1)</script>",
-                "stance": "asserts",
-                "attribution_kind": "none",
-            }
-        ],
-        list(EVIDENCE_COLUMNS + EVIDENCE_OPTIONAL),
-    )
-    write_csv(root / "slots.csv", [], list(SLOT_COLUMNS))
-    page = claim_html("C001", read_codings(load_corpus(root)), load_corpus(root))
-    assert "<script>" not in page and "<img" not in page
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
 
 def test_rewrite_that_swaps_a_source_for_a_hedge_is_not_called_more_cautious(tmp_path: Path) -> None:
@@ -451,14 +332,3 @@ def test_annotations_export_every_coding_with_selectors_that_slice_back(tmp_path
     assert first["target"]["source"] == "articles/wire-a.txt"
     assert len({n["id"] for n in notes}) == len(notes)
     assert claims_tables(load_corpus(make_corpus(tmp_path / "bare", ARTICLES))) == {}
-
-
-def test_claim_explorer_copes_with_no_claims_and_unknown_start(tmp_path: Path) -> None:
-    from helpers.claims.coding import empty_codings
-    from helpers.claims.views import claim_explorer
-
-    root = make_corpus(tmp_path / "bare", ARTICLES)
-    corpus = load_corpus(root)
-    assert "No claims" in claim_explorer(empty_codings(), corpus).children[0].value
-    codings = read_codings(load_corpus(build(tmp_path)))
-    assert claim_explorer(codings, load_corpus(tmp_path / "c"), start="C999").children[0].value == "C001"
