@@ -93,6 +93,8 @@ def max_article_bytes() -> int:
 #: Never inside a corpus directory, and git-ignored: they are class work, not reference data.
 STUDENT_ENV = "STUDENT_DIR"
 DEFAULT_STUDENT_DIR = REPO_ROOT / "student_codings"
+#: Largest student answers file read (a class's file is a few kilobytes; a huge one is a mistake).
+MAX_STUDENT_FILE_BYTES = 1_000_000
 
 #: The manifest's ``outlet`` when the text does not identify its outlet (compared case-insensitively).
 UNKNOWN_OUTLET = "unknown"

@@ -20,7 +20,7 @@ import pandas as pd
 from helpers import config
 from helpers.claims.coding import ATTRIBUTION_KINDS, STANCES, Codings
 from helpers.core.errors import InputError, Problem, display_path
-from helpers.core.files import LINE, read_table, suggest, write_csv_atomic
+from helpers.core.files import LINE, locked, read_table, remove_stale_temporaries, suggest, write_csv_atomic
 from helpers.corpus.load import check_source_id
 
 #: Columns of a student coding file, in order.
@@ -155,10 +155,19 @@ def save_coding(
         raise StudentError("; ".join(bad))
     display = unicodedata.normalize("NFC", str(name)).strip()
     new = frame.assign(student=display, source_id=source_id)[list(STUDENT_COLUMNS)]
-    old = read_student_file(path) if path.exists() else pd.DataFrame(columns=list(STUDENT_COLUMNS))
-    kept = old[old["source_id"] != source_id].assign(student=display)
-    merged = pd.concat([kept, new], ignore_index=True).sort_values(["source_id", "claim_id"], kind="stable")
-    write_csv_atomic(path, merged[list(STUDENT_COLUMNS)])
+    remove_stale_temporaries(path.parent)
+    with locked(path):  # read, merge and write as one step: concurrent saves never lose answers
+        old = read_student_file(path) if path.exists() else pd.DataFrame(columns=list(STUDENT_COLUMNS))
+        others = sorted(set(old["student"]) - {display})
+        if others:
+            raise StudentError(
+                f"'{display}' and '{others[0]}' would share one answers file ({path.name}): names that differ "
+                "only in case, spacing or punctuation are the same student here. Add an initial or a number "
+                f"to tell them apart (e.g. '{display} 2')."
+            )
+        kept = old[old["source_id"] != source_id]
+        merged = pd.concat([kept, new], ignore_index=True).sort_values(["source_id", "claim_id"], kind="stable")
+        write_csv_atomic(path, merged[list(STUDENT_COLUMNS)])
     return path
 
 
@@ -167,6 +176,10 @@ def read_student_file(path: Path, codings: Codings | None = None) -> pd.DataFram
 
     With ``codings``, an article or claim the reference coding does not know is a problem too.
     """
+    if Path(path).is_file() and Path(path).stat().st_size > config.MAX_STUDENT_FILE_BYTES:
+        size = Path(path).stat().st_size
+        limit = config.MAX_STUDENT_FILE_BYTES
+        raise InputError([Problem(str(path), None, f"{size:,} bytes, over the {limit:,}-byte limit for student files")])
     table = read_table(Path(path), STUDENT_COLUMNS)
     problems: list[Problem] = []
     seen: dict[tuple[str, str], int] = {}

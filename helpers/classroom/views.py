@@ -107,7 +107,7 @@ def class_chart(summary: pd.DataFrame) -> Figure:
         ys = np.arange(len(students)) + (i - 0.5) * height
         ax.barh(ys, sub["kappa"].fillna(0).to_numpy(), height=height, color=PALETTE[i], label=field)
     ax.axvline(0.6, color=DARK_GREY, linestyle="--", linewidth=1)
-    ax.set_yticks(range(len(students)), students)
+    ax.set_yticks(range(len(students)), [s.replace("$", r"\$") for s in students])  # no mathtext from a name
     ax.invert_yaxis()
     ax.set_xlim(min(-0.2, float(table["kappa"].min()) if len(table) else 0), 1.0)
     ax.legend(loc="lower right", frameon=False, fontsize=9)

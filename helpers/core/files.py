@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import csv
 import difflib
+import fcntl
 import io
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -114,6 +117,40 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+#: A temporary file of :func:`write_atomic` older than this (seconds) is an interrupted save's leftover.
+STALE_TEMPORARY_SECONDS = 3600
+
+
+def remove_stale_temporaries(folder: Path, older_than: float = STALE_TEMPORARY_SECONDS) -> list[Path]:
+    """Delete the ``.<name>.*.tmp`` leftovers of interrupted atomic writes in ``folder``; returns them."""
+    now, removed = time.time(), []
+    for tmp in Path(folder).glob(".*.tmp"):
+        try:
+            if tmp.is_file() and not tmp.is_symlink() and now - tmp.stat().st_mtime > older_than:
+                tmp.unlink()
+                removed.append(tmp)
+        except OSError:  # another writer renamed or removed it meanwhile
+            continue
+    return removed
+
+
+@contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` (through a ``.<name>.lock`` file beside it) for a read-merge-write.
+
+    Two saves of one file at once (two tabs, two students on a shared folder) then run one after
+    the other, so the second merges into what the first wrote instead of overwriting it.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(f".{path.name}.lock"), "a") as fh:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
 def write_csv_atomic(path: Path, frame: pd.DataFrame) -> None:
