@@ -85,10 +85,27 @@ def build_tables(corpus: Corpus) -> dict[str, Table]:
     return tables
 
 
-def write_table(path: Path, table: Table) -> str:
+#: Characters that make a spreadsheet read a cell as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy whose text cells cannot run as spreadsheet formulas: a leading ``= + - @`` gets a ``'`` before it.
+
+    Only for ``tables --spreadsheet-safe``: the default export keeps every cell verbatim, because
+    quotes are evidence and a changed character would no longer match its article.
+    """
+    out = frame.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(lambda v: f"'{v}" if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v)
+    return out
+
+
+def write_table(path: Path, table: Table, safe: bool = False) -> str:
     """Write one exported table atomically (DataFrame as CSV, lists and dicts as JSON); says what was written."""
     if isinstance(table, pd.DataFrame):
-        write_csv_atomic(path, table)
+        write_csv_atomic(path, spreadsheet_safe(table) if safe else table)
         return f"{len(table)} rows"
     write_atomic(path, json.dumps(table, indent=1, ensure_ascii=False) + "\n")
     return f"{len(table)} {'items' if isinstance(table, list) else 'keys'}"
@@ -105,6 +122,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     tab = sub.add_parser("tables", help="write the analysis tables as CSV files (and the annotations as JSON)")
     tab.add_argument("corpus_dir", nargs="?", help="corpus directory (default as for validate)")
     tab.add_argument("--out", required=True, help="output directory (created if missing)")
+    tab.add_argument(
+        "--spreadsheet-safe",
+        action="store_true",
+        help="prefix cells starting with = + - @ with ' so spreadsheets never run them (cells are verbatim otherwise)",
+    )
     args = parser.parse_args(argv)
     cdir = config.corpus_dir(args.corpus_dir)
     try:
@@ -119,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         out = Path(args.out)
         tables = build_tables(corpus)
         for name, table in tables.items():
-            print(f"wrote {display_path(out / name)} ({write_table(out / name, table)})")
+            print(f"wrote {display_path(out / name)} ({write_table(out / name, table, args.spreadsheet_safe)})")
         if not tables:
             print("no tables to write: this corpus has no codings yet")
         return 0

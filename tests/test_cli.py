@@ -44,3 +44,17 @@ def test_a_manifest_saved_with_a_byte_order_mark_validates(
     manifest.write_bytes(manifest.read_text(encoding="utf-8").encode("utf-8-sig"))
     assert cli.main(["validate", str(corpus_copy)]) == 0
     assert capsys.readouterr().out.startswith("ok: ")
+
+
+def test_spreadsheet_safe_export_neutralises_formulas_and_default_is_verbatim() -> None:
+    frame = pd.DataFrame({"quote": ["=HYPERLINK(1)", "+1", "-2 dead", "@x", "plain"], "n": [1, 2, 3, 4, 5]})
+    safe = cli.spreadsheet_safe(frame)
+    assert list(safe["quote"]) == ["'=HYPERLINK(1)", "'+1", "'-2 dead", "'@x", "plain"]
+    assert list(safe["n"]) == [1, 2, 3, 4, 5]
+    assert frame.at[0, "quote"] == "=HYPERLINK(1)"  # the default export is untouched
+
+
+def test_tables_accepts_spreadsheet_safe(tmp_path: Path) -> None:
+    assert cli.main(["tables", str(config.DEFAULT_CORPUS_DIR), "--out", str(tmp_path), "--spreadsheet-safe"]) == 0
+    quotes = pd.read_csv(tmp_path / "claims_by_source.csv", dtype=str, keep_default_na=False)["quote"]
+    assert not quotes.str.match(r"^[=+\-@]").any()
