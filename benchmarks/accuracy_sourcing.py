@@ -41,7 +41,7 @@ def score_split(articles: list) -> dict:
     missed: Counter[str] = Counter()
     false_pos: Counter[str] = Counter()
     for _, text, cues in articles:
-        det = sourcing.find_attributions(text)
+        det = sourcing.find_attributions(text, tagger=True)
         d_spans = list(zip(det["cue_start"], det["cue_end"], strict=True))
         g_spans = list(zip(cues["start"], cues["end"], strict=True))
         for gs, ge in g_spans:
@@ -93,7 +93,7 @@ def timing(texts: list[str], n: int = TIMING_ARTICLES) -> float:
     batch = [texts[k % len(texts)] for k in range(n)]
     t0 = time.perf_counter()
     for text in batch:
-        sourcing.find_attributions(text)
+        sourcing.find_attributions(text, tagger=True)
         sourcing.find_hedges(text)
     return time.perf_counter() - t0
 
