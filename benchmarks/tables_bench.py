@@ -58,6 +58,11 @@ def run(cdir: Path) -> tuple[float, int]:
     return time.perf_counter() - t0, sum(len(t) for t in tables.values())
 
 
+def _fit(text: str, n_bytes: int) -> str:
+    """``text`` cut to at most ``n_bytes`` of UTF-8 (never inside a character)."""
+    return text.encode("utf-8")[:n_bytes].decode("utf-8", errors="ignore")
+
+
 def main() -> int:
     """Print the table: corpus, articles, megabytes, seconds, rows."""
     gen = synth.generate(1000, seed=0)
@@ -73,7 +78,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for name, corpus in (
             ("1,000 articles", texts),
-            ("five + one 2 MB article", {**real, "big": "\n".join(big)[:BIG_BYTES]}),
+            ("five + one 2 MB article", {**real, "big": _fit("\n".join(big), BIG_BYTES - 100)}),
         ):
             cdir = write_corpus(Path(tmp) / name.replace(" ", "_").replace(",", ""), corpus)
             secs, n = run(cdir)

@@ -37,7 +37,8 @@ Decisions (also unit-tested):
 * a negated or modal cue ("could not confirm", "would say") attributes nothing.
 
 Beyond the columns the brief asked for, attributions carry ``via`` (the channel outlet) and
-hedges ``family`` (``hedge`` or ``disclaimer``). The hand-coded gold
+hedges ``family`` (``hedge``, ``disclaimer``, ``unclaimed`` for "no one has claimed" and
+``unconfirmed`` for "has not been confirmed"; these are hedges, never attributions). The hand-coded gold
 (``corpus/gold/attributions.csv``, ``corpus/gold/hedges.csv``) is read by
 :mod:`helpers.sourcing.gold`; measurement against it and agreement with the hand claim coding
 are in :mod:`helpers.sourcing.accuracy`; each article's profile is :mod:`helpers.sourcing.profile`;
@@ -48,15 +49,26 @@ length of the text (tokens are walked only within a cue's sentence).
 from __future__ import annotations
 
 import bisect
+import functools
+import json
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
 from helpers.claims.coding import ATTRIBUTION_KINDS
 from helpers.core.text import quote_spans, sentence_spans
 from helpers.corpus.load import is_known_outlet
+from helpers.sourcing.lexicon import (
+    CLAIM_NEGATORS,
+    COMMON_SOURCE_ADJECTIVES,
+    DEFAULT_OUTLETS,
+    OUTLET_PLURALS,
+    TIME_WORDS,
+)
 
 # --------------------------------------------------------------------------------------------
 # Vocabulary
@@ -81,37 +93,12 @@ ATTRIBUTION_COLUMNS = [
 ]
 HEDGE_COLUMNS = ["source_id", "start", "end", "cue", "family", "sentence"]
 
-#: News organisations recognised by name (the corpus's own outlets and credits are added).
-OUTLETS = (
-    "Reuters",
-    "AFP",
-    "Agence France-Presse",
-    "Associated Press",
-    "AP",
-    "BBC",
-    "CNN",
-    "Al Arabiya",
-    "Al Jazeera",
-    "Asharq Al-Awsat",
-    "The New Arab",
-    "Financial Times",
-    "FT",
-    "New York Times",
-    "Washington Post",
-    "Wall Street Journal",
-    "Bloomberg",
-    "The Guardian",
-    "TASS",
-    "RIA Novosti",
-    "Interfax",
-    "SANA",
-    "Anadolu",
-    "Al-Watan",
-    "North Press",
-    "Syrian Observatory for Human Rights",
-)
+#: News organisations recognised by name (generic world list; the corpus's own outlets and credits are added).
+OUTLETS = DEFAULT_OUTLETS
 #: Words that make a phrase an outlet even without a name ("Saudi-owned television").
-OUTLET_WORDS = {"television", "newspaper", "broadcaster", "agency", "daily", "channel", "tv", "radio", "magazine"}
+OUTLET_WORDS = {
+    "television", "newspaper", "broadcaster", "agency", "daily", "channel", "tv", "radio", "magazine", *OUTLET_PLURALS,
+}  # fmt: skip
 #: Head nouns of document sources.
 DOCUMENT_HEADS = {
     "video", "videos", "footage", "image", "images", "photo", "photos", "photograph", "photographs",
@@ -145,7 +132,7 @@ NOT_NAMES = {
     "spokeswoman", "spokesperson", "general", "director", "executive", "leader", "commander", "chief",
     "secretary", "ambassador", "envoy", "officials", "official", "sources", "source", "witnesses",
     "witness", "observers", "observer", "analysts", "people", "residents", "experts", "insiders",
-    "diplomats", "aides", "both", "most", "several", "some", "many", "members",
+    "diplomats", "aides", "both", "most", "several", "some", "many", "members", *COMMON_SOURCE_ADJECTIVES,
 }  # fmt: skip
 #: Verbs that invert after a plain comma ("..., said Peskov"); after a quotation any speech verb may.
 INVERTING_VERBS = {
@@ -162,6 +149,11 @@ INVERTING_VERBS = {
     "insisted",
     "replied",
 }
+#: Words the learned tagger may not open a cue with: speech narrated as an event, by the rules' convention.
+MODEL_VETO = {
+    "tell", "tells", "telling", "informed", "informs", "expressed", "expresses", "spoke", "spoken", "speaking",
+    "met", "acknowledged", "acknowledges",
+}  # fmt: skip
 #: Most comma-separated appositives walked back over before a cue ("X, title, institution, said").
 MAX_APPOSITIVES = 3
 #: Words before a cue that cancel it: negation, modals, infinitive "to".
@@ -282,6 +274,24 @@ HEDGE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"\b(?:were|was|have\s+been|had\s+been)\s+unsuccessful\b",
     ),
     ("disclaimer", r"\bdeclined\s+to\s+comment\b|\bcould\s+not\s+be\s+reached(?:\s+for\s+comment)?\b"),
+    ("disclaimer", rf"\bcannot\s+(?:immediately\s+)?{_VERIFY}\b"),
+    # wire and legal hedges: a charge or suspicion, not an established fact
+    ("hedge", r"\bsuspected\b|\baccused\s+of\b|\b(?:may|might)\s+have\b"),
+    # negated or pending claims of responsibility
+    (
+        "unclaimed",
+        r"\b(?:no\s+one|nobody|no\s+group|no\s+organi[sz]ation)\s+(?:has|had|have)\s+(?:yet\s+|so\s+far\s+)?claimed\b"
+        r"|\b(?:has|have|had)\s+(?:not|yet\s+to)\s+(?:yet\s+)?claim(?:ed)?\b"
+        r"|\bno\s+(?:immediate\s+)?claims?\s+of\s+responsibility\b",
+    ),
+    # a claim that nobody has confirmed yet
+    (
+        "unconfirmed",
+        r"\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:officially\s+|independently\s+)?(?:confirmed|verified)\b"
+        r"|\b(?:could|can)\s*not\s+be\s+(?:immediately\s+|independently\s+)?(?:confirmed|verified)\b"
+        r"|\b(?:is|was|are|were)\s+not\s+(?:immediately\s+|independently\s+)?(?:confirmed|verified)\b"
+        r"|\b(?:is|are|was|were|remains?)\s+yet\s+to\s+be\s+(?:confirmed|verified)\b",
+    ),
 )  # fmt: skip
 _HEDGE_RES = tuple((family, re.compile(pattern, re.IGNORECASE)) for family, pattern in HEDGE_PATTERNS)
 
@@ -298,6 +308,7 @@ FORWARD_CUES = re.compile(
     r"\baccording\s+to\b"
     rf"|\bas\s+(?:{'|'.join(_AS_BY)})\s+by\b"
     r"|\b(?:cited|quoted)\s+by\b"
+    r"|\bquoted\s+(?:[\w’'-]+\s+){1,6}?by\b"
     r"|\b(?:citing|quoting)\b"
     r"|\bin\s+the\s+words\s+of\b",
     re.IGNORECASE,
@@ -578,6 +589,8 @@ def _noun_reading(toks: list[_Tok], i: int) -> bool:
 
 def _complement_ok(toks: list[_Tok], i: int) -> bool:
     """Whether a verb that needs a complement has one: "that", a clause end, or a quotation."""
+    while i + 2 < len(toks) and toks[i + 1].low in TIME_WORDS and toks[i + 1].low != "this":
+        i += 1  # "reported Saturday that", "said on Monday:"
     if i + 1 >= len(toks):
         return True
     nxt = toks[i + 1]
@@ -645,6 +658,8 @@ def _resolve_word_cue(
         return None  # "could not confirm", "to say": nothing is attributed
     if prev_low in BE_VERBS or (i > 1 and prev_low.endswith("ly") and toks[i - 2].low in BE_VERBS):
         return None  # passive: "was denied by", "is said to", "was reportedly"
+    if word.startswith("claim") and {t.low for t in toks[max(0, i - 3) : i]} & CLAIM_NEGATORS:
+        return None  # "No one has claimed responsibility": nothing is claimed (a hedge instead)
     if word in DOCUMENT_VERBS:
         subject = _back_source(toks, i, stops)
         heads = {t.low.strip("'’") for t in subject[: _head_length([t.low for t in subject])]}
@@ -679,8 +694,47 @@ def _resolve_word_cue(
     return ("back", _back_source(toks, i, stops))
 
 
-def find_attributions(text: str, outlets: Iterable[str] = OUTLETS) -> pd.DataFrame:
-    """Attributions in one text (columns as :data:`ATTRIBUTION_COLUMNS` minus ``source_id``)."""
+#: Words that cannot make a tagged cue on their own ("has", "about", "to"): auxiliaries and prepositions.
+FUNCTION_WORDS = {
+    "a", "an", "the", "to", "of", "in", "on", "at", "for", "about", "with", "by", "from", "as", "and", "or", "but",
+    "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "would", "could", "can",
+    "should", "may", "might", "must", "do", "does", "did", "not", "also", "that", "this", "it", "he", "she",
+    "they", "his", "her", "their", "its", "made", "make", "makes", ",", ".", "’s", "'s", "-", "—",
+}  # fmt: skip
+#: Determiners after which a tagged word is a noun, not a cue ("his remarks", "the claims").
+_NOUN_DETERMINERS = DETERMINERS - {"that", "of", "and", "or", "new", "false", "unverified"}
+
+
+def _model_rejects(toks: list[_Tok], i: int) -> bool:
+    """Whether a cue the tagger found at token ``i`` breaks one of the rules' firm conventions."""
+    low = toks[i].low
+    prev = toks[i - 1].low if i > 0 else ""
+    if low in MODEL_VETO or prev in NEGATORS - {"to"} or prev in _NOUN_DETERMINERS:
+        return True
+    if low in SPEECH_VERBS and prev in BE_VERBS:
+        return True  # passive: "was denied by", "is said to"
+    if low in {"told", "tell"} and (prev == "all" or "to" in {t.low for t in toks[i + 1 : i + 5]}):
+        return True  # "all told"; "told X to do" is an order
+    return low.startswith("claim") and bool({t.low for t in toks[max(0, i - 3) : i]} & CLAIM_NEGATORS)
+
+
+def _plain_quotes(text: str) -> str:
+    """Wire copy's ASCII quotation marks (``` ``like this'' ```) as straight double quotes, same length.
+
+    Two apostrophes or backticks are a quotation mark in 1990s wire copy; read as two
+    apostrophes they would join a source span ("'' he said"). The offsets do not change.
+    """
+    return text.replace("''", '""').replace("``", '""')
+
+
+def find_attributions(text: str, outlets: Iterable[str] = OUTLETS, *, tagger: bool = False) -> pd.DataFrame:
+    """Attributions in one text (columns as :data:`ATTRIBUTION_COLUMNS` minus ``source_id``).
+
+    ``tagger=True`` adds the learned cue tagger's finds (PolNeAR's wider convention: narrated speech
+    acts such as "asked", "described", "defended" count); the default keeps the rules' convention.
+    """
+    original = text
+    text = _plain_quotes(text)
     outlet_re = _outlet_regex(outlets)
     sentences = _Spans(sentence_spans(text))
     quotes = _Spans(quote_spans(text))
@@ -739,8 +793,70 @@ def find_attributions(text: str, outlets: Iterable[str] = OUTLETS) -> pd.DataFra
                 "sentence": text[s_start:s_end],
             }
         )
+    if tagger:
+        rows.extend(_model_rows(text, raw, rows, sentences, outlets))
+    rows.sort(key=lambda r: r["cue_start"])
+    if original != text:  # the same offsets: show the article's own characters
+        for row in rows:
+            s_start, s_end = sentences.at(row["cue_start"]) or (0, len(text))
+            row["cue"] = original[row["cue_start"] : row["cue_end"]]
+            row["source_text"] = original[row["source_start"] : row["source_end"]]
+            row["sentence"] = original[s_start:s_end]
     _resolve_pronouns(rows)
     return pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS[1:])
+
+
+def _model_rows(
+    text: str, raw: list[dict], rule_rows: list[dict], sentences: _Spans, outlets: Iterable[str]
+) -> list[dict]:
+    """Attributions the learned tagger adds where the rules found none.
+
+    The rules' firm conventions still hold for what the tagger finds (:func:`_model_rejects`):
+    negated or modal cues, passives, noun readings ("the claims", "his remarks"), "all told",
+    orders ("told X to"), and narrated speech events (:data:`MODEL_VETO`). ``raw`` (the rules'
+    own candidates) is accepted for symmetry with the rule pass and not used further.
+    """
+    del raw
+    taken = sorted((r["cue_start"], r["cue_end"]) for r in rule_rows)
+    starts = [a for a, _ in taken]
+    rows = []
+    for c_start, c_end, _prob in model_cue_spans(text):
+        k = bisect.bisect_left(starts, c_end)
+        if any(a < c_end and c_start < b for a, b in taken[max(0, k - 8) : k]):
+            continue
+        s_start, s_end = sentences.at(c_start) or (0, len(text))
+        toks = _tokens(text, s_start, s_end)
+        i = next((n for n, t in enumerate(toks) if t.start >= c_start), len(toks))
+        i_after = next((n for n, t in enumerate(toks) if t.start >= c_end), len(toks))
+        if i >= len(toks) or _model_rejects(toks, i):
+            continue
+        if any(t.low in NEGATORS for t in toks[i:i_after]) or all(t.low in FUNCTION_WORDS for t in toks[i:i_after]):
+            continue  # a cue has a content word (or is a colon before a quotation)
+        src = _trim(_back_source(toks, i, set()))
+        via = ""
+        if not src:
+            src, via = _forward_source(
+                toks, i_after, set(), to_end=False, lead=False, outlet_re=_outlet_regex(outlets), text=text
+            )
+            src = _trim(src)
+        src_start, src_end = (src[0].start, src[-1].end) if src else (c_start, c_start)
+        source_text = text[src_start:src_end]
+        rows.append(
+            {
+                "start": min(c_start, src_start),
+                "end": max(c_end, src_end),
+                "cue": text[c_start:c_end],
+                "cue_start": c_start,
+                "cue_end": c_end,
+                "source_text": source_text,
+                "source_start": src_start,
+                "source_end": src_end,
+                "kind": classify_source(source_text, outlets),
+                "via": via,
+                "sentence": text[s_start:s_end],
+            }
+        )
+    return rows
 
 
 def _resolve_pronouns(rows: list[dict]) -> None:
@@ -780,6 +896,110 @@ def find_hedges(text: str) -> pd.DataFrame:
         s, e = sentences.at(start) or (0, len(text))
         rows.append({"start": start, "end": end, "cue": text[start:end], "family": family, "sentence": text[s:e]})
     return pd.DataFrame(rows, columns=HEDGE_COLUMNS[1:])
+
+
+# --------------------------------------------------------------------------------------------
+# Learned cue tagger: a logistic token classifier trained on PolNeAR train
+# (benchmarks/train_sourcing.py); its weights ship as JSON in helpers/sourcing/data.
+# --------------------------------------------------------------------------------------------
+
+#: Where the cue tagger's weights live (written by ``benchmarks/train_sourcing.py``).
+CUE_MODEL_PATH = Path(__file__).with_name("data") / "cue_model.json"
+#: Quotation marks a cue usually stands next to (ASCII wire quotes included).
+_QUOTE_TOKENS = {'"', "“", "”", "'", "‘", "’", "`"}
+
+
+def _shape(word: str) -> str:
+    """A coarse word shape: capitalised, lower, digit or punctuation."""
+    c = word[0]
+    if c.isupper():
+        return "X"
+    if c.isdigit():
+        return "d"
+    return "x" if c.isalpha() else word
+
+
+def _lemma(low: str) -> str:
+    """A crude lemma for the tagger: common verb and plural endings cut ("says", "saying" -> "say")."""
+    for end in ("ing", "ed", "es", "s"):
+        if low.endswith(end) and len(low) > len(end) + 2:
+            return low[: -len(end)]
+    return low
+
+
+def cue_features(words: Sequence[str], only: Iterable[int] | None = None) -> list[list[str]]:
+    """Feature strings of tokens for the cue tagger (the word, its neighbours, shapes, nearby quotes and "that").
+
+    ``only`` limits the work to some token positions (the tagger's candidates); the default is all.
+    """
+    lows = [w.lower() for w in words]
+    n = len(lows)
+    pad = ["<s>", "<s>", *lows, "</s>", "</s>"]
+    quote_at = [w in _QUOTE_TOKENS for w in words]
+    feats: list[list[str]] = []
+    for i in range(n) if only is None else only:
+        low = lows[i]
+        p, pp, nx, nn = pad[i + 1], pad[i], pad[i + 3], pad[i + 4]
+        left_q = any(quote_at[max(0, i - 3) : i])
+        right_q = any(quote_at[i + 1 : i + 4])
+        near_q = any(quote_at[max(0, i - 15) : i + 15])
+        feats.append(
+            [
+                "b",
+                "w=" + low,
+                "l=" + _lemma(low),
+                "s3=" + low[-3:],
+                "sh=" + _shape(words[i]),
+                "p=" + p,
+                "n=" + nx,
+                "pp=" + pp,
+                "nn=" + nn,
+                "pw=" + p + "|" + low,
+                "wn=" + low + "|" + nx,
+                "wnn=" + _lemma(low) + "|" + nn,
+                "ppw=" + pp + "|" + p + "|" + _lemma(low),
+                "ps3=" + p[-3:] + "|" + low[-3:],
+                "psh=" + (_shape(words[i - 1]) if i else "<s>") + "|" + _lemma(low),
+                "nsh=" + (_shape(words[i + 1]) if i + 1 < n else "</s>") + "|" + _lemma(low),
+                f"q={int(left_q)}{int(right_q)}{int(near_q)}|" + _lemma(low),
+                f"that={int('that' in lows[i + 1 : i + 4])}|" + _lemma(low),
+                "first" if i == 0 or lows[i - 1] in {".", "!", "?"} else "mid",
+            ]
+        )
+    return feats
+
+
+@functools.cache
+def _cue_model() -> tuple[dict[str, float], float, frozenset[str]]:
+    """The shipped cue tagger: feature weights, the probability threshold, the words it may tag."""
+    if not CUE_MODEL_PATH.exists():
+        return {}, 1.0, frozenset()
+    data = json.loads(CUE_MODEL_PATH.read_text(encoding="utf-8"))
+    return data["weights"], float(data["threshold"]), frozenset(data["vocab"])
+
+
+def model_cue_spans(text: str) -> list[tuple[int, int, float]]:
+    """Cue spans the learned tagger finds: runs of adjacent cue tokens, with the run's best probability."""
+    weights, threshold, vocab = _cue_model()
+    if not weights:
+        return []
+    toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    candidates = [n for n, t in enumerate(toks) if t[0].lower() in vocab]
+    feats = cue_features([t[0] for t in toks], candidates)
+    get = weights.get
+    spans: list[tuple[int, int, float]] = []
+    for n, fs in zip(candidates, feats, strict=True):
+        _, start, end = toks[n]
+        z = sum(get(f, 0.0) for f in fs)
+        prob = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        if prob < threshold:
+            continue
+        if spans and re.fullmatch(r"\s*", text[spans[-1][1] : start]):
+            s0, _, best = spans[-1]
+            spans[-1] = (s0, end, max(best, prob))
+        else:
+            spans.append((start, end, prob))
+    return spans
 
 
 # --------------------------------------------------------------------------------------------

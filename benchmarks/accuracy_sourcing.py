@@ -1,0 +1,163 @@
+"""Accuracy of the attribution-cue detector (:mod:`helpers.sourcing`) on PolNeAR and the in-repo gold.
+
+``python benchmarks/accuracy_sourcing.py [DATA_DIR]`` (default ``../shared/data`` from the repo
+root). A gold ``Cue`` counts as found when a detected cue span overlaps it by a character; a
+detected cue counts as right when it overlaps some gold cue (so recall and precision are each
+one-sided overlaps, not a one-to-one matching). Articles with several annotators' files use the
+first annotator's (see :mod:`benchmarks.polnear`). **dev** is the reported figure; the cue
+tagger is fitted on **train**, so train figures are in-sample. Without PolNeAR it prints one
+``skipped`` line and returns 0. Writes ``benchmarks/results/sourcing_accuracy.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.polnear import load_split  # noqa: E402
+from helpers import config  # noqa: E402
+from helpers.corpus.load import load_corpus  # noqa: E402
+from helpers.sourcing import accuracy as sourcing_accuracy  # noqa: E402
+from helpers.sourcing import detect as sourcing  # noqa: E402
+from helpers.sourcing import gold as sourcing_gold  # noqa: E402
+
+RESULTS_PATH = ROOT / "benchmarks" / "results" / "sourcing_accuracy.json"
+DATASET = "PolNeAR 1.0"
+CITATION = "E. Newell, D. Margolin, D. Ruths, An Attribution Relations Corpus for Political News, LREC 2018"
+ANNOTATOR_RULE = "first annotator's file (alphabetical) where an article has several"
+TIMING_ARTICLES = 1000
+TOP = 15
+
+
+def score_split(articles: list) -> dict:
+    """Cue recall, precision and F1 over a split, with the missed and false-positive cue texts."""
+    n_gold = found = n_det = right = 0
+    missed: Counter[str] = Counter()
+    false_pos: Counter[str] = Counter()
+    for _, text, cues in articles:
+        det = sourcing.find_attributions(text, tagger=True)
+        d_spans = list(zip(det["cue_start"], det["cue_end"], strict=True))
+        g_spans = list(zip(cues["start"], cues["end"], strict=True))
+        for gs, ge in g_spans:
+            if any(ds < ge and gs < de for ds, de in d_spans):
+                found += 1
+            else:
+                missed[text[gs:ge].lower()] += 1
+        for ds, de in d_spans:
+            if any(ds < ge and gs < de for gs, ge in g_spans):
+                right += 1
+            else:
+                false_pos[text[ds:de].lower()] += 1
+        n_gold += len(g_spans)
+        n_det += len(d_spans)
+    recall = found / n_gold if n_gold else 0.0
+    precision = right / n_det if n_det else 0.0
+    f1 = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
+    return {
+        "n_articles": len(articles),
+        "n_gold_cues": n_gold,
+        "n_detected_cues": n_det,
+        "recall": round(recall, 4),
+        "precision": round(precision, 4),
+        "f1": round(f1, 4),
+        "missed": missed,
+        "false_positives": false_pos,
+    }
+
+
+def repo_gold_scores() -> dict:
+    """Cue and hedge figures on the five shipped articles' hand-coded gold."""
+    corpus = load_corpus(config.DEFAULT_CORPUS_DIR)
+    gold_a = sourcing_gold.read_gold_attributions(corpus)
+    gold_h = sourcing_gold.read_gold_hedges(corpus)
+    result = sourcing_accuracy.evaluate(sourcing.attributions(corpus), sourcing.hedges(corpus), gold_a, gold_h)
+    total = result.loc["all"]
+    return {
+        "n_articles": len(corpus),
+        "n_gold_cues": int(total["cues_gold"]),
+        "recall": round(float(total["cue_recall"]), 4),
+        "precision": round(float(total["cue_precision"]), 4),
+        "hedge_recall": round(float(total["hedge_recall"]), 4),
+        "hedge_precision": round(float(total["hedge_precision"]), 4),
+    }
+
+
+def timing(texts: list[str], n: int = TIMING_ARTICLES) -> float:
+    """Seconds for attributions and hedges on ``n`` articles (the texts repeated as needed)."""
+    batch = [texts[k % len(texts)] for k in range(n)]
+    t0 = time.perf_counter()
+    for text in batch:
+        sourcing.find_attributions(text, tagger=True)
+        sourcing.find_hedges(text)
+    return time.perf_counter() - t0
+
+
+def _table(rows: dict[str, dict]) -> str:
+    lines = ["| data | articles | gold cues | recall | precision | F1 |", "|---|---:|---:|---:|---:|---:|"]
+    for name, r in rows.items():
+        f1 = r.get("f1", "")
+        lines.append(
+            f"| {name} | {r['n_articles']} | {r['n_gold_cues']} | {r['recall']:.3f} | {r['precision']:.3f} | "
+            f"{f1 if f1 == '' else format(f1, '.3f')} |"
+        )
+    return "\n".join(lines)
+
+
+def main(data_dir: Path | None = None) -> int:
+    """Measure on PolNeAR dev (reported) and train (in-sample) and the in-repo gold; print and write JSON."""
+    data_dir = Path(data_dir) if data_dir is not None else ROOT.parent / "shared" / "data"
+    polnear = data_dir / "polnear"
+    if not polnear.is_dir():
+        print(f"skipped: PolNeAR not found at {polnear}")
+        return 0
+    t0 = time.perf_counter()
+    dev = load_split(polnear / "dev")
+    train = load_split(polnear / "train")
+    t_dev = time.perf_counter()
+    dev_scores = score_split(dev)
+    t_dev = time.perf_counter() - t_dev
+    train_scores = score_split(train)
+    gold = repo_gold_scores()
+    rows = {"PolNeAR dev (reported)": dev_scores, "PolNeAR train (in-sample)": train_scores, "in-repo gold": gold}
+    print(_table(rows))
+    print(f"\nin-repo gold hedges: recall {gold['hedge_recall']:.3f}, precision {gold['hedge_precision']:.3f}")
+    print(f"gold: {ANNOTATOR_RULE}; match: any character overlap of cue spans")
+    print(f"\n{TOP} most-missed dev cues:")
+    print(pd.Series(dict(dev_scores["missed"].most_common(TOP)), name="count").to_string())
+    print(f"\n{TOP} most common dev false-positive cues:")
+    print(pd.Series(dict(dev_scores["false_positives"].most_common(TOP)), name="count").to_string())
+    seconds = timing([text for _, text, _ in train])
+    print(f"\ndev scoring: {len(dev)} articles in {t_dev:.1f} s ({len(dev) / t_dev:.0f} articles/s)")
+    print(f"timing: {TIMING_ARTICLES} articles in {seconds:.1f} s ({TIMING_ARTICLES / seconds:.0f} articles/s)")
+    print(f"total run time {time.perf_counter() - t0:.1f} s")
+
+    def public(s: dict) -> dict:
+        return {k: v for k, v in s.items() if k not in {"missed", "false_positives"}}
+
+    RESULTS_PATH.parent.mkdir(parents=True, exist_ok=True)
+    summary = {
+        "dataset": DATASET,
+        "citation": CITATION,
+        "match": "character overlap between a detected cue span and a gold Cue span",
+        "annotators": ANNOTATOR_RULE,
+        "dev": {"split": "dev", **public(dev_scores)},
+        "train_in_sample": {"split": "train", **public(train_scores)},
+        "repo_gold": gold,
+        "timing": {"articles": TIMING_ARTICLES, "seconds": round(seconds, 2)},
+    }
+    RESULTS_PATH.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {RESULTS_PATH.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else None))

@@ -1,0 +1,166 @@
+"""The detector on news beyond the five articles: new cue types, wire copy, hedge families, the benchmark.
+
+Every sentence here is invented for the test (none is taken from PolNeAR or any other corpus).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from benchmarks import accuracy_sourcing
+from benchmarks.polnear import load_split, read_brat
+from helpers.sourcing import detect as sourcing
+from helpers.sourcing.detect import classify_source, find_attributions, find_hedges
+
+
+def cues(text: str, *, tagger: bool = False) -> list[str]:
+    """The lowercased cue of every attribution in a text."""
+    return [c.lower() for c in find_attributions(text, tagger=tagger)["cue"]]
+
+
+def hedge_families(text: str) -> list[tuple[str, str]]:
+    """(cue, family) of every hedge in a text."""
+    found = find_hedges(text)
+    return list(zip(found["cue"].str.lower(), found["family"], strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The harbour master said the ferry had been overloaded.", "said"),
+        ("The mayor told reporters that the bridge would reopen in May.", "told reporters"),
+        ("The bridge will reopen in May, according to the city engineer.", "according to"),
+        ("The union wrote in a statement that the strike would continue.", "wrote"),
+        ("The rail company announced that fares would rise by four percent.", "announced"),
+        ("A poll showed that most voters backed the new tram line.", "showed"),
+        ("Court records show that the firm paid no tax for a decade.", "show"),
+        ("Inspectors found that the dam had cracked in two places.", "found"),
+    ],
+)
+def test_speech_writing_and_evidence_cues(text: str, cue: str) -> None:
+    found = cues(text, tagger=True)
+    assert any(cue in c or c in cue for c in found), found
+
+
+def test_source_span_and_kind_of_a_spoken_cue() -> None:
+    found = find_attributions("The harbour master said the ferry had been overloaded.")
+    row = found.iloc[0]
+    assert row["source_text"] == "The harbour master"
+    assert row["kind"] == "anonymous"
+
+
+def test_no_one_has_claimed_is_a_hedge_not_an_attribution() -> None:
+    text = "Two buses burned near the depot overnight. No one has claimed responsibility for the fire."
+    assert "claimed" not in cues(text)
+    assert ("no one has claimed", "unclaimed") in hedge_families(text)
+
+
+def test_ascii_wire_quotes_stay_out_of_the_source_span() -> None:
+    text = "``The talks are over,'' he said on Tuesday."
+    found = find_attributions(text)
+    assert list(found["source_text"]) == ["he"]
+    assert list(found["cue"]) == ["said"]
+
+
+@pytest.mark.parametrize(
+    ("source", "kind"),
+    [
+        ("Albright", "named"),
+        ("Local sources", "anonymous"),
+        ("Security officials", "anonymous"),
+        ("Kenya's national newspapers", "outlet"),
+        ("local media", "outlet"),
+        ("Xinhua", "outlet"),
+        ("The Associated Press", "outlet"),
+    ],
+)
+def test_wire_copy_source_kinds(source: str, kind: str) -> None:
+    assert classify_source(source) == kind
+
+
+def test_newspapers_reported_with_a_day_before_that() -> None:
+    found = find_attributions("Kenya's national newspapers reported Sunday that the ferry had sunk.")
+    assert list(found["cue"]) == ["reported"]
+    assert list(found["kind"]) == ["outlet"]
+
+
+def test_quoted_by_local_media() -> None:
+    found = find_attributions("The governor was quoted as saying by local media that the port was closed.")
+    assert any(c.startswith("quoted") for c in found["cue"])
+    row = found[found["cue"].str.startswith("quoted")].iloc[0]
+    assert row["source_text"] == "local media" and row["kind"] == "outlet"
+
+
+def test_world_outlets_are_the_default_and_a_corpus_can_add_its_own() -> None:
+    assert {"Reuters", "Associated Press", "AFP", "Xinhua", "BBC", "CNN", "New York Times"} <= set(sourcing.OUTLETS)
+    assert classify_source("the Harbour Gazette") != "outlet"
+    assert classify_source("the Harbour Gazette", outlets=[*sourcing.OUTLETS, "Harbour Gazette"]) == "outlet"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "family"),
+    [
+        ("The suspected smuggler was held overnight.", "suspected", "hedge"),
+        ("The alleged bribe was paid in cash.", "alleged", "hedge"),
+        ("The driver may have fallen asleep at the wheel.", "may have", "hedge"),
+        ("The clerk was accused of forging the ledgers.", "accused of", "hedge"),
+        ("The ministry could not confirm the figures.", "could not confirm", "disclaimer"),
+        ("We cannot confirm the figures.", "cannot confirm", "disclaimer"),
+        ("An unverified video circulated online.", "unverified", "disclaimer"),
+        ("The mayor reportedly resigned.", "reportedly", "hedge"),
+        ("The letter was purportedly signed by the owner.", "purportedly", "hedge"),
+        ("No one has claimed the attack on the depot.", "no one has claimed", "unclaimed"),
+        ("The death toll has not been confirmed.", "has not been confirmed", "unconfirmed"),
+        ("The figure could not be independently verified.", "could not be independently verified", "unconfirmed"),
+    ],
+)
+def test_hedge_families(text: str, cue: str, family: str) -> None:
+    assert (cue, family) in hedge_families(text)
+
+
+def test_negated_claim_is_not_an_attribution_but_a_claim_is() -> None:
+    assert cues("The rebel group has not claimed the bombing.", tagger=True) == []
+    assert "claimed" in cues("The rebel group claimed that it had shot down the drone.")
+
+
+def test_benchmark_skips_without_the_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert accuracy_sourcing.main(tmp_path) == 0
+    out = capsys.readouterr().out.strip()
+    assert out == f"skipped: PolNeAR not found at {tmp_path / 'polnear'}"
+
+
+def _write_tiny_split(root: Path) -> None:
+    """An invented two-sentence article and its brat annotation, in PolNeAR's layout."""
+    text = "The mayor said the bridge was safe. Engineers disagree."
+    (root / "text").mkdir(parents=True)
+    (root / "attributions").mkdir()
+    (root / "text" / "bridge_0001.txt").write_text(text, encoding="utf-8")
+    ann = (
+        "T1\tSource 0 9\tThe mayor\n"
+        "T2\tCue 10 14\tsaid\n"
+        "T3\tContent 15 34\tthe bridge was safe\n"
+        "T4\tAttribution 10 14\tsaid\n"
+        "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n"
+        "T5\tCue 36 45;46 54\tEngineers disagree\n"
+    )
+    (root / "attributions" / "bridge_0001_annb.ann").write_text(ann, encoding="utf-8")
+    (root / "attributions" / "bridge_0001_anna.ann").write_text(ann.split("T5")[0], encoding="utf-8")
+
+
+def test_brat_reader_on_an_invented_file(tmp_path: Path) -> None:
+    _write_tiny_split(tmp_path)
+    spans = read_brat(tmp_path / "attributions" / "bridge_0001_annb.ann")
+    assert list(spans["label"]) == ["Source", "Cue", "Content", "Attribution", "Cue"]
+    assert spans.iloc[1][["start", "end", "text"]].tolist() == [10, 14, "said"]
+    assert spans.iloc[4][["start", "end"]].tolist() == [36, 54]  # discontinuous: first start to last end
+    ((name, text, gold),) = load_split(tmp_path)
+    assert name == "bridge_0001" and text.startswith("The mayor")
+    assert list(gold["text"]) == ["said"]  # the first annotator's file (anna) only
+
+
+def test_benchmark_scores_an_invented_split(tmp_path: Path) -> None:
+    _write_tiny_split(tmp_path)
+    scores = accuracy_sourcing.score_split(load_split(tmp_path))
+    assert scores["n_gold_cues"] == 1 and scores["recall"] == 1.0
