@@ -89,6 +89,10 @@ def max_article_bytes() -> int:
     return int(value) if value.isdigit() else MAX_ARTICLE_BYTES
 
 
+#: Summaries the outside-data benchmarks write (``make accuracy``) and the repository keeps, for the notebooks.
+ACCURACY_RESULTS_DIR = REPO_ROOT / "benchmarks" / "results"
+SOURCING_ACCURACY_NAME = "sourcing_accuracy.json"
+
 #: Where students' claim codings are saved (``<safe-name>.csv`` each); ``$STUDENT_DIR`` overrides it.
 #: Never inside a corpus directory, and git-ignored: they are class work, not reference data.
 STUDENT_ENV = "STUDENT_DIR"

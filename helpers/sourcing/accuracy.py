@@ -9,10 +9,13 @@ detection of that sort (:func:`evidence_coverage`).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from pathlib import Path
 
 import pandas as pd
 
+from helpers import config
 from helpers.sourcing.detect import KINDS
 
 # --------------------------------------------------------------------------------------------
@@ -248,3 +251,34 @@ def coverage_disagreements(coverage: pd.DataFrame) -> pd.DataFrame:
     odd = coverage["located"] & (~coverage["covered"] | (attributes & coverage["covered"] & ~coverage["kind_agrees"]))
     columns = ["claim_id", "source_id", "stance", "detected", "coded_kind", "detected_kinds", "quote"]
     return coverage.loc[odd, columns].reset_index(drop=True)
+
+
+def outside_accuracy(path: Path | None = None) -> tuple[pd.DataFrame, str] | None:
+    """The detector measured on outside annotated news (``make accuracy``'s summary), and its citation.
+
+    One row per measurement: the data and split, the detector setting, articles, gold cues, recall,
+    precision and F1 (cue spans matched by overlap). None when no summary has been written.
+    """
+    path = path or config.ACCURACY_RESULTS_DIR / config.SOURCING_ACCURACY_NAME
+    if not path.is_file():
+        return None
+    summary = json.loads(path.read_text(encoding="utf-8"))
+    labels = {
+        "dev": "dev (out of sample)",
+        "dev_rules_only": "dev (out of sample)",
+        "train_in_sample": "train (in sample: the tagger learnt from it)",
+    }
+    rows = [
+        {
+            "data": f"{summary['dataset']} {labels[key]}",
+            "detector": summary[key].get("detector", "rules + tagger"),
+            "articles": summary[key]["n_articles"],
+            "gold cues": summary[key]["n_gold_cues"],
+            "recall": summary[key]["recall"],
+            "precision": summary[key]["precision"],
+            "F1": summary[key]["f1"],
+        }
+        for key in labels
+        if key in summary
+    ]
+    return pd.DataFrame(rows), summary["citation"]

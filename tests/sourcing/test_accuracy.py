@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -181,3 +183,23 @@ def test_evidence_coverage_and_summary() -> None:
     assert summary.loc["attributes", "kind_agreement"] == 1.0
     assert summary.loc["hedges", "share_covered"] == 1.0
     assert list(sourcing_accuracy.coverage_disagreements(coverage)["claim_id"]) == ["C2"]
+
+
+def test_outside_accuracy_reads_the_benchmark_summary(tmp_path: Path) -> None:
+    import json
+
+    summary = {
+        "dataset": "Some corpus",
+        "citation": "A. Author, A corpus, 2020",
+        "dev": {"n_articles": 3, "n_gold_cues": 10, "recall": 0.5, "precision": 0.9, "f1": 0.643},
+        "dev_rules_only": {"detector": "rules only", "n_articles": 3, "n_gold_cues": 10, "recall": 0.4,
+                           "precision": 0.95, "f1": 0.563},
+    }  # fmt: skip
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps(summary), encoding="utf-8")
+    table, citation = sourcing_accuracy.outside_accuracy(path)
+    assert citation == "A. Author, A corpus, 2020"
+    assert list(table["detector"]) == ["rules + tagger", "rules only"]
+    assert list(table["F1"]) == [0.643, 0.563]
+    assert table["data"].str.contains("out of sample").all()
+    assert sourcing_accuracy.outside_accuracy(tmp_path / "missing.json") is None
