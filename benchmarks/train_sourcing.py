@@ -21,7 +21,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.polnear import load_split  # noqa: E402
-from helpers.sourcing.detect import _TOKEN, CUE_MODEL_PATH, cue_features  # noqa: E402
+from helpers.sourcing.lexicon import TOKEN as _TOKEN  # noqa: E402
+from helpers.sourcing.tagger import CUE_MODEL_PATH, cue_features  # noqa: E402
 
 MIN_COUNT = 5
 MIN_POSITIVE = 2

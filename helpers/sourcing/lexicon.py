@@ -6,6 +6,8 @@ takes any outlet list; :data:`DEFAULT_OUTLETS` is the generic default).
 
 from __future__ import annotations
 
+import re
+
 #: The corpus's own region: outlets the five shipped articles cite.
 REGIONAL_OUTLETS = (
     "Al Arabiya", "Al Jazeera", "Asharq Al-Awsat", "The New Arab", "TASS", "RIA Novosti", "Interfax", "SANA",
@@ -49,3 +51,6 @@ TIME_WORDS = {
 }  # fmt: skip
 #: Plural outlet words ("national newspapers reported").
 OUTLET_PLURALS = {"newspapers", "broadcasters", "agencies", "dailies", "channels", "magazines", "outlets", "media"}
+
+#: A word (with inner apostrophes or hyphens) or one punctuation mark: the tokens rules and tagger share.
+TOKEN = re.compile(r"\w+(?:[’'\-]\w+)*|[^\w\s]")
