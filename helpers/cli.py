@@ -19,7 +19,7 @@ from helpers.corpus.load import Corpus, load_corpus
 from helpers.reuse import chaining
 from helpers.sourcing import detect
 from helpers.sourcing import gold as sourcing_gold
-from helpers.temporal import resolve
+from helpers.temporal import gold as temporal_gold
 from helpers.timeline import dated
 
 #: A table builder's value: a DataFrame (written as CSV) or JSON-ready lists and dicts (written as JSON).
@@ -37,7 +37,7 @@ class Check:
 #: What ``validate`` checks after the articles themselves, in output order.
 CHECKS: tuple[Check, ...] = (
     Check(coding.validate_codings, coding.codings_summary),
-    Check(resolve.validate_gold, resolve.gold_summary),
+    Check(temporal_gold.validate_gold, temporal_gold.gold_summary),
     Check(sourcing_gold.validate_gold, sourcing_gold.gold_summary),
     Check(dated.validate_outside, dated.outside_summary),
 )

@@ -11,7 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.core.errors import InputError
+from helpers.temporal import gold as G
 from helpers.temporal import resolve as T
+from helpers.temporal import values as V
 
 PUB = dt.date(2024, 12, 13)  # a Friday
 
@@ -117,7 +119,7 @@ def test_weekday_near_the_narrative_date_is_never_in_the_wrong_week(day: dt.date
 
 @given(st.dates(dt.date(1990, 1, 1), dt.date(2090, 12, 31)), st.integers(0, 6), st.dates())
 def test_nearest_weekday_properties(anchor: dt.date, weekday: int, not_after: dt.date) -> None:
-    got = T.nearest_weekday(anchor, weekday, not_after=not_after)
+    got = V.nearest_weekday(anchor, weekday, not_after=not_after)
     if got is not None:
         assert got.weekday() == weekday
         assert abs((got - anchor).days) <= 6
@@ -127,8 +129,8 @@ def test_nearest_weekday_properties(anchor: dt.date, weekday: int, not_after: dt
 
 
 def test_weekday_on_or_before() -> None:
-    assert T.weekday_on_or_before(PUB, 5) == dt.date(2024, 12, 7)
-    assert T.weekday_on_or_before(PUB, 4) == PUB
+    assert V.weekday_on_or_before(PUB, 5) == dt.date(2024, 12, 7)
+    assert V.weekday_on_or_before(PUB, 4) == PUB
 
 
 # --- clock times and parts of the day ----------------------------------------------------------
@@ -348,7 +350,7 @@ def test_offsets_always_slice_to_the_mention(words: list[str], published: dt.dat
         assert text[m.start : m.end] == m.text
         assert m.start >= ends  # sorted, non-overlapping
         ends = m.end
-        assert m.granularity in T.GRANULARITIES and m.anchor in T.ANCHORS and m.type in T.TYPES
+        assert m.granularity in G.GRANULARITIES and m.anchor in G.ANCHORS and m.type in G.TYPES
         if m.value_end:
             assert m.value_end >= m.value
 
@@ -364,7 +366,7 @@ def test_temporal_mentions_table(corpus: pd.DataFrame) -> None:
 
 @pytest.fixture(scope="module")
 def gold(corpus: pd.DataFrame) -> pd.DataFrame:
-    return T.read_gold(T.gold_path(corpus), corpus)
+    return G.read_gold(G.gold_path(corpus), corpus)
 
 
 def test_gold_offsets_match_the_text(corpus: pd.DataFrame, gold: pd.DataFrame) -> None:
@@ -374,7 +376,7 @@ def test_gold_offsets_match_the_text(corpus: pd.DataFrame, gold: pd.DataFrame) -
 
 
 def test_resolver_meets_the_target_on_the_gold(corpus: pd.DataFrame, gold: pd.DataFrame) -> None:
-    scores = T.evaluate(T.temporal_mentions(corpus), gold)
+    scores = G.evaluate(T.temporal_mentions(corpus), gold)
     assert scores.loc["all", "recall"] >= 0.9
     assert scores.loc["all", "weekday_wrong_week"] == 0
     assert scores.loc["all", "wrong"] == 0
@@ -391,7 +393,7 @@ def test_evaluate_counts_wrong_week_and_spurious() -> None:
          {"source_id": "a", "start": 20, "end": 24, "text": "2015", "type": "year", "value": "2015",
           "value_end": "", "granularity": "year", "anchor": "absolute", "anchor_value": ""}]
     )  # fmt: skip
-    row = T.evaluate(system, gold).loc["a"]
+    row = G.evaluate(system, gold).loc["a"]
     assert (row["correct"], row["wrong"], row["spurious"], row["weekday_wrong_week"]) == (0, 1, 1, 1)
     assert row["precision"] == 0 and row["recall"] == 0
 
@@ -406,7 +408,7 @@ def test_bad_gold_file_names_the_line(tmp_path: Path, corpus: pd.DataFrame) -> N
         encoding="utf-8",
     )
     with pytest.raises(InputError) as err:
-        T.read_gold(path, corpus)
+        G.read_gold(path, corpus)
     msg = str(err.value)
     assert "temporal.csv:2: text 'Hello' does not match" in msg
     assert "temporal.csv:3: unknown source_id 'fts' (did you mean 'ft'?)" in msg
