@@ -44,7 +44,7 @@ GENRES = ("news", "narrative")
 LIST_SEP = ";"
 
 
-#: The event window the project studies (offensive launch to fall of Damascus).
+#: The shipped corpus's event window (first and last day of the events its articles tell).
 EVENT_START = "2024-11-27"
 EVENT_END = "2024-12-08"
 

@@ -1,4 +1,4 @@
-"""Name variants: one canonical entity for every spelling (Ehab/Ihab, Araqchi/Araghchi, ...).
+"""Name variants: one canonical entity for every spelling (Qaddafi/Gaddafi, Tchaikovsky/Chaikovsky, ...).
 
 Used wherever entities are counted or searched, so that a spelling difference is reported as a
 spelling difference and never splits one person into two.
@@ -64,7 +64,7 @@ def validate_aliases(frame: pd.DataFrame, path: Path) -> list[Problem]:
 
 @lru_cache(maxsize=32)
 def _pattern(aliases: tuple[str, ...]) -> re.Pattern[str]:
-    """One regex for all aliases, longest first so 'Maher al-Assad' wins over 'Assad'."""
+    """One regex for all aliases, longest first so 'Maria van der Berg' wins over 'Berg'."""
     alts = "|".join(re.escape(a) for a in sorted(set(aliases), key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")
 
@@ -101,7 +101,7 @@ def entity_spelling_variants(corpus: pd.DataFrame, aliases: pd.DataFrame) -> pd.
     """Entities spelled differently across articles: entity, source_id, spelling, mentions.
 
     A variant is a pair of similar but unequal name tokens used for one entity in different
-    articles (Ehab/Ihab, Araqchi/Araghchi); short forms and abbreviations (Maher, UAE) are not.
+    articles (Qaddafi/Gaddafi); short forms and abbreviations (Maria, UAE) are not.
     """
     columns = ["entity", "source_id", "spelling", "mentions"]
     mentions = entity_mentions(corpus, aliases)

@@ -1,6 +1,6 @@
 """Where the accounts disagree, and what rewrites change.
 
-A disagreement is a *slot* (a question such as "how did he leave Damascus?") on which two or more
+A disagreement is a *slot* (a question such as "how did he leave the capital?") on which two or more
 coded claims compete, each supported by at least one article; or a claim one article supports and
 another contradicts or reports denied; or a name spelled differently across articles. The
 reasoning about which account is better sourced is the coder's, from ``slots.csv``. One disagreement
@@ -109,9 +109,9 @@ def spelling_rows(corpus: pd.DataFrame, aliases: pd.DataFrame, slots: pd.DataFra
 def _spelling_reasoning(spellings: set[str], spelling_slots: pd.DataFrame) -> str:
     """The reasoning of the spelling slot that names most of the spellings found (none: empty).
 
-    Only the words that differ between the spellings count ('Asad' and 'Assad', not the shared
+    Only the words that differ between the spellings count ('Qadhafi' and 'Gaddafi', not the shared
     'Maher al'), and a slot must name what sets apart at least two of them: a slot that merely
-    mentions one spelling in passing (a unit named after 'Maher al-Assad') is not about them.
+    mentions one spelling in passing (a unit named after a person) is not about them.
     """
     token_sets = [set(re.findall(r"\w+", s.casefold())) for s in sorted(spellings)]
     if not token_sets:

@@ -35,7 +35,7 @@ VERBATIM_SENTENCE_SHARE = 0.9
 PARAPHRASE_MIN_SCORE = 65.0
 
 #: ... and the two sentences must share at least this many content words (short sentences such
-#: as "Assad turned increasingly desperate." otherwise reach the score on one shared name).
+#: as "The minister grew increasingly desperate." otherwise reach the score on one shared name).
 PARAPHRASE_MIN_SHARED_WORDS = 3
 
 VERBATIM = "verbatim"

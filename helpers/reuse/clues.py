@@ -98,7 +98,7 @@ def spelling_variants(corpus: pd.DataFrame) -> pd.DataFrame:
     copied text, so which articles share a spelling is a clue to who copied whom. Candidates
     come from a deletion-neighbourhood index (linear in the vocabulary); a pair is kept when the
     edit distance is 1 (2 for words of seven letters or more), neither is a prefix of the other
-    (Syria / Syrian), no article uses both (Iran / Iraq are two words, not two spellings), and
+    (Kenya / Kenyan), no article uses both (Iran / Iraq are two words, not two spellings), and
     each is capitalised inside a sentence somewhere (a name, not "Most" / "Post" opening a line).
     """
     uses: dict[str, set[str]] = defaultdict(set)

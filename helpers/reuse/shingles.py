@@ -19,7 +19,7 @@ from itertools import chain
 
 import numpy as np
 
-#: A word: letters with optional inner apostrophes ("didn't", "Assad’s"), or a run of digits.
+#: A word: letters with optional inner apostrophes ("didn't", "minister’s"), or a run of digits.
 #: Digits and letters are split ("4th" -> "4", "th"; "10.30pm" -> "10", "30", "pm") so that
 #: "10:30 PM" and "10.30pm" give the same tokens.
 TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’‘ʼ`][^\W\d_]+)*|\d+")

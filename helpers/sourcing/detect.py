@@ -23,13 +23,13 @@ Decisions (also unit-tested):
 * "the aforesaid", "all told", "told X to do" (an order), passive "was denied by" / "is said to"
   and the noun readings ("the claims", "—claims that") are not attribution cues; "is said to"
   is a hedge instead;
-* "claims that Assad has dismissed as falsehoods" is a reported denial: the noun "claims" is
-  not a cue, "dismissed ... as" is (source: Assad);
+* "claims that the minister has dismissed as falsehoods" is a reported denial: the noun "claims" is
+  not a cue, "dismissed ... as" is (source: the minister);
 * an outlet that is only the channel ("told Al Arabiya", "to Reuters", "who spoke to Reuters")
   goes into ``via``; the kind describes the source itself ("a senior Iranian diplomat");
 * a pronoun source ("he", "they") takes the kind of the article's previous attribution;
 * a byline credit ("Additional reporting by ...") is not an attribution;
-* a speech act narrated as an event ("Assad informed his office manager that ...", "acknowledged",
+* a speech act narrated as an event ("the minister informed her aide that ...", "acknowledged",
   "expressed concern") is not an attribution: only reporting to the press or the reader counts;
 * a negated or modal cue ("could not confirm", "would say") attributes nothing.
 
@@ -223,7 +223,7 @@ HEAD_ENDS = {
     "of", "from", "with", "by", "in", "at", "on", "who", "which", "that", "familiar", "close", "taken",
     "captured", "circulating", "conducted", "within", "to", "for", "about", "into", "following", "present",
 }  # fmt: skip
-#: Temporal words trimmed from a participle's subject ("Assad this week").
+#: Temporal words trimmed from a participle's subject ("the minister this week").
 TEMPORAL = {"this", "last", "next", "week", "month", "year", "today", "yesterday", "earlier", "later", "on"}
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 #: Clause-level punctuation: never inside a source span.
@@ -510,7 +510,7 @@ def _participle_subject(toks: list[_Tok], i: int) -> list[_Tok]:
     return out
 
 
-#: Words that open an introductory phrase ("In his first comments, Assad ..."): the subject follows its comma.
+#: Words that open an introductory phrase ("In his first comments, the minister ..."): the subject follows its comma.
 OPENING_PREPOSITIONS = {
     "in", "on", "at", "after", "before", "during", "despite", "following", "since", "with", "as", "while", "when",
     "although", "by", "for", "from", "amid", "over", "under",

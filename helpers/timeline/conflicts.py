@@ -2,7 +2,7 @@
 
 Linking a corpus passage to an outside row (or to another article's passage) uses the words they
 share, weighted by rarity, with fuzzy matching so spelling variants of a name
-("Araqchi"/"Araghchi") still meet; every link is shown with its score, so a reader can judge it.
+("Qaddafi"/"Gaddafi") still meet; every link is shown with its score, so a reader can judge it.
 A conflict is a link whose two datings differ: article vs outside, article vs article, or two
 articles backing different claims of a coded ``when`` slot.
 """

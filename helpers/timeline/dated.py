@@ -171,7 +171,7 @@ def outside_span(date: str, time_local: str) -> tuple[pd.Timestamp, pd.Timestamp
 
 
 _CLAUSE_BREAK = re.compile(r",\s+|;\s+|:\s+|\s+[—–]\s+|\s+\(|\)\s*|\s+(?=that\s)")
-#: A clause shorter than this many content words borrows the next one ('On Sunday, December 8, Assad left').
+#: A clause shorter than this many content words borrows the next one ('On Sunday, March 8, the minister left').
 _CLAUSE_MIN_WORDS = 3
 
 
