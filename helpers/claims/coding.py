@@ -31,17 +31,6 @@ from helpers.core.text import (
 )
 from helpers.corpus.load import Corpus
 
-TOPICS = (
-    "departure",
-    "deception",
-    "family",
-    "inner-circle",
-    "allies",
-    "diplomacy",
-    "military",
-    "aftermath",
-    "background",
-)
 STANCES = ("asserts", "attributes", "hedges", "contradicts", "denies")
 #: Stances by which an article supports a claim (as fact, on someone's word, or with a caveat).
 SUPPORTING = ("asserts", "attributes", "hedges")
@@ -56,6 +45,7 @@ SLOT_COLUMNS = ("slot", "question", "kind", "reasoning")
 
 _CLAIM_ID = re.compile(r"^C\d{3,}$")
 _SLOT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_TOPIC = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _WHEN_PART = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?")
 
 
@@ -84,7 +74,7 @@ def _when_problem(when: str) -> str | None:
     return None
 
 
-def _check_claims(claims: pd.DataFrame, path: Path) -> list[Problem]:
+def _check_claims(claims: pd.DataFrame, path: Path, topics: tuple[str, ...] = ()) -> list[Problem]:
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     for row in claims.to_dict("records"):
@@ -94,8 +84,13 @@ def _check_claims(claims: pd.DataFrame, path: Path) -> list[Problem]:
         elif cid in seen:
             problems.append(Problem(str(path), line, f"duplicate claim_id '{cid}' (first on line {seen[cid]})"))
         seen.setdefault(cid, line)
-        if row["topic"] not in TOPICS:
-            problems.append(Problem(str(path), line, f"unknown topic '{row['topic']}'{suggest(row['topic'], TOPICS)}"))
+        topic = row["topic"]
+        if topics and topic not in topics:
+            allowed = f"one of {', '.join(topics)}: the settings' topics, {config.EVENT_SETTINGS_NAME}"
+            hint = f"{suggest(topic, topics)} ({allowed})"
+            problems.append(Problem(str(path), line, f"unknown topic '{topic}'{hint}"))
+        elif not _TOPIC.match(topic):
+            problems.append(Problem(str(path), line, f"topic '{topic}' must be lowercase words joined by hyphens"))
         if not row["statement"]:
             problems.append(Problem(str(path), line, "empty statement"))
         if row["slot"] and not _SLOT_ID.match(row["slot"]):
@@ -259,7 +254,8 @@ def read_codings(corpus: Corpus) -> Codings:
     if problems:
         raise InputError(problems)
     claims, evidence, slots = frames[config.CLAIMS_NAME], frames[config.EVIDENCE_NAME], frames[config.SLOTS_NAME]
-    problems += _check_claims(claims, paths[config.CLAIMS_NAME])
+    settings = getattr(corpus, "settings", None)
+    problems += _check_claims(claims, paths[config.CLAIMS_NAME], settings.topics if settings is not None else ())
     problems += _check_slots(slots, claims, paths[config.SLOTS_NAME], paths[config.CLAIMS_NAME])
     more, anchored = _check_and_anchor(evidence, claims, corpus, paths[config.EVIDENCE_NAME])
     problems += more

@@ -130,8 +130,10 @@ def test_duplicate_pair(tmp_path: Path) -> None:
 def test_bad_claims(tmp_path: Path) -> None:
     claims = [dict(CLAIMS[0], topic="departures"), dict(CLAIMS[1], claim_id="C001"), *CLAIMS[2:]]
     root = build(tmp_path, claims=claims)
+    (root / "event.toml").write_text('topics = ["departure", "family", "allies"]\n', encoding="utf-8")
     msgs = problems_of(root)
-    assert f"{root / 'claims.csv'}:2: unknown topic 'departures' (did you mean 'departure'?)" in msgs
+    allowed = "one of departure, family, allies: the settings' topics, event.toml"
+    assert f"{root / 'claims.csv'}:2: unknown topic 'departures' (did you mean 'departure'?) ({allowed})" in msgs
     assert f"{root / 'claims.csv'}:3: duplicate claim_id 'C001' (first on line 2)" in msgs
 
 
@@ -332,3 +334,10 @@ def test_annotations_export_every_coding_with_selectors_that_slice_back(tmp_path
     assert first["target"]["source"] == "articles/wire-a.txt"
     assert len({n["id"] for n in notes}) == len(notes)
     assert claims_tables(load_corpus(make_corpus(tmp_path / "bare", ARTICLES))) == {}
+
+
+def test_without_settings_any_well_formed_topic_is_accepted(tmp_path: Path) -> None:
+    root = build(tmp_path, claims=[dict(CLAIMS[0], topic="attack"), dict(CLAIMS[1], topic="Bad Topic"), *CLAIMS[2:]])
+    msgs = problems_of(root)
+    assert not any("'attack'" in m for m in msgs)
+    assert f"{root / 'claims.csv'}:3: topic 'Bad Topic' must be lowercase words joined by hyphens" in msgs
