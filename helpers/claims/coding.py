@@ -154,6 +154,11 @@ def _check_and_anchor(
             bad(f"unknown attribution_kind '{kind}'{suggest(kind, ATTRIBUTION_KINDS)} (one of {choices})")
         elif row["attribution_kind"] != "none" and not row["attributed_to"]:
             bad(f"attribution_kind '{row['attribution_kind']}' needs attributed_to (the article's words)")
+        elif row["attribution_kind"] == "none" and row["attributed_to"]:
+            bad(
+                f"attributed_to '{_short(row['attributed_to'])}' is given but attribution_kind is 'none' "
+                "(set the kind: named, anonymous, outlet or document; or empty attributed_to)"
+            )
         if (cid, sid) in seen:
             bad(f"duplicate coding of ({cid}, {sid}) (first on line {seen[(cid, sid)]})")
         seen.setdefault((cid, sid), line)
@@ -168,9 +173,17 @@ def _check_and_anchor(
                 bad(f"quote {broken} in {sid}: '{_short(row['quote'])}' (widen it to whole words)")
             else:
                 anchor = {"start": span[0], "end": span[1], **_selector(text, *span)}
+                for cue in _hedge_cues(row.get("hedge", "")):
+                    if normalise_ws(cue) not in normalise_ws(text[span[0] : span[1]]):
+                        bad(f"hedge cue '{_short(cue)}' is not in the quote (coding rule R9: copy cues from the quote)")
         anchors.append(anchor)
     anchored = pd.concat([evidence.reset_index(drop=True), pd.DataFrame(anchors)], axis=1)
     return problems, anchored
+
+
+def _hedge_cues(cell: object) -> list[str]:
+    """The hedge cues of an evidence row (``hedge``, several joined by ``; ``)."""
+    return [c.strip() for c in str(cell or "").split(";") if c.strip()]
 
 
 def _anchor(quote: str, occurrence: str, norm: NormalisedText, text: str) -> tuple[tuple[int, int] | None, str]:
@@ -282,9 +295,28 @@ def has_codings(corpus: Corpus) -> bool:
     return corpus.path(config.CLAIMS_NAME).exists()
 
 
+def coding_warnings(codings: Codings) -> list[Problem]:
+    """What is worth a look in a valid coding but does not make it wrong: claims no article codes."""
+    used = set(codings.evidence["claim_id"])
+    return [
+        Problem(
+            config.CLAIMS_NAME,
+            None,
+            f"claim {cid} has no evidence row (no article codes it): code it or remove it from the codebook",
+            warning=True,
+        )
+        for cid in codings.claims.index
+        if cid not in used
+    ]
+
+
 def validate_codings(corpus: Corpus) -> list[Problem]:
-    """For ``python -m helpers validate``: every problem of the claim coding (none when uncoded)."""
-    return problems_of(lambda: read_codings(corpus))
+    """For ``python -m helpers validate``: every problem of the claim coding (none when uncoded), then warnings."""
+    problems = problems_of(lambda: read_codings(corpus))
+    if problems or not has_codings(corpus):
+        return problems
+    warnings = coding_warnings(read_codings(corpus))
+    return [Problem(str(corpus.path(config.CLAIMS_NAME)), w.line, w.message, warning=True) for w in warnings]
 
 
 def codings_summary(corpus: Corpus) -> str:
