@@ -160,12 +160,6 @@ def test_corpus_without_codings_is_fine(tmp_path: Path) -> None:
 # --- analyses -----------------------------------------------------------------------------
 
 
-@pytest.fixture
-def coded(tmp_path: Path):
-    root = build(tmp_path)
-    return read_codings(load_corpus(root)), load_corpus(root)
-
-
 def test_matrix_distinguishes_silent_from_not_coded(coded) -> None:
     codings, corpus = coded
     matrix = stance_matrix(codings, corpus)
