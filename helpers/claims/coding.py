@@ -74,7 +74,8 @@ def _when_problem(when: str) -> str | None:
     return None
 
 
-def _check_claims(claims: pd.DataFrame, path: Path, topics: tuple[str, ...] = ()) -> list[Problem]:
+def check_claims(claims: pd.DataFrame, path: Path, topics: tuple[str, ...] = ()) -> list[Problem]:
+    """Problems of the codebook rows: ids, duplicates, topics (the settings' vocabulary, if any), slots, dates."""
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     for row in claims.to_dict("records"):
@@ -125,7 +126,7 @@ def _check_slots(slots: pd.DataFrame, claims: pd.DataFrame, path: Path, claims_p
     return problems
 
 
-def _check_and_anchor(
+def check_and_anchor(
     evidence: pd.DataFrame, claims: pd.DataFrame, corpus: pd.DataFrame, path: Path
 ) -> tuple[list[Problem], pd.DataFrame]:
     """Validate every evidence row and add start, end, exact, prefix and suffix for its quote."""
@@ -268,9 +269,9 @@ def read_codings(corpus: Corpus) -> Codings:
         raise InputError(problems)
     claims, evidence, slots = frames[config.CLAIMS_NAME], frames[config.EVIDENCE_NAME], frames[config.SLOTS_NAME]
     settings = getattr(corpus, "settings", None)
-    problems += _check_claims(claims, paths[config.CLAIMS_NAME], settings.topics if settings is not None else ())
+    problems += check_claims(claims, paths[config.CLAIMS_NAME], settings.topics if settings is not None else ())
     problems += _check_slots(slots, claims, paths[config.SLOTS_NAME], paths[config.CLAIMS_NAME])
-    more, anchored = _check_and_anchor(evidence, claims, corpus, paths[config.EVIDENCE_NAME])
+    more, anchored = check_and_anchor(evidence, claims, corpus, paths[config.EVIDENCE_NAME])
     problems += more
     try:
         load_aliases(corpus)
