@@ -174,12 +174,12 @@ def _one_line(value: str) -> str:
 
 
 def normalise_layout(text: str) -> tuple[str, bool]:
-    """``text`` with a leading byte-order mark dropped and CRLF or CR line ends made LF; whether it changed.
+    """``text`` with leading byte-order marks dropped and CRLF or CR line ends made LF; whether it changed.
 
     Offsets count characters as stored, and readers that strip a BOM or CRs would land off by one
     per character; storing LF text without a BOM removes the ambiguity at the door.
     """
-    out = text.removeprefix(BOM).replace("\r\n", "\n").replace("\r", "\n")
+    out = text.lstrip(BOM).replace("\r\n", "\n").replace("\r", "\n")
     return out, out != text
 
 
