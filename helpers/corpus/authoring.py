@@ -357,6 +357,15 @@ def add_article(corpus_dir: Path | str, file: Path | str, source_id: str | None 
         )
     name = display_path(src)
     found = read_article(src, name)
+    # A text saved straight into articles/ is registered where it is, under its own name.
+    in_place = src.parent.resolve() == adir.resolve()
+    if in_place:
+        if src.suffix.lower() not in TEXT_SUFFIXES or (source_id or src.stem) != src.stem:
+            raise AuthoringError(
+                f"{name}: already inside {config.ARTICLES_DIRNAME}/: add a .txt there under its own name "
+                "(its id), or add the file from elsewhere"
+            )
+        source_id = src.stem
     given = {key: _one_line(value) for key, value in fields.items() if value is not None and _one_line(value)}
     row = {col: "" for col in config.MANIFEST_COLUMNS} | dict(found.fields) | given
     row["outlet"] = row["outlet"] or config.UNKNOWN_OUTLET
@@ -391,7 +400,7 @@ def add_article(corpus_dir: Path | str, file: Path | str, source_id: str | None 
                     f"({config.ARTICLES_DIRNAME}/{taken[source_id]['file']}): give another --id"
                 )
             target = adir / f"{source_id}.txt"
-            if target.exists() or target.is_symlink():
+            if not in_place and (target.exists() or target.is_symlink()):
                 raise AuthoringError(
                     f"{display_path(target)}: already exists but is not in the manifest: give another --id"
                 )
@@ -401,10 +410,14 @@ def add_article(corpus_dir: Path | str, file: Path | str, source_id: str | None 
             source_id = _unique_id(base, set(taken), adir)
         row["source_id"], row["file"] = source_id, f"{source_id}.txt"
         target = adir / row["file"]
+        before = target.read_bytes() if in_place else None
         write_atomic(target, payload)
         try:
             write_atomic(mpath, _with_row(text, header, row))
         except BaseException:
-            target.unlink(missing_ok=True)
+            if before is None:
+                target.unlink(missing_ok=True)
+            else:
+                write_atomic(target, before)
             raise
     return row

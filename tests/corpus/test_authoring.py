@@ -163,6 +163,17 @@ def test_a_page_without_metadata_needs_a_date_and_leaves_the_rest_to_the_convent
     assert cli.main(["validate", str(fresh)]) == 0
 
 
+def test_a_page_in_another_encoding_is_read_by_its_declared_charset(fresh: Path) -> None:
+    para = "Le café de la gare a fermé ses portes après trente ans, a déclaré le maire. " * 3
+    html = '<html><head><meta charset="iso-8859-1"><meta property="og:site_name" content="Le Café"></head>'
+    page = write(
+        fresh.parent / "cafe.html", (html + f"<body><article><p>{para}</p></article></body></html>").encode("latin-1")
+    )
+    row = add_article(fresh, page, published="2022-06-01")
+    assert row["outlet"] == "Le Café" and row["source_id"] == "le-cafe"
+    assert "Le café de la gare a fermé" in (fresh / "articles" / "le-cafe.txt").read_text(encoding="utf-8")
+
+
 def test_a_page_with_no_text_is_refused(fresh: Path) -> None:
     empty = write(fresh.parent / "empty.html", "<html><head><title>Nothing</title></head><body> </body></html>")
     with pytest.raises(AuthoringError, match="no article text found"):
@@ -271,6 +282,18 @@ def test_oversized_links_special_files_and_other_types_are_refused(
     with pytest.raises(AuthoringError, match="not a corpus directory"):
         add_article(fresh.parent, story, published="2023-05-02")
     assert manifest(fresh) == []
+
+
+def test_a_text_saved_straight_into_articles_is_registered_in_place(fresh: Path) -> None:
+    inside = write(fresh / "articles" / "gazette-ferry.txt", STORY.replace("\n", "\r\n"))
+    row = add_article(fresh, inside, published="2023-05-02")
+    assert (row["source_id"], row["file"]) == ("gazette-ferry", "gazette-ferry.txt")
+    assert inside.read_bytes() == STORY.encode()  # line ends normalised in place
+    assert [p.name for p in (fresh / "articles").iterdir()] == ["gazette-ferry.txt"]
+    assert cli.main(["validate", str(fresh)]) == 0
+    other = write(fresh / "articles" / "second.txt", "Another story.\n")
+    with pytest.raises(AuthoringError, match="already inside articles/"):
+        add_article(fresh, other, source_id="renamed", published="2023-05-02")
 
 
 # --- the manifest: existing rows kept, concurrent adds ---
