@@ -129,7 +129,7 @@ def add_authoring_parsers(sub: argparse._SubParsersAction) -> None:
     add.add_argument("file", help="the article: a UTF-8 .txt file, or a web page saved as .html or .htm")
     add.add_argument("--id", dest="source_id", help="source id (default: from the outlet and headline)")
     for name in authoring.FIELDS:
-        add.add_argument(f"--{name.replace('_', '-')}", dest=name, help=f"the manifest's {name} (wins over the page)")
+        add.add_argument(f"--{name.replace('_', '-')}", dest=name, help=authoring.FIELD_HELP[name])
 
 
 def run_authoring(args: argparse.Namespace) -> int:

@@ -46,18 +46,20 @@ PAGE_SUFFIXES = (".html", ".htm")
 PAGE_SIZE_FACTOR = 10
 #: Longest generated source id (a readable id, not the whole headline).
 MAX_ID_CHARS = 40
-#: Manifest fields ``add`` takes from the command line (``credits`` is ``;``-separated).
-FIELDS = (
-    "outlet",
-    "headline",
-    "byline",
-    "published",
-    "published_basis",
-    "credits",
-    "upstream_inferred",
-    "notes",
-    *config.MANIFEST_OPTIONAL_COLUMNS,
-)
+#: Manifest fields ``add`` takes from the command line, with what each means and defaults to.
+FIELD_HELP = {
+    "outlet": "the outlet (default: the page's site name, else 'unknown')",
+    "headline": "the headline as printed (default: the page's title, else empty)",
+    "byline": "the byline (default: the page's author, else empty)",
+    "published": "publication date YYYY-MM-DD (default: the page's date; needed when there is none)",
+    "published_basis": "'stated' (the default) or 'inferred: <reasoning>'",
+    "credits": "upstream outlets the text itself credits, ';'-separated",
+    "upstream_inferred": "an upstream the text does not credit but you infer (say why in --notes)",
+    "notes": "your notes, put before the ones add writes (where the text and each field came from)",
+    "genre": "news (the default) or narrative",
+    "published_time": "time of publication, HH:MM with an offset or zone (14:30+03:00)",
+}
+FIELDS = tuple(FIELD_HELP)
 
 
 class AuthoringError(ValueError):
@@ -70,7 +72,9 @@ def new_corpus(directory: Path | str) -> list[Path]:
     Refuses a directory that already holds anything: ``new`` never overwrites a corpus.
     """
     cdir = Path(directory)
-    if cdir.is_symlink() or (cdir.exists() and not cdir.is_dir()):
+    if cdir.is_symlink():
+        raise AuthoringError(f"{display_path(cdir)}: is a symbolic link (give the directory itself)")
+    if cdir.exists() and not cdir.is_dir():
         raise AuthoringError(f"{display_path(cdir)}: exists and is not a directory")
     if cdir.is_dir() and any(cdir.iterdir()):
         raise AuthoringError(f"{display_path(cdir)}: directory is not empty (new lays out an empty or new directory)")
@@ -121,8 +125,9 @@ PAGE_FIELDS = {
 def extract_page(data: bytes, name: str = "page") -> Extracted:
     """The main text and metadata of a saved web page (trafilatura), without navigation, footer or comments.
 
-    The date is taken from the page's markup only (meta tags, ``<time>``, the address; no guessing
-    from the running text), as the original publication date rather than the last update.
+    The date is taken from the page's markup only (meta tags, ``<time>`` and date elements, the
+    address), never guessed from the running text, and is the original publication date rather
+    than the last update.
     """
     import trafilatura  # imported here: a second of start-up that only ``add`` needs
 

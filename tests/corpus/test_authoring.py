@@ -152,9 +152,9 @@ def test_values_given_on_the_command_line_win_over_the_page_and_say_so(fresh: Pa
 
 def test_a_page_without_metadata_needs_a_date_and_leaves_the_rest_to_the_conventions(fresh: Path) -> None:
     body = "<p>" + " ".join(["The committee met again on Monday and agreed to publish its report in June."] * 4)
-    bare = write(fresh.parent / "bare.htm", f"<html><body>{body}</p></body></html>")
+    bare = write(fresh.parent / "bare.htm", f"<html><body>{body}</p><p>Published 3 March 2021.</p></body></html>")
     with pytest.raises(AuthoringError, match="no publication date found; give --published"):
-        add_article(fresh, bare)
+        add_article(fresh, bare)  # a date in the running text is not the page's date
     row = add_article(fresh, bare, published="2022-06-01")
     assert (row["outlet"], row["headline"], row["byline"]) == (config.UNKNOWN_OUTLET, "", "")
     assert row["source_id"] == "bare"  # from the file name when there is neither outlet nor headline
