@@ -86,8 +86,9 @@ DENIAL = re.compile(
 )
 #: New-claim proposals need this many of the four signals (number, date, name, attribution) and this many words.
 NEW_MIN_SIGNALS, NEW_MIN_WORDS = 2, 8
-#: New-claim proposals are left out when their sentence matches some claim this well (it is probably told already).
-NEW_MAX_CLAIM_SCORE = 0.3
+#: New-claim proposals are left out when their sentence matches some claim this well before alignment (the
+#: suggestion threshold: the sentence probably tells a claim the codebook has).
+NEW_MAX_CLAIM_SCORE = THRESHOLD
 
 
 class NoCodebookError(InputError):
@@ -269,6 +270,17 @@ def _fuzzy(a: str, b: str) -> float:
     return fuzz.partial_ratio(a, b) / 100 * min(1.0, min(len(a), len(b)) / 40)
 
 
+def _lexical(
+    queries: pd.DataFrame, scores: dict[str, np.ndarray], weights: Sequence[float] | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The key-term damping, the weighted word and character score, and the score before alignment (see below)."""
+    w_word, w_char, _ = weights or WEIGHTS
+    damp = KEY_FLOOR + (1 - KEY_FLOOR) * scores["key"]
+    lexical = (w_word * scores["word"] + w_char * scores["char"]) * damp
+    is_quote = np.char.startswith(queries["origin"].astype(str).to_numpy().astype(str), "quote")
+    return damp, lexical, np.where(is_quote[:, None], lexical, lexical / (w_word + w_char))
+
+
 def best_sentences(
     sentences: Sequence[str],
     queries: pd.DataFrame,
@@ -290,13 +302,11 @@ def best_sentences(
     if queries.empty or not len(sentences):
         return pd.DataFrame(columns=columns)
     w_word, w_char, w_fuzzy = weights or WEIGHTS
-    damp = KEY_FLOOR + (1 - KEY_FLOOR) * scores["key"]
-    lexical = (w_word * scores["word"] + w_char * scores["char"]) * damp
+    damp, lexical, known = _lexical(queries, scores, (w_word, w_char, w_fuzzy))
     origins = queries["origin"].astype(str).to_numpy()
     texts = [_fold(t) for t in queries["text"].astype(str)]
     folded = [_fold(t) for t in sentences]
     is_quote = np.char.startswith(origins.astype(str), "quote")
-    known = np.where(is_quote[:, None], lexical, lexical / (w_word + w_char))
     bound = np.where(is_quote[:, None], lexical + w_fuzzy * damp, known)  # the most a query can still reach
     order = np.argsort(queries["claim_id"].to_numpy(), kind="stable")
     cids = queries["claim_id"].to_numpy()[order]
@@ -450,7 +460,7 @@ def suggest_text(
         )
     rows.sort(key=lambda row: (-row["score"], row["start"], row["claim_id"]))
     if new_claims:
-        best_any = np.maximum(scores["word"], scores["char"]).max(axis=0) if len(queries) else np.zeros(len(spans))
+        best_any = _lexical(queries, scores)[2].max(axis=0) if len(queries) else np.zeros(len(spans))
         rows += _new_claims(text, source_id, spans, told, best_any, attrs, hdgs)
     out = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "already_coded"])
     out.insert(COLUMNS.index("already_coded"), "already_coded", False)
