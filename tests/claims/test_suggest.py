@@ -140,7 +140,7 @@ def test_a_corpus_without_claims_says_so_in_one_line(tmp_path: Path, capsys) -> 
 
 
 def test_stance_follows_the_detectors() -> None:
-    text = "Officials denied that the dam failed. The dam reportedly failed. Water rose, Mayor Ana Ruiz said. It rained."
+    text = "Officials denied the dam failed. The dam reportedly failed. Water rose, Mayor Ana Ruiz said. It rained."
     attrs = find_attributions(text)
     hedges = find_hedges(text)
     spans = sentence_spans(text)
