@@ -104,7 +104,6 @@ MAX_STUDENT_FILE_BYTES = 1_000_000
 UNKNOWN_OUTLET = "unknown"
 
 
-
 #: The last night of the event window, as local times (``Etc/GMT-3``): the hour-by-hour view's window.
 LAST_NIGHT_START = "2024-12-07T18:00"
 LAST_NIGHT_END = "2024-12-08T06:00"
