@@ -73,7 +73,7 @@ def test_missing_rows_on_a_second_corpus(tmp_path: Path) -> None:
     )
     missing = missing_sourcing_gold(corpus)
     attr = missing[(missing["file"] == config.ATTRIBUTIONS_GOLD_NAME) & (missing["reason"] == "detected, no gold row")]
-    assert list(attr["source_text"]) == ["officials"]  # the mayor's cue is coded; the officials' is not
+    assert list(attr["source_text"]) == ["Police", "officials"]  # the mayor's cue is coded; the other two are not
     hedges = missing[missing["file"] == config.HEDGES_GOLD_NAME]
     assert "reportedly" in set(hedges["text"])  # no hedges.csv at all: every detection is missing
     assert set(hedges.loc[hedges["reason"] == "article has no gold rows", "source_id"]) == {"a", "b"}
