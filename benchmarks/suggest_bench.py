@@ -33,7 +33,7 @@ def loo_candidates(corpus: pd.DataFrame, book: sg.Codebook) -> pd.DataFrame:
     """Every claim's best sentence in every held-out article, scored, with whether it is in the reference."""
     frames = []
     for sid in corpus.index:
-        got = sg.suggest(corpus, sid, codebook=book, threshold=-1.0, new_claims=False)
+        got = sg.suggest(corpus, sid, codebook=book, threshold=0.0, new_claims=False)
         ref = book.evidence[book.evidence["source_id"] == sid]
         spans = {r.claim_id: (int(r.start), int(r.end)) for r in ref.itertuples()}
         ref_stance = dict(zip(ref["claim_id"], ref["stance"], strict=True))

@@ -229,6 +229,24 @@ def claim_queries(codebook: Codebook) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["claim_id", "origin", "text"])
 
 
+_PRONOUN = re.compile(r"\b(?:he|she|they|his|her|their|him|them)\b", re.IGNORECASE)
+
+
+def _with_antecedents(sentences: Sequence[str], terms: _Terms) -> list[list[str]]:
+    """Each sentence's terms; one holding a personal pronoun also gets the names of the sentence before it.
+
+    "He did not even bother warning relatives" tells a claim about the person the previous
+    sentence names: a crude stand-in for resolving the pronoun, so the name is not missed.
+    """
+    out: list[list[str]] = []
+    for i, sentence in enumerate(sentences):
+        ws = terms.words(sentence)
+        if i and _PRONOUN.search(sentence):
+            ws = ws + sorted({w for w in out[i - 1] if w.startswith("ent")} - set(ws))
+        out.append(ws)
+    return out
+
+
 def match_scores(
     sentences: Sequence[str], queries: pd.DataFrame, aliases: pd.DataFrame, background: Sequence[str] = ()
 ) -> dict[str, np.ndarray]:
@@ -241,7 +259,7 @@ def match_scores(
     with the sentences so that a word common in the corpus counts little, and are not scored.
     """
     terms = _Terms(aliases)
-    all_words = [terms.words(s) for s in [*sentences, *background]]
+    all_words = _with_antecedents([*sentences, *background], terms)
     word_index = _BM25(all_words)
     char_index = _BM25([terms.ngrams(w) for w in all_words], max_df=NGRAM_MAX_DF)
     n = len(sentences)
@@ -415,6 +433,20 @@ def new_claim_signals(sentence: str, has_attribution: bool) -> list[str]:
 # --------------------------------------------------------------------------------------------
 
 
+def _one_per_slot(best: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """Of competing claims (one slot, coding rule R13) told by the same sentence, only the best-scoring one.
+
+    A sentence gives one account of a disputed point; its words match the rival accounts too
+    (they share every word but the disputed one), so the weaker matches are dropped.
+    """
+    if "slot" not in claims.columns or best.empty:
+        return best
+    slot = best["claim_id"].map(claims["slot"]).fillna("")
+    ranked = best.assign(_slot=slot).sort_values("score", ascending=False, kind="stable")
+    rival = (ranked["_slot"] != "") & ranked.duplicated(["sentence", "_slot"])
+    return ranked[~rival].drop(columns="_slot").sort_index()
+
+
 def suggest_text(
     text: str,
     source_id: str,
@@ -436,9 +468,8 @@ def suggest_text(
     statements = codebook.claims["statement"].to_dict()
     rows = []
     told = set()
+    best = _one_per_slot(best[best["score"] >= threshold], codebook.claims)
     for r in best.itertuples():
-        if r.score < threshold:
-            continue
         start, end = spans[r.sentence]
         stance, kind, cue = propose_stance(start, end, text, attrs, hdgs)
         told.add(r.sentence)
