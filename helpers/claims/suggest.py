@@ -375,7 +375,7 @@ def best_sentences(
 
 
 #: Score factor for a sentence holding none of the query's names and numbers (1 when it holds all).
-KEY_FLOOR = 0.4
+KEY_FLOOR = 0.7
 
 
 # --------------------------------------------------------------------------------------------
