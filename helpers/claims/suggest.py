@@ -46,7 +46,7 @@ from helpers.claims.aliases import _pattern as _alias_pattern
 from helpers.claims.aliases import load_aliases
 from helpers.claims.coding import has_codings, read_codings
 from helpers.core.errors import InputError, Problem
-from helpers.core.text import FUNCTION_WORDS, sentence_spans
+from helpers.core.text import FUNCTION_WORDS, quote_occurrences, sentence_spans
 from helpers.corpus.load import Corpus, check_source_id
 from helpers.reuse.shingles import words
 from helpers.sourcing.detect import OUTLETS, corpus_outlets, find_attributions, find_hedges
@@ -65,6 +65,7 @@ COLUMNS = (
     "already_coded",
     "matched_by",
     "cue",
+    "attributed_to",
     "statement",
 )
 #: Weights of word BM25, character-trigram BM25 and fuzzy alignment in the score (they sum to 1).
@@ -385,19 +386,45 @@ KEY_FLOOR = 0.7
 
 def propose_stance(
     start: int, end: int, text: str, found_attributions: pd.DataFrame, found_hedges: pd.DataFrame
-) -> tuple[str, str, str]:
-    """Stance, attribution kind and the cue that decided them, for the span ``text[start:end]`` (rule R7)."""
+) -> tuple[str, str, str, str]:
+    """Stance, attribution kind, the cue that decided them and the source's words, for ``text[start:end]`` (R7)."""
     inside_a = found_attributions[(found_attributions["cue_start"] >= start) & (found_attributions["cue_end"] <= end)]
     inside_h = found_hedges[(found_hedges["start"] >= start) & (found_hedges["end"] <= end)]
     kind = str(inside_a["kind"].iat[0]) if len(inside_a) else "none"
+    source = str(inside_a["source_text"].iat[0]) if len(inside_a) else ""
     denial = DENIAL.search(text, start, end)
     if denial:
-        return "denies", kind if kind != "none" else "named", denial.group(0)
+        return "denies", kind if kind != "none" else "named", denial.group(0), source
     if len(inside_h):
-        return "hedges", kind, str(inside_h["cue"].iat[0])
+        return "hedges", kind, str(inside_h["cue"].iat[0]), source
     if len(inside_a):
-        return "attributes", kind, str(inside_a["cue"].iat[0])
-    return "asserts", "none", ""
+        return "attributes", kind, str(inside_a["cue"].iat[0]), source
+    return "asserts", "none", "", ""
+
+
+def evidence_row(suggestion: pd.Series | dict, text: str) -> dict[str, str]:
+    """A suggestion as an ``evidence.csv`` row to check and save (a workbench's "accept" button).
+
+    The quote gets ``occurrence`` when its words occur more than once in the article, the hedge
+    cue goes into ``hedge``, the detected source into ``attributed_to`` (the coder resolves
+    pronouns, rule R10), and ``note`` says the row was suggested, with its score.
+    """
+    row = dict(suggestion)
+    quote, start = str(row["quote"]), int(row["start"])
+    spans = quote_occurrences(quote, text)
+    occurrence = str([s for s, _ in spans].index(start) + 1) if len(spans) > 1 else ""
+    kind = str(row["attribution_kind"])
+    return {
+        "claim_id": str(row["claim_id"]),
+        "source_id": str(row["source_id"]),
+        "quote": quote,
+        "stance": str(row["stance"]),
+        "attributed_to": str(row.get("attributed_to", "")) if kind != "none" else "",
+        "attribution_kind": kind,
+        "hedge": str(row.get("cue", "")) if row["stance"] == "hedges" else "",
+        "note": f"suggested (score {float(row['score']):.2f}); check against the coding rules",
+        "occurrence": occurrence,
+    }
 
 
 # --------------------------------------------------------------------------------------------
@@ -471,7 +498,7 @@ def suggest_text(
     best = _one_per_slot(best[best["score"] >= threshold], codebook.claims)
     for r in best.itertuples():
         start, end = spans[r.sentence]
-        stance, kind, cue = propose_stance(start, end, text, attrs, hdgs)
+        stance, kind, cue, source = propose_stance(start, end, text, attrs, hdgs)
         told.add(r.sentence)
         rows.append(
             {
@@ -486,6 +513,7 @@ def suggest_text(
                 "suggestion": "codebook claim",
                 "matched_by": f"{r.matched_by} (words {r.word:.2f}, characters {r.char:.2f}, alignment {r.fuzzy:.2f})",
                 "cue": cue,
+                "attributed_to": source,
                 "statement": statements.get(r.claim_id, ""),
             }
         )
@@ -520,7 +548,7 @@ def _new_claims(
         signals = new_claim_signals(sentence, has_attr)
         if len(signals) < NEW_MIN_SIGNALS:
             continue
-        stance, kind, cue = propose_stance(s, e, text, attrs, hdgs)
+        stance, kind, cue, source = propose_stance(s, e, text, attrs, hdgs)
         rows.append(
             {
                 "claim_id": "",
@@ -534,6 +562,7 @@ def _new_claims(
                 "suggestion": "new claim",
                 "matched_by": "signals: " + ", ".join(signals),
                 "cue": cue,
+                "attributed_to": source,
                 "statement": "",
             }
         )

@@ -213,3 +213,20 @@ def test_cli_unknown_source_is_one_line_with_a_suggestion(tmp_path: Path, capsys
     assert cli.main(["suggest", str(config.DEFAULT_CORPUS_DIR), "fft", "--out", str(tmp_path / "x.csv")]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "did you mean 'ft'" in err[0]
+
+
+def test_accepted_suggestions_are_valid_evidence_rows(tmp_path: Path) -> None:
+    root = bridge_corpus(tmp_path / "bridge")
+    corpus = load_corpus(root)
+    got = sg.suggest(corpus, "herald")
+    accepted = [sg.evidence_row(r, corpus.at["herald", "text"]) for _, r in got[got["claim_id"] != ""].iterrows()]
+    assert {r["attributed_to"] for r in accepted} == {"", "Mayor Ana Ruiz"}
+    write_csv(root / config.EVIDENCE_NAME, BRIDGE_EVIDENCE + accepted, [*EVIDENCE_COLUMNS, *EVIDENCE_OPTIONAL])
+    assert cli.main(["validate", str(root)]) == 0  # every accepted quote anchors, once, on word boundaries
+
+
+def test_a_repeated_sentence_gets_its_occurrence() -> None:
+    text = "The bridge closed. Ferries ran. The bridge closed."
+    row = {"claim_id": "C001", "source_id": "x", "quote": "The bridge closed.", "start": 32, "end": 50}
+    row |= {"stance": "asserts", "attribution_kind": "none", "score": 0.9}
+    assert sg.evidence_row(row, text)["occurrence"] == "2"
