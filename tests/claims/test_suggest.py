@@ -163,7 +163,7 @@ _PIECES = [
 ]
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     pieces=st.lists(st.sampled_from(_PIECES) | st.text(min_size=0, max_size=30), min_size=1, max_size=8),
     seps=st.lists(st.sampled_from([" ", "  ", "\n", "\n\n", "\t", " \r\n"]), min_size=8, max_size=8),
