@@ -65,10 +65,12 @@ def validated(corpus_dir: Path | str | None) -> tuple[Corpus | None, list[Proble
     problems: list[Problem] = []
     summary = [f"ok: {len(corpus)} articles", *(str(w) for w in corpus.warnings)]
     for check in CHECKS:
-        more = check.validate(corpus)
+        found = check.validate(corpus)
+        more = [p for p in found if not p.warning]
         problems.extend(more)
         if not more and (line := check.summary(corpus)):
             summary.append(f"ok: {line}")
+        summary.extend(str(p) for p in found if p.warning)
     return corpus, problems, summary
 
 

@@ -68,7 +68,9 @@ def test_main_validates_the_corpus_before_running_anything(
     assert "Traceback" not in out + err and not (tmp_path / "out").exists()
 
 
-def test_a_relative_corpus_dir_is_pinned_before_kernels_start(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_relative_corpus_dir_is_pinned_before_kernels_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv(config.CORPUS_ENV, "my-corpus")
     config.pin_corpus_env()
