@@ -230,3 +230,28 @@ def test_a_repeated_sentence_gets_its_occurrence() -> None:
     row = {"claim_id": "C001", "source_id": "x", "quote": "The bridge closed.", "start": 32, "end": 50}
     row |= {"stance": "asserts", "attribution_kind": "none", "score": 0.9}
     assert sg.evidence_row(row, text)["occurrence"] == "2"
+
+
+def test_the_coding_workbench_runs_on_these_suggestions(bridge) -> None:
+    from helpers.claims import views
+    from helpers.claims.coding import read_codings
+
+    bench = views.coding_workbench(
+        bridge, read_codings(bridge), lambda sid: sg.suggest(bridge, sid), source_id="herald"
+    )
+    html = " ".join(getattr(w, "value", "") for w in bench.children if isinstance(getattr(w, "value", None), str))
+    assert "<mark" in html and "Cracks were found" in html
+
+
+def test_a_checkable_sentence_no_claim_tells_is_proposed_as_a_new_claim(bridge) -> None:
+    text = (
+        "The Harbour Bridge closed on Monday for urgent repairs. "
+        "Mayor Ana Ruiz said on Friday that 40 workers would start the work at dawn. "
+        "It was a grey and quiet morning in the little harbour town."
+    )
+    got = sg.suggest_text(text, "x", sg.read_codebook(bridge))
+    new = got[got["suggestion"] == "new claim"]
+    assert list(new["quote"]) == ["Mayor Ana Ruiz said on Friday that 40 workers would start the work at dawn."]
+    assert new["claim_id"].iat[0] == "" and new["stance"].iat[0] == "attributes"
+    assert new["matched_by"].iat[0] == "signals: number, date, name, attribution"
+    assert got.loc[got["suggestion"] == "codebook claim", "claim_id"].tolist() == ["C001"]
