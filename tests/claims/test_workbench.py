@@ -43,7 +43,7 @@ def test_accept_a_suggestion_and_save(tmp_path: Path) -> None:
     root = build(tmp_path)
     corpus = load_corpus(root)
     bench = views.coding_workbench(corpus, read_codings(corpus), fake_suggest(corpus), source_id="wire-b")
-    picker, article, proposals, _, _, _, save, status = parts(bench)
+    _picker, article, proposals, _, _, _, save, status = parts(bench)
     assert "<mark" in article.value and "C004" in proposals.children[0].children[0].value
     save.click()
     assert "Nothing accepted" in status.value
