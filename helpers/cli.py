@@ -1,4 +1,5 @@
-"""Command line: ``python -m helpers validate [CORPUS_DIR]`` and ``python -m helpers tables [CORPUS_DIR] --out DIR``.
+"""Command line: ``python -m helpers validate [CORPUS_DIR]``, ``python -m helpers tables [CORPUS_DIR] --out DIR``
+and ``python -m helpers suggest [CORPUS_DIR] SOURCE_ID --out FILE.csv``.
 
 Also ``new DIR`` (lay out a new corpus) and ``add DIR FILE`` (add an article to it).
 """
@@ -155,6 +156,36 @@ def run_authoring(args: argparse.Namespace) -> int:
 
 
 # --- end of new and add ---
+# --- suggest: suggested claim codings of one article (helpers.claims.suggest) ----------------
+
+
+def add_suggest_parser(sub: argparse._SubParsersAction) -> None:
+    """``suggest [CORPUS_DIR] SOURCE_ID --out FILE.csv``."""
+    sug = sub.add_parser("suggest", help="suggest claim codings (quote, stance, attribution) for one article")
+    sug.add_argument("corpus_dir", nargs="?", help="corpus directory (default as for validate)")
+    sug.add_argument("source_id", help="the article to suggest codings for")
+    sug.add_argument("--out", required=True, help="CSV file to write (one row per suggestion, best first)")
+
+
+def run_suggest(corpus_dir: Path, source_id: str, out: Path) -> int:
+    """Write the suggestions for one article; 0 ok, 1 corpus or codebook problems, 2 unknown article."""
+    from helpers.claims import suggest as suggest_mod  # imported here: the block stands on its own
+    from helpers.corpus.load import UnknownSourceError
+
+    try:
+        corpus = load_corpus(corpus_dir)
+        table = suggest_mod.suggest(corpus, source_id)
+    except UnknownSourceError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except InputError as exc:
+        for problem in exc.problems:
+            print(problem)
+        return 1
+    write_csv_atomic(out, table)
+    claims = int((table["claim_id"] != "").sum())
+    print(f"wrote {display_path(out)} ({claims} codebook claims, {len(table) - claims} new claims suggested)")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -174,10 +205,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="prefix cells starting with = + - @ with ' so spreadsheets never run them (cells are verbatim otherwise)",
     )
     add_authoring_parsers(sub)
+    add_suggest_parser(sub)
     args = parser.parse_args(argv)
     if args.command in AUTHORING_COMMANDS:
         return run_authoring(args)
     cdir = config.corpus_dir(args.corpus_dir)
+    if args.command == "suggest":
+        try:
+            return run_suggest(cdir, args.source_id, Path(args.out))
+        except OSError as exc:
+            print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+            return 2
     try:
         corpus, problems, summary = validated(cdir)
         for problem in problems:
