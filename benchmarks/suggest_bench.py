@@ -25,62 +25,9 @@ from helpers.core.text import sentence_spans
 from helpers.corpus.load import load_corpus
 
 
-def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
-    return a0 < b1 and b0 < a1
-
-
-def loo_candidates(corpus: pd.DataFrame, book: sg.Codebook) -> pd.DataFrame:
-    """Every claim's best sentence in every held-out article, scored, with whether it is in the reference."""
-    frames = []
-    for sid in corpus.index:
-        got = sg.suggest(corpus, sid, codebook=book, threshold=0.0, new_claims=False)
-        ref = book.evidence[book.evidence["source_id"] == sid]
-        spans = {r.claim_id: (int(r.start), int(r.end)) for r in ref.itertuples()}
-        ref_stance = dict(zip(ref["claim_id"], ref["stance"], strict=True))
-        ref_kind = dict(zip(ref["claim_id"], ref["attribution_kind"], strict=True))
-        got["hit"] = [
-            cid in spans and _overlaps(s, e, *spans[cid])
-            for cid, s, e in zip(got["claim_id"], got["start"], got["end"], strict=True)
-        ]
-        got["ref_stance"] = got["claim_id"].map(ref_stance)
-        got["ref_kind"] = got["claim_id"].map(ref_kind)
-        got["n_ref"] = len(ref)
-        frames.append(got)
-    return pd.concat(frames, ignore_index=True)
-
-
-def table(cands: pd.DataFrame, threshold: float | dict[str, float]) -> pd.DataFrame:
-    """Per article and overall: reference codings, suggestions, recall, precision, stance and kind agreement."""
-    rows = []
-    sids = list(dict.fromkeys(cands["source_id"]))
-    for sid in [*sids, "all"]:
-        part = cands if sid == "all" else cands[cands["source_id"] == sid]
-        th = part["source_id"].map(threshold) if isinstance(threshold, dict) else threshold
-        kept = part[part["score"] >= th]
-        hits = kept[kept["hit"]]
-        n_ref = int(part.groupby("source_id")["n_ref"].first().sum())
-        rows.append(
-            {
-                "article": sid,
-                "reference": n_ref,
-                "suggested": len(kept),
-                "matched": len(hits),
-                "recall": round(len(hits) / n_ref, 3) if n_ref else float("nan"),
-                "precision": round(len(hits) / len(kept), 3) if len(kept) else float("nan"),
-                "stance_agree": round(float((hits["stance"] == hits["ref_stance"]).mean()), 3)
-                if len(hits)
-                else float("nan"),
-                "kind_agree": round(float((hits["attribution_kind"] == hits["ref_kind"]).mean()), 3)
-                if len(hits)
-                else float("nan"),
-            }
-        )
-    return pd.DataFrame(rows).set_index("article")
-
-
 def f_score(cands: pd.DataFrame, th: float) -> float:
     """F1 of recall and precision at one threshold (what the threshold is chosen to maximise)."""
-    t = table(cands, th).loc["all"]
+    t = sg.held_out_table(cands, th).loc["all"]
     r, p = t["recall"], t["precision"]
     return 0.0 if not (r > 0 and p > 0) else 2 * r * p / (r + p)
 
@@ -91,7 +38,7 @@ GRID = np.round(np.arange(0.20, 0.80, 0.02), 2)
 def best_threshold(cands: pd.DataFrame) -> float:
     """The lowest grid threshold whose precision reaches ``PRECISION_FLOOR`` (most recall while reasonably sure)."""
     for th in GRID:
-        if table(cands, th).loc["all", "precision"] >= sg.PRECISION_FLOOR:
+        if sg.held_out_table(cands, th).loc["all", "precision"] >= sg.PRECISION_FLOOR:
             return float(th)
     return float(GRID[-1])
 
@@ -130,20 +77,20 @@ def main() -> int:
     corpus = load_corpus(config.DEFAULT_CORPUS_DIR)
     book = sg.read_codebook(corpus)
     t0 = time.perf_counter()
-    cands = loo_candidates(corpus, book)
+    cands = sg.held_out_candidates(corpus, book)
     loo_seconds = time.perf_counter() - t0
     print(f"Leave-one-article-out at the shipped threshold {sg.THRESHOLD}")
     print("(in sample: the threshold was chosen on these five articles; out of sample below)")
-    print(table(cands, sg.THRESHOLD).to_string())
+    print(sg.held_out_table(cands, sg.THRESHOLD).to_string())
     print(f"\n({loo_seconds:.1f} s for the five articles, detectors included)\n")
     print("Threshold sweep (all articles): threshold, recall, precision, F1")
     for th in GRID[::2]:
-        t = table(cands, th).loc["all"]
+        t = sg.held_out_table(cands, th).loc["all"]
         print(f"  {th:.2f}  {t['recall']:.3f}  {t['precision']:.3f}  {f_score(cands, th):.3f}")
     chosen = {sid: best_threshold(cands[cands["source_id"] != sid]) for sid in dict.fromkeys(cands["source_id"])}
     print(f"\nOut of sample: each article at the least threshold with precision {sg.PRECISION_FLOOR} on the others")
     print(", ".join(f"{sid} {th:.2f}" for sid, th in chosen.items()))
-    print(table(cands, chosen).to_string())
+    print(sg.held_out_table(cands, chosen).to_string())
     print(
         f"\nThreshold the same rule picks on all five articles: {best_threshold(cands):.2f} (shipped: {sg.THRESHOLD})"
     )
@@ -169,7 +116,8 @@ def main() -> int:
         got = sg.suggest(corpus, sid, codebook=book)
         new = got[got["suggestion"] == "new claim"]
         ref = book.evidence[book.evidence["source_id"] == sid]
-        coded = sum(any(_overlaps(n.start, n.end, r.start, r.end) for r in ref.itertuples()) for n in new.itertuples())
+        spans = [(r.start, r.end) for r in ref.itertuples()]
+        coded = sum(any(sg.overlaps(n.start, n.end, *span) for span in spans) for n in new.itertuples())
         print(f"  {sid:14} {len(new):3} proposed, {coded:3} overlap a coded quote (a claim the matching missed)")
     cpu = time.process_time()
     seconds, n_sent, n_q = speed_run(corpus, book)

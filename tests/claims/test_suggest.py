@@ -255,3 +255,18 @@ def test_a_checkable_sentence_no_claim_tells_is_proposed_as_a_new_claim(bridge) 
     assert new["claim_id"].iat[0] == "" and new["stance"].iat[0] == "attributes"
     assert new["matched_by"].iat[0] == "signals: number, date, name, attribution"
     assert got.loc[got["suggestion"] == "codebook claim", "claim_id"].tolist() == ["C001"]
+
+
+def test_held_out_measure_counts_every_reference_coding_once() -> None:
+    from helpers.claims import suggest as sg
+    from helpers.corpus.load import load_corpus
+
+    corpus = load_corpus()
+    book = sg.read_codebook(corpus)
+    cands = sg.held_out_candidates(corpus, book)
+    table = sg.held_out_table(cands, sg.THRESHOLD)
+    assert list(table.index) == [*corpus.index, "all"]
+    assert table.at["all", "reference"] == len(book.evidence)
+    assert table.at["all", "matched"] <= table.at["all", "suggested"]
+    assert 0 <= table.at["all", "recall"] <= 1 and 0 <= table.at["all", "precision"] <= 1
+    assert sg.overlaps(0, 5, 4, 9) and not sg.overlaps(0, 5, 5, 9)
