@@ -193,7 +193,9 @@ class _Proposal:
             description="Quote",
             layout=widgets.Layout(width="95%"),
         )
-        self.decision = widgets.ToggleButtons(options=["undecided", "accept", "reject"], value="undecided")
+        self.decision = widgets.ToggleButtons(
+            options=["undecided", "accept", "reject"], value="undecided", style={"button_width": "84px"}
+        )
         stance = str(row.get("stance") or "asserts")
         self.stance = widgets.Dropdown(options=STANCES, value=stance if stance in STANCES else "asserts")
         kind = str(row.get("attribution_kind") or "none")
@@ -270,10 +272,13 @@ def coding_workbench(
     suggest: Callable[[str], pd.DataFrame],
     source_id: str | None = None,
     limit: int = 25,
+    show_coded: bool = False,
 ) -> widgets.VBox:
     """Pick an article, review its suggested codings (accept, edit, reject), add claims from sentences, save.
 
-    ``suggest(source_id)`` returns a table with :data:`SUGGESTION_COLUMNS`. Saving goes through
+    ``suggest(source_id)`` returns a table with :data:`SUGGESTION_COLUMNS`; rows it marks
+    ``already_coded`` (the reference has that claim for that article) are left out unless
+    ``show_coded``, so the coder sees only what is new. Saving goes through
     :func:`helpers.claims.authoring.save_codings` (checked, locked, atomic; a second coder's name saves
     beside the reference instead of into it); problems are shown one line each and nothing is written.
     """
@@ -297,7 +302,10 @@ def coding_workbench(
 
     def load(sid: str) -> None:
         text = str(corpus.at[sid, "text"])
-        table = suggest(sid).head(limit)
+        table = suggest(sid)
+        if not show_coded and "already_coded" in table:
+            table = table[~table["already_coded"].astype(bool)]
+        table = table.head(limit)
         article.value = article_suggestions_html(text, table)
         state["proposals"] = [_Proposal(r, text, codings, topics) for r in table.to_dict("records")]
         proposals_box.children = [p.box for p in state["proposals"]] or [

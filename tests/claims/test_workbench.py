@@ -112,3 +112,17 @@ def test_add_a_claim_from_a_sentence(tmp_path: Path) -> None:
 def test_the_article_view_escapes_markup() -> None:
     page = views.article_suggestions_html("<b>x</b> & y", pd.DataFrame({"start": [0], "end": [3]}))
     assert "<b>" not in page and "&lt;b&gt;" in page
+
+
+def test_suggestions_the_reference_has_are_hidden_unless_asked(tmp_path: Path) -> None:
+    root = build(tmp_path)
+    corpus = load_corpus(root)
+    base = fake_suggest(corpus)
+
+    def marked(sid: str) -> pd.DataFrame:
+        return base(sid).assign(already_coded=True)
+
+    hidden = views.coding_workbench(corpus, read_codings(corpus), marked, source_id="wire-b")
+    assert "No suggestions" in parts(hidden)[2].children[0].value
+    shown = views.coding_workbench(corpus, read_codings(corpus), marked, source_id="wire-b", show_coded=True)
+    assert "C004" in parts(shown)[2].children[0].children[0].value
