@@ -120,3 +120,30 @@ def test_concurrent_saves_keep_every_row(tmp_path: Path) -> None:
 def test_next_claim_ids() -> None:
     assert next_claim_ids(pd.Series(["C001", "C010", "x"]), 2) == ["C011", "C012"]
     assert next_claim_ids(pd.Series([], dtype=object), 1) == ["C001"]
+
+
+@pytest.mark.parametrize("fail_on", [1, 2])
+def test_a_save_interrupted_at_any_write_loses_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fail_on: int
+) -> None:
+    from helpers.claims import authoring
+
+    root = build(tmp_path)
+    before = {p.name: p.read_bytes() for p in root.glob("*.csv")}
+    real, calls = authoring.write_atomic, []
+
+    def interrupted(path: Path, data: str) -> None:
+        calls.append(path)
+        if len(calls) == fail_on:
+            raise KeyboardInterrupt  # the kernel stopped mid-save
+        real(path, data)
+
+    monkeypatch.setattr(authoring, "write_atomic", interrupted)
+    claim = {"topic": "allies", "statement": "A brother fled abroad"}
+    with pytest.raises(KeyboardInterrupt):
+        save_codings(load_corpus(root), rows(dict(NEW, claim_id="new:1")), rows(claim))
+    after = {p.name: p.read_bytes() for p in root.glob("*.csv")}
+    for name, data in before.items():
+        assert after[name].startswith(data)  # every row that was there is still there, in order
+    problems = validate_codings(load_corpus(root))
+    assert [p for p in problems if not p.warning] == []  # at worst a claim nobody codes yet (a warning)
