@@ -500,9 +500,13 @@ def article_labels(corpus: pd.DataFrame, pairs_df: pd.DataFrame) -> pd.DataFrame
 
     An article is derived in a pair when it is the pair's ``derived`` side; siblings of a common
     upstream (no ``derived`` side) both count as derived at the pair's label, from each other.
+    Only rewrites count: an update of the same outlet's own story, and stock text shared with
+    another outlet (``formulaic``, ``weak``), derive nothing.
     """
     best: dict[str, tuple[int, float, list[str], str]] = {}
     for rec in related(pairs_df).itertuples(index=False):
+        if getattr(rec, "relation", REWRITE) in (UPDATE, FORMULAIC, WEAK):
+            continue
         sides = [rec.derived] if rec.derived else [rec.source_a, rec.source_b]
         for sid in sides:
             other = rec.source_b if sid == rec.source_a else rec.source_a

@@ -8,6 +8,8 @@ the manifest nor its dateline credits another outlet, and no upstream is inferre
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 
 from helpers.core.datelines import agency_name, outlet_key, same_outlet
@@ -32,6 +34,22 @@ def text_credits(corpus: pd.DataFrame) -> dict[str, tuple[str, ...]]:
         names.extend(agency_name(o) for o in others if not any(same_outlet(o, n) for n in names))
         out[sid] = tuple(names)
     return out
+
+
+def spelling(names: Iterable[str], corpus: pd.DataFrame) -> dict[str, str]:
+    """Each outlet name as the corpus spells that outlet (``AP`` → ``Associated Press`` when an article is its)."""
+    outlets = corpus_column(corpus, "outlet", "")
+    known = [str(o).strip() for o in dict.fromkeys(outlets.values()) if is_known_outlet(o)]
+    return {name: next((o for o in known if same_outlet(name, o)), name) for name in names}
+
+
+def corpus_credits(corpus: pd.DataFrame) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    """Per article: the outlets its text credits and the upstream inferred for it, spelled as the corpus does."""
+    found = text_credits(corpus)
+    inferred = {sid: str(v or "").strip() for sid, v in corpus_column(corpus, "upstream_inferred", "").items()}
+    spelled = spelling({c for cs in found.values() for c in cs} | {v for v in inferred.values() if v}, corpus)
+    credits = {sid: tuple(dict.fromkeys(spelled[c] for c in cs)) for sid, cs in found.items()}
+    return credits, {sid: spelled[v] if v else "" for sid, v in inferred.items()}
 
 
 def own_reporting(corpus: pd.DataFrame) -> dict[str, str]:

@@ -4,7 +4,10 @@ Sibling rewrites are the articles of one reporting chain (:func:`helpers.reuse.c
 credits, text reuse or an inferred upstream). Their passages are aligned with
 :func:`helpers.reuse.alignment.align`, and every hedge or disclaimer detected by
 :mod:`helpers.sourcing.detect` in one is followed into the other: kept, hedged differently, only
-attributed, stated flatly, or without an aligned passage (:func:`hedge_fates`).
+attributed, stated flatly, or without an aligned passage (:func:`hedge_fates`). Two stories of one
+outlet's own reporting are an update and its earlier version, not rewrites: a later bulletin that
+no longer says "suspected" has not dropped another outlet's hedge, so such pairs are left out
+(``relation`` column; ``updates=True`` keeps them, marked ``update``).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import pandas as pd
 from helpers.core.text import mark_spans
 from helpers.reuse import alignment, derivation
 from helpers.reuse.chaining import chains
+from helpers.reuse.outlets import own_reporting
 
 # --------------------------------------------------------------------------------------------
 # What the rewrites dropped: hedges in one sibling rewrite and their fate in another
@@ -38,6 +42,7 @@ FATE_COLUMNS = [
     "a_end",
     "b_start",
     "b_end",
+    "relation",
 ]
 #: Fates of a hedge, from best kept to lost.
 FATES = ("kept", "hedged differently", "attributed, not hedged", "stated flatly", "no aligned passage")
@@ -67,6 +72,7 @@ def hedge_fates(
     detected_attributions: pd.DataFrame,
     detected_hedges: pd.DataFrame,
     groups: dict[str, list[str]] | None = None,
+    updates: bool = False,
 ) -> pd.DataFrame:
     """For every hedge in one sibling rewrite, what another rewrite made of the same passage.
 
@@ -78,8 +84,11 @@ def hedge_fates(
     (``kept``), of the other family (``hedged differently``), only credits a source
     (``attributed, not hedged``), states it flatly (``stated flatly``), or has no aligned
     passage (``no aligned passage``: left out, or paraphrased beyond what the aligner links).
+    Pairs of one outlet's own stories (an update and its earlier version) are skipped unless
+    ``updates`` is true; the ``relation`` column says ``rewrite`` or ``update``.
     """
     groups = sibling_groups(corpus) if groups is None else groups
+    own = own_reporting(corpus)
     texts = {str(sid): str(text) for sid, text in corpus["text"].items()}
     members = list(dict.fromkeys(sid for ids in groups.values() for sid in ids))
     profiles = {sid: alignment.profile(texts[sid]) for sid in members}
@@ -92,13 +101,17 @@ def hedge_fates(
     for outlet, ids in groups.items():
         for a in ids:
             for b in ids:
-                if a == b:
+                same = bool(own.get(a)) and own.get(a) == own.get(b)
+                if a == b or (same and not updates):
                     continue
+                relation = "update" if same else "rewrite"
                 passages = _passages(a, b, profiles, position, aligned)
                 hb, ab = hedges_of.get(b, no_hedges), attributions_of.get(b, no_attributions)
                 sents_a, sents_b = profiles[a].sentences, profiles[b].sentences
                 for h in hedges_of.get(a, no_hedges).to_dict("records"):
-                    rows.append(_fate(outlet, a, b, h, sents_a, sents_b, texts[b], passages, hb, ab))
+                    rows.append(
+                        _fate(outlet, a, b, h, sents_a, sents_b, texts[b], passages, hb, ab) | {"relation": relation}
+                    )
     return pd.DataFrame(rows, columns=FATE_COLUMNS)
 
 
