@@ -18,7 +18,7 @@ import pandas as pd
 
 from helpers.core.datelines import outlet_key
 from helpers.corpus.load import corpus_column, is_known_outlet
-from helpers.reuse.derivation import REWRITE, find_reuse, related
+from helpers.reuse.derivation import REWRITE, find_reuse, related, rewritten_articles
 from helpers.reuse.outlets import corpus_credits, own_reporting
 
 CHAIN_COLUMNS = ["source_id", "chain", "basis", "evidence", "relation"]
@@ -58,6 +58,17 @@ def _chain_links(pairs_df: pd.DataFrame) -> pd.DataFrame:
     return rel[rel["relation"] == REWRITE] if "relation" in rel.columns else rel
 
 
+def own_stories(corpus: pd.DataFrame, pairs_df: pd.DataFrame) -> dict[str, str]:
+    """Per article: its outlet's key when it is the outlet's own story, else ''.
+
+    Own reporting by the manifest and the dateline (:func:`helpers.reuse.outlets.own_reporting`),
+    less the articles the text shows to rewrite another outlet's story (the derived side of a
+    ``rewrite`` pair): an uncredited rewrite is not its outlet's own reporting.
+    """
+    rewritten = rewritten_articles(pairs_df)
+    return {sid: "" if sid in rewritten else key for sid, key in own_reporting(corpus).items()}
+
+
 def _updates(ids: list[str], own: dict[str, str], published: dict[str, object]) -> dict[str, str]:
     """Per own-reporting story: the same outlet's previous story (by date, then corpus order), '' for the first."""
     position = {sid: i for i, sid in enumerate(ids)}
@@ -92,7 +103,7 @@ def chains(corpus: pd.DataFrame, pairs_df: pd.DataFrame) -> pd.DataFrame:
     outlets = corpus_column(corpus, "outlet", "")
     credits, inferred = corpus_credits(corpus)
     published = corpus_column(corpus, "published", pd.NaT)
-    own = own_reporting(corpus)
+    own = own_stories(corpus, pairs_df)
     previous = _updates(ids, own, published)
     rel = _chain_links(pairs_df)
     links: dict[str, list[str]] = defaultdict(list)
@@ -138,12 +149,14 @@ def chains(corpus: pd.DataFrame, pairs_df: pd.DataFrame) -> pd.DataFrame:
                 parts.append(f"{name}'s own reporting; its later story {', '.join(later)} updates it" if later
                              else f"{name}'s own reporting")  # fmt: skip
             parts.extend(links[sid])
-            if how == "credit" and name not in mine and not own_story:
+            stories = [s for s in group if own[s] and own[s] == outlet_key(name) and s != sid]
+            if not own_story and name not in mine and stories and sid not in stories:
+                shown = ", ".join(stories[:5]) + (f" and {len(stories) - 5} more" if len(stories) > 5 else "")
+                parts.append(f"joined to {name}'s own stories ({shown}) by text reuse")
+            elif how == "credit" and name not in mine and not own_story:
                 backers = [s for s in group if name in credits[s]]
                 shown = ", ".join(backers[:5]) + (f" and {len(backers) - 5} more" if len(backers) > 5 else "")
                 parts.append(f"joined to {name} through {shown}, which credit {name}")
-            elif how == "outlet" and not own_story:
-                parts.append(f"joined to {name}'s own stories by text reuse")
             elif how == "inferred":
                 parts.append(f"{name} is the upstream inferred in the manifest, not named in the texts")
             elif how == "origin":

@@ -363,6 +363,7 @@ def find_reuse(
     formulaic = _Formulaic(ids, tokens, meta.outlet)
     profiles: dict[str, Profile] = {}
     rows: list[tuple[object, ...]] = []
+    across: dict[int, tuple[str, str]] = {}  # row -> (basis, relation) of an update pair read as two outlets
     passage_rows: list[tuple[object, ...]] = []
     below = f"containment below {setting.align_min_containment:g}: not aligned"
     common = f"shares only common phrases and containment below {ALIGN_COMMON_CONTAINMENT:g}: not aligned"
@@ -377,6 +378,8 @@ def find_reuse(
         update = meta.same_own_outlet(a, b)
         if not _passes(int(shared), int(distinctive), c_max, setting):
             why = below if c_max < setting.align_min_containment else common
+            if update:
+                across[len(rows)] = (why, "")
             rows.append((*base, 0, NOT_DERIVED, *counts, 0.0, 0.0, "", _update_basis(a, b, meta, why, update),
                          UPDATE if update else ""))  # fmt: skip
             continue
@@ -385,12 +388,10 @@ def find_reuse(
         found, cov_a, cov_b = aligned_passages(pa, pb)
         derived, cov, basis = direction(a, b, cov_a, cov_b, meta)
         label = derivation_label(cov)
-        relation = ""
-        if update:
-            relation, basis = UPDATE, _update_basis(a, b, meta, basis, update)
-        elif label != NOT_DERIVED and (a, b) not in canonical:
+        relation, cross_basis = "", basis
+        if label != NOT_DERIVED and (a, b) not in canonical:
             relation = WEAK
-            basis += "; aligned only under thresholds below the reuse setting: no chain link"
+            cross_basis += "; aligned only under thresholds below the reuse setting: no chain link"
         elif label != NOT_DERIVED:
             words, dist_a, dist_b = formulaic.distinctive(pa, pb, found)
             dist = dist_a if derived == a else dist_b if derived == b else max(dist_a, dist_b)
@@ -398,18 +399,51 @@ def find_reuse(
                 relation = REWRITE
             else:
                 relation = FORMULAIC
-                basis += (
+                cross_basis += (
                     f"; only {words} words of distinctive shared text ({dist:.0%} of the derived side) beyond "
                     f"stock passages, below {CHAIN_MIN_WORDS} words or {PARTIALLY_DERIVED_MIN_COVERAGE:.0%}: "
                     "formulaic, no chain link"
                 )
+        if update:
+            across[len(rows)] = (cross_basis, relation)
+            relation, cross_basis = UPDATE, _update_basis(a, b, meta, basis, update)
+        basis = cross_basis
         rows.append((*base, len(found), label, *counts, cov_a, cov_b, derived if label != NOT_DERIVED else "", basis,
                      relation))  # fmt: skip
         passage_rows.extend((a, b, kind, score, a0, a1, b0, b1, texts[a][a0:a1], texts[b][b0:b1])
                             for kind, score, a0, a1, b0, b1 in found)  # fmt: skip
-    pairs_df = pd.DataFrame(rows, columns=PAIR_COLUMNS)
+    pairs_df = _rewritten_not_updates(pd.DataFrame(rows, columns=PAIR_COLUMNS), across)
     passages_df = pd.DataFrame(passage_rows, columns=PASSAGE_COLUMNS)
     return Reuse(pairs_df, passages_df)
+
+
+def rewritten_articles(pairs_df: pd.DataFrame) -> set[str]:
+    """Articles that are the derived side of a ``rewrite``: resting on another outlet's reporting."""
+    if "relation" not in pairs_df.columns:
+        return set()
+    return set(pairs_df.loc[(pairs_df["relation"] == REWRITE) & (pairs_df["derived"] != ""), "derived"])
+
+
+def _rewritten_not_updates(pairs_df: pd.DataFrame, across: Mapping[int, tuple[str, str]]) -> pd.DataFrame:
+    """Update pairs read again as pairs of two outlets when one side rewrites another outlet's story.
+
+    An outlet's uncredited rewrite of a wire story looks like its own reporting in the manifest;
+    once the text shows it rests on another outlet, its pairs with the outlet's own stories are
+    not updates (they get the relation they would have between two outlets). Repeated until no
+    pair changes, since a story built on such a rewrite rests on the other outlet too.
+    """
+    while True:
+        rewritten = rewritten_articles(pairs_df)
+        redo = [
+            i
+            for i in across
+            if pairs_df.at[i, "relation"] == UPDATE
+            and {pairs_df.at[i, "source_a"], pairs_df.at[i, "source_b"]} & rewritten
+        ]
+        if not redo:
+            return pairs_df
+        for i in redo:
+            pairs_df.loc[i, ["direction_basis", "relation"]] = across[i]
 
 
 def _canonical(
