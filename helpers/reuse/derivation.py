@@ -284,6 +284,7 @@ class _Formulaic:
     def __init__(self, ids: Sequence[str], tokens: Mapping[str, Tokens], outlet: Mapping[str, str]) -> None:
         self.ids, self.tokens, self.outlet = ids, tokens, outlet
         self._hashes: np.ndarray | None = None
+        self._cum: dict[str, np.ndarray] = {}
 
     @property
     def hashes(self) -> np.ndarray:
@@ -304,29 +305,48 @@ class _Formulaic:
             self._hashes = np.unique(np.concatenate(parts))
         return self._hashes
 
-    def _is_formulaic(self, toks: Tokens, lo: int, hi: int) -> bool:
-        """Whether most shingles of tokens ``[lo, hi)`` are formulaic."""
-        found = shingles.shingle_hashes(toks.hashes[lo:hi], REUSE.n)
-        return bool(found.size) and float(np.isin(found, self.hashes).mean()) >= FORMULAIC_SHARE
+    def _counts(self, sid: str) -> np.ndarray:
+        """Cumulative count of formulaic shingles by start position in article ``sid`` (a leading 0)."""
+        if sid not in self._cum:
+            found = shingles.shingle_hashes(self.tokens[sid].hashes, REUSE.n)
+            flags = np.isin(found, self.hashes) if self.hashes.size else np.zeros(found.size, dtype=bool)
+            self._cum[sid] = np.r_[0, np.cumsum(flags, dtype=np.int64)]
+        return self._cum[sid]
 
-    def distinctive(self, pa: Profile, pb: Profile, found: Sequence[tuple]) -> tuple[int, float, float]:
+    def _formulaic(self, sid: str, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+        """Per token range ``[lo, hi)`` of ``sid``: whether most shingles starting in it (one at least) are stock."""
+        cum = self._counts(sid)
+        last = cum.size - 1  # shingles in the article
+        first = np.minimum(lo, last)
+        stop = np.clip(hi - REUSE.n + 1, first + 1, last)  # at least the shingle starting at lo
+        size = np.maximum(stop - first, 1)
+        return (cum[np.minimum(stop, last)] - cum[first]) / size >= FORMULAIC_SHARE
+
+    def distinctive(self, a: str, b: str, pa: Profile, pb: Profile, found: Sequence[tuple]) -> tuple[int, float, float]:
         """Words of distinctive shared text (the smaller side), and the share of each text it covers.
 
         A passage is formulaic when most of its shingles are formulaic on either side; the words
         of the other passages are counted once each (a paraphrased sentence and a verbatim run
         inside it overlap).
         """
+        if not found:
+            return 0, 0.0, 0.0
+        spans = np.asarray([p[2:6] for p in found], dtype=np.int64)
+        a_lo, a_hi = (np.searchsorted(pa.tokens.starts, spans[:, k], side="left") for k in (0, 1))
+        b_lo, b_hi = (np.searchsorted(pb.tokens.starts, spans[:, k], side="left") for k in (2, 3))
+        keep = ~(self._formulaic(a, a_lo, a_hi) | self._formulaic(b, b_lo, b_hi))
         mask_a = np.zeros(len(pa.tokens), dtype=bool)
         mask_b = np.zeros(len(pb.tokens), dtype=bool)
-        for _kind, _score, a0, a1, b0, b1 in found:
-            a_lo, a_hi = np.searchsorted(pa.tokens.starts, [a0, a1], side="left")
-            b_lo, b_hi = np.searchsorted(pb.tokens.starts, [b0, b1], side="left")
-            if self._is_formulaic(pa.tokens, a_lo, a_hi) or self._is_formulaic(pb.tokens, b_lo, b_hi):
-                continue
-            mask_a[a_lo:a_hi] = True
-            mask_b[b_lo:b_hi] = True
+        for x0, x1, y0, y1 in zip(a_lo[keep], a_hi[keep], b_lo[keep], b_hi[keep], strict=True):
+            mask_a[x0:x1] = True
+            mask_b[y0:y1] = True
         words = int(min(mask_a.sum(), mask_b.sum()))
         return words, float(mask_a.mean()) if mask_a.size else 0.0, float(mask_b.mean()) if mask_b.size else 0.0
+
+
+def joins_chain(distinctive_words: int, distinctive_coverage: float) -> bool:
+    """Whether a derived pair of two outlets joins one chain: enough distinctive (non-formulaic) shared text."""
+    return distinctive_words >= CHAIN_MIN_WORDS and derivation_label(distinctive_coverage) != NOT_DERIVED
 
 
 def find_reuse(
@@ -393,9 +413,9 @@ def find_reuse(
             relation = WEAK
             cross_basis += "; aligned only under thresholds below the reuse setting: no chain link"
         elif label != NOT_DERIVED:
-            words, dist_a, dist_b = formulaic.distinctive(pa, pb, found)
+            words, dist_a, dist_b = formulaic.distinctive(a, b, pa, pb, found)
             dist = dist_a if derived == a else dist_b if derived == b else max(dist_a, dist_b)
-            if words >= CHAIN_MIN_WORDS and derivation_label(dist) != NOT_DERIVED:
+            if joins_chain(words, dist):
                 relation = REWRITE
             else:
                 relation = FORMULAIC
