@@ -43,10 +43,12 @@ GENRES = ("news", "narrative")
 #: Separator inside list-valued manifest cells (``credits``).
 LIST_SEP = ";"
 
-
-#: The shipped corpus's event window (first and last day of the events its articles tell).
-EVENT_START = "2024-11-27"
-EVENT_END = "2024-12-08"
+#: A corpus's own settings (title, question, time zone, topics, windows): see :mod:`helpers.corpus.settings`.
+EVENT_SETTINGS_NAME = "event.toml"
+#: A corpus's own narrative, shown by the notebooks where they call for it (``notes/02.md``).
+NOTES_DIRNAME = "notes"
+#: Largest settings or note file read (they are a few kilobytes; a huge one is a mistake).
+MAX_NOTE_BYTES = 200_000
 
 
 def corpus_dir(path: str | os.PathLike[str] | None = None) -> Path:
@@ -103,8 +105,3 @@ MAX_STUDENT_FILE_BYTES = 1_000_000
 #: The manifest's ``outlet`` when the text does not identify its outlet (compared case-insensitively).
 UNKNOWN_OUTLET = "unknown"
 
-
-
-#: The last night of the event window, as local times (``Etc/GMT-3``): the hour-by-hour view's window.
-LAST_NIGHT_START = "2024-12-07T18:00"
-LAST_NIGHT_END = "2024-12-08T06:00"

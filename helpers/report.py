@@ -21,8 +21,9 @@ from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
 from helpers import config
-from helpers.cli import run_validate
+from helpers.cli import validated
 from helpers.core.files import write_atomic
+from helpers.corpus.settings import Settings
 from helpers.display.notebook import NOTEBOOKS_DIR, notebook_index
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
@@ -101,8 +102,13 @@ def remote_references(page: str) -> list[str]:
     return [m.group(0) for m in _REMOTE.finditer(page)]
 
 
-def build_report(out_dir: Path, notebooks_dir: Path = NOTEBOOKS_DIR, *, run: bool = True) -> list[Path]:
-    """Write ``index.html`` and one page per notebook into ``out_dir``; returns the pages written."""
+def build_report(
+    out_dir: Path, notebooks_dir: Path = NOTEBOOKS_DIR, *, run: bool = True, settings: Settings | None = None
+) -> list[Path]:
+    """Write ``index.html`` and one page per notebook into ``out_dir``; returns the pages written.
+
+    The front page carries the corpus's title and question (``settings``, from its ``event.toml``).
+    """
     index = notebook_index(notebooks_dir)
     names = [Path(n).stem for n in index["notebook"]]
     written = []
@@ -114,8 +120,11 @@ def build_report(out_dir: Path, notebooks_dir: Path = NOTEBOOKS_DIR, *, run: boo
         write_atomic(out_dir / f"{name}.html", page)
         written.append(out_dir / f"{name}.html")
     hub = index.iloc[0] if len(index) else None
-    title = hub["title"].split("·", 1)[-1].strip() if hub is not None else "Report"
-    question = hub["question"] if hub is not None else ""
+    if settings is not None:
+        title, question = settings.title, settings.question
+    else:
+        title = hub["title"].split("·", 1)[-1].strip() if hub is not None else "Report"
+        question = hub["question"] if hub is not None else ""
     write_atomic(out_dir / "index.html", index_html(index.to_dict("records"), title, question))
     return [out_dir / "index.html", *written]
 
@@ -127,14 +136,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--no-execute", action="store_true", help="render the stored outputs without running")
     args = parser.parse_args(argv)
     config.pin_corpus_env()  # kernels run in notebooks/: a relative CORPUS_DIR must not change meaning there
-    problems, _ = run_validate(config.corpus_dir())
-    if problems:
+    corpus, problems, _ = validated(config.corpus_dir())
+    if problems or corpus is None:
         for problem in problems:
             print(problem)
         print(f"no report written: fix the {len(problems)} problem(s) above first", file=sys.stderr)
         return 1
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
-    pages = build_report(Path(args.out_dir), run=not args.no_execute)
+    pages = build_report(Path(args.out_dir), run=not args.no_execute, settings=corpus.settings)
     print(f"wrote {len(pages)} pages; open {pages[0]}")
     return 0
 

@@ -8,9 +8,11 @@ from helpers.classroom.demo import demo_class
 from helpers.classroom.exercises import (
     answer_key,
     better_sourced,
+    build_lesson,
     count_chains,
     dropped_caveat,
     independent_of,
+    lesson_gaps,
     original_reporting,
     outside_date,
     read_outside_reference,
@@ -30,6 +32,7 @@ from helpers.classroom.views import (
 __all__ = [
     "answer_key",
     "better_sourced",
+    "build_lesson",
     "class_chart",
     "class_overview_html",
     "coding_widget",
@@ -38,6 +41,7 @@ __all__ = [
     "dropped_caveat",
     "hardest_items",
     "independent_of",
+    "lesson_gaps",
     "original_reporting",
     "outside_date",
     "present",

@@ -525,3 +525,60 @@ def read_outside_reference(corpus: Corpus) -> pd.DataFrame | None:
         return None
 
     return read_outside(corpus)
+
+
+#: The lesson's exercises in order: those that need no search word, then those the settings' ``[classroom]`` locate.
+LESSON_KEYS = (
+    "count_chains",
+    "original_reporting",
+    "uncredited_rewrite",
+    "independent_of",
+    "better_sourced",
+    "outside_date",
+    "whose_word",
+    "dropped_caveat",
+)
+
+
+def build_lesson(
+    corpus: Corpus, codings: Codings, chain_table: pd.DataFrame, outside: pd.DataFrame | None
+) -> dict[str, Exercise | None]:
+    """Every exercise the corpus supports, keyed as :data:`LESSON_KEYS`; None where the data cannot carry it.
+
+    The four claim exercises find their claims by the corpus settings' ``[classroom]`` search words, so a
+    new corpus chooses its own; a missing or empty word leaves that exercise out (see :func:`lesson_gaps`).
+    """
+    words = corpus.settings.classroom if getattr(corpus, "settings", None) is not None else {}
+    chain = chain_of(chain_table)
+    built: dict[str, Exercise | None] = {
+        "count_chains": count_chains(corpus, chain_table),
+        "original_reporting": original_reporting(corpus),
+        "uncredited_rewrite": uncredited_rewrite(corpus),
+        "independent_of": independent_of(corpus, chain_table),
+    }
+    claim_exercises = {
+        "better_sourced": lambda w: better_sourced(codings, chain, w),
+        "outside_date": lambda w: outside_date(codings, outside, w),
+        "whose_word": lambda w: whose_word(codings, corpus, chain, w),
+        "dropped_caveat": lambda w: dropped_caveat(codings, corpus, chain, w),
+    }
+    for key, make in claim_exercises.items():
+        built[key] = make(words[key]) if words.get(key) else None
+    return built
+
+
+def lesson_gaps(corpus: Corpus, lesson: dict[str, Exercise | None]) -> list[str]:
+    """One line per exercise left out, saying why and how to bring it in."""
+    words = corpus.settings.classroom if getattr(corpus, "settings", None) is not None else {}
+    lines = []
+    for key in LESSON_KEYS:
+        if lesson.get(key) is not None:
+            continue
+        if key in ("better_sourced", "outside_date", "whose_word", "dropped_caveat") and not words.get(key):
+            lines.append(
+                f"{key.replace('_', ' ')}: left out; set [classroom] {key} in {config.EVENT_SETTINGS_NAME} "
+                "to a word of the claim it should use"
+            )
+        else:
+            lines.append(f"{key.replace('_', ' ')}: left out; this corpus's data cannot carry it")
+    return lines

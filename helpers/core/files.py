@@ -38,6 +38,17 @@ def decode_bytes(data: bytes, path: Path) -> str:
         ) from None
 
 
+def read_text_limited(path: Path, limit: int) -> str:
+    """A small UTF-8 text file (settings, notes) read whole, refused past ``limit`` bytes or when not a regular file."""
+    if path.is_symlink() or not path.is_file():
+        raise InputError([Problem(str(path), None, "must be a regular file inside the corpus directory")])
+    size = path.stat().st_size
+    if size > limit:
+        raise InputError([Problem(str(path), None, f"file is {size:,} bytes, over the {limit:,}-byte limit")])
+    text = decode_utf8(path)
+    return text[1:] if text.startswith(BOM) else text
+
+
 def suggest(value: str, choices: Iterable[str]) -> str:
     """A ``" (did you mean 'x'?)"`` suffix for the closest choice, or ``""`` when none is close."""
     close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)

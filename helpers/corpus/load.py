@@ -16,8 +16,9 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import config
-from helpers.core.errors import InputError, Problem
+from helpers.core.errors import InputError, Problem, problems_of
 from helpers.core.files import LINE, decode_bytes, read_table, suggest
+from helpers.corpus.settings import Settings, read_settings
 
 _SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 #: Unicode categories a reader does not see: control, format (zero-width), unassigned, surrogates.
@@ -210,8 +211,10 @@ class Corpus(pd.DataFrame):
     the codings, gold files and outside reference are found from the corpus itself, never reloaded.
     """
 
-    _metadata = ["dir", "warnings"]  # noqa: RUF012 (pandas' subclassing protocol)
+    _metadata = ["dir", "warnings", "settings"]  # noqa: RUF012 (pandas' subclassing protocol)
     dir: Path
+    #: The corpus's own settings (``event.toml``, else defaults from the articles' dates).
+    settings: Settings
     #: Things worth knowing that do not make the corpus invalid (a byte-order mark, CRLF line ends).
     warnings: list[Problem]
 
@@ -241,9 +244,14 @@ def load_corpus(corpus_dir: Path | str | None = None) -> Corpus:
     :class:`InputError` listing every problem when invalid.
     """
     cdir = config.corpus_dir(corpus_dir)
-    manifest, texts, warned = _read_manifest(cdir)
+    try:
+        manifest, texts, warned = _read_manifest(cdir)
+    except InputError as exc:
+        settings_problems = problems_of(lambda: read_settings(cdir)) if cdir.is_dir() else []
+        raise InputError(exc.problems + settings_problems) from None
     frame = Corpus(manifest.drop(columns=[LINE]).set_index("source_id"))
     frame["published"] = pd.to_datetime(frame["published"], format="%Y-%m-%d")
+    settings = read_settings(cdir, frame["published"])
     frame["credits"] = frame["credits"].map(split_list)
     frame["genre"] = frame["genre"].str.strip().replace("", config.GENRES[0])
     frame["published_time"] = frame["published_time"].str.strip()
@@ -252,6 +260,7 @@ def load_corpus(corpus_dir: Path | str | None = None) -> Corpus:
     frame["n_words"] = frame["text"].str.split().str.len()
     frame.dir = cdir
     frame.warnings = warned
+    frame.settings = settings
     return frame
 
 

@@ -12,7 +12,6 @@ import re
 
 import pandas as pd
 
-from helpers import config
 from helpers.core.agencies import WIRE_AGENCIES
 from helpers.core.datelines import find_dateline, outlet_key, same_outlet
 from helpers.corpus.load import is_inferred, is_known_outlet
@@ -123,14 +122,24 @@ def source_kinds(corpus: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("source_id")
 
 
-def overview(corpus: pd.DataFrame, event_end: str = config.EVENT_END) -> pd.DataFrame:
-    """The corpus at a glance: outlet, date and its basis, length, credits, days after the fall."""
+def _window_end(corpus: pd.DataFrame, event_end: str | None) -> pd.Timestamp:
+    """The last day of the events studied: as given, else the corpus settings' window, else the first article's day."""
+    if event_end:
+        return pd.Timestamp(event_end)
+    settings = getattr(corpus, "settings", None)
+    if settings is not None and settings.window[1]:
+        return pd.Timestamp(settings.window[1])
+    return corpus["published"].min()
+
+
+def overview(corpus: pd.DataFrame, event_end: str | None = None) -> pd.DataFrame:
+    """The corpus at a glance: outlet, date and its basis, length, credits, days after the events studied."""
     frame = pd.DataFrame(
         {
             "outlet": corpus["outlet"],
             "published": corpus["published"].dt.strftime("%Y-%m-%d"),
             "date basis": corpus["published_basis"].map(lambda b: "inferred" if is_inferred(b) else "stated"),
-            "days after fall": (corpus["published"] - pd.Timestamp(event_end)).dt.days,
+            "days after events": (corpus["published"] - _window_end(corpus, event_end)).dt.days,
             "words": corpus["n_words"],
             "credits": corpus["credits"].map(lambda c: ", ".join(c) if c else "none"),
             "upstream (inferred)": corpus["upstream_inferred"].replace("", "none"),
@@ -140,13 +149,13 @@ def overview(corpus: pd.DataFrame, event_end: str = config.EVENT_END) -> pd.Data
     return frame
 
 
-def timing_table(corpus: pd.DataFrame, event_end: str = config.EVENT_END) -> pd.DataFrame:
+def timing_table(corpus: pd.DataFrame, event_end: str | None = None) -> pd.DataFrame:
     """The data behind :func:`timing_chart`: one row per article, in publication order."""
     frame = pd.DataFrame(
         {
             "published": corpus["published"],
             "inferred": corpus["published_basis"].map(is_inferred),
-            "days_after": (corpus["published"] - pd.Timestamp(event_end)).dt.days,
+            "days_after": (corpus["published"] - _window_end(corpus, event_end)).dt.days,
         }
     ).sort_values(["published"], kind="stable")
     frame.index.name = "source_id"

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import pandas as pd
-from matplotlib.dates import DateFormatter, DayLocator
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, DateFormatter, DayLocator
 from matplotlib.figure import Figure
 
-from helpers import config
 from helpers.corpus.provenance import timing_table
 from helpers.display.style import OUTSIDE_COLOR, new_figure, source_colors, style_axes
 
 
-def timing_chart(corpus: pd.DataFrame, start: str = config.EVENT_START, end: str = config.EVENT_END) -> Figure:
-    """Publication date of each article against the event window; hollow markers are inferred dates."""
-    table = timing_table(corpus)
+def timing_chart(corpus: pd.DataFrame, start: str | None = None, end: str | None = None) -> Figure:
+    """Publication date of each article against the event window; hollow markers are inferred dates.
+
+    The window is the corpus settings' (``event.toml`` ``[window]``, else a week before the first article).
+    """
+    settings = getattr(corpus, "settings", None)
+    start = start or (settings.window[0] if settings is not None else None) or str(corpus["published"].min().date())
+    end = end or (settings.window[1] if settings is not None else None) or str(corpus["published"].min().date())
+    table = timing_table(corpus, end)
     colors = source_colors(corpus.index)
     fig, ax = new_figure(9, 0.6 * len(table) + 1.6)
     ax.axvspan(
@@ -38,8 +43,16 @@ def timing_chart(corpus: pd.DataFrame, start: str = config.EVENT_START, end: str
     ax.scatter([], [], s=70, color="black", label="publication date (stated)")
     ax.set_yticks(range(len(table)), list(table.index))
     ax.invert_yaxis()
-    ax.xaxis.set_major_locator(DayLocator(interval=3))
-    ax.xaxis.set_major_formatter(DateFormatter("%d %b"))
+    first, last = min(pd.Timestamp(start), table["published"].min()), max(pd.Timestamp(end), table["published"].max())
+    if (last - first).days <= 60:
+        ax.xaxis.set_major_locator(DayLocator(interval=max(1, round((last - first).days / 6))))
+        ax.xaxis.set_major_formatter(DateFormatter("%d %b"))
+    else:  # a long span (a corpus gathered over years): let matplotlib choose months or years
+        locator = AutoDateLocator()
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    years = sorted({first.year, last.year})
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=3, frameon=False, fontsize=9)
-    style_axes(ax, title="When each article appeared, against the events it tells", xlabel="2024")
+    xlabel = str(years[0]) if len(years) == 1 else f"{years[0]} to {years[-1]}"
+    style_axes(ax, title="When each article appeared, against the events it tells", xlabel=xlabel)
     return fig

@@ -95,6 +95,48 @@ def show(obj: pd.DataFrame | pd.Series | Styler | str, *, index: bool = True, es
     display(HTML(obj if isinstance(obj, str) else to_html(obj, index=index, escape=escape)))
 
 
+def missing_html(what: str, how: str) -> str:
+    """One escaped line saying what this corpus lacks for a section and how to add it."""
+    return (
+        f'<p class="missing"><strong>Not in this corpus:</strong> {html.escape(what)}. '
+        f"<strong>To add it:</strong> {html.escape(how)}.</p>"
+    )
+
+
+def show_missing(what: str, how: str) -> None:
+    """Show :func:`missing_html` in place of a section the corpus cannot carry (never a traceback)."""
+    show(missing_html(what, how))
+
+
+def note_path(corpus_dir: Path, name: str) -> Path:
+    """Where a corpus keeps its own narrative for one notebook (``notes/02.md``)."""
+    return Path(corpus_dir) / config.NOTES_DIRNAME / f"{name}.md"
+
+
+def read_note(corpus_dir: Path, name: str) -> str:
+    """The corpus's note ``name`` (Markdown), or "" when it has none; refused when not a small regular file."""
+    from helpers.core.files import read_text_limited
+
+    path = note_path(corpus_dir, name)
+    if not path.exists() and not path.is_symlink():
+        return ""
+    return read_text_limited(path, config.MAX_NOTE_BYTES)
+
+
+def show_note(corpus_dir: Path, name: str) -> None:
+    """Show the corpus's note ``name`` where the notebook calls for it; nothing when the corpus has none.
+
+    The note is Markdown written by whoever made the corpus (untrusted): ``<``, ``>`` and ``&`` are
+    escaped so it cannot carry live HTML, and Markdown formatting still works.
+    """
+    text = read_note(corpus_dir, name)
+    if not text.strip():
+        return
+    from IPython.display import Markdown, display
+
+    display(Markdown(html.escape(text, quote=False)))
+
+
 def table_style(frame: pd.DataFrame, precision: int = 3, na_rep: str | None = None) -> Styler:
     """A table for display: floats to ``precision`` places, text left-aligned (long passages read better).
 

@@ -898,7 +898,7 @@ def find_hedges(text: str) -> pd.DataFrame:
 
 
 def corpus_outlets(corpus: pd.DataFrame) -> tuple[str, ...]:
-    """Known outlet names plus the corpus's own outlets and credited outlets."""
+    """Known outlet names plus the corpus's own, credited and settings-listed (``outlets``) outlets."""
     extra: list[str] = []
     for col in ("outlet", "upstream_inferred"):
         if col in corpus.columns:
@@ -906,6 +906,8 @@ def corpus_outlets(corpus: pd.DataFrame) -> tuple[str, ...]:
     if "credits" in corpus.columns:
         for credits in corpus["credits"]:
             extra.extend(credits)
+    settings = getattr(corpus, "settings", None)
+    extra.extend(settings.outlets if settings is not None else ())
     return tuple(dict.fromkeys([*OUTLETS, *extra]))
 
 

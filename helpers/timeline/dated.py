@@ -29,8 +29,9 @@ from helpers.temporal.resolve import quoted, temporal_mentions
 #: Lane label of the outside reference material, shown on every chart that uses it.
 OUTSIDE_LABEL = "outside the corpus"
 OUTSIDE_COLUMNS = ("date", "time_local", "event", "kind", "cited_outlet", "title", "address", "confidence")
-#: Kinds of outside rows (``publication`` rows date upstream stories, not events of the story).
-OUTSIDE_KINDS = ("front", "diplomacy", "statement", "publication")
+#: The outside-row kind that dates an upstream story, not an event of the story; always allowed.
+PUBLICATION_KIND = "publication"
+_KIND = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 #: Words a ``time_local`` cell may use instead of a clock time: the parts of the day, and 'daytime'.
 OUTSIDE_PARTS = (*PART_RANGES, "daytime")
 EVENT_COLUMNS = (
@@ -93,7 +94,7 @@ def _part_of_day(time_local: str) -> str | None:
     return None
 
 
-def _check_outside(table: pd.DataFrame, path: Path) -> list[Problem]:
+def _check_outside(table: pd.DataFrame, path: Path, kinds: tuple[str, ...] = ()) -> list[Problem]:
     """Problems with the outside rows: dates that do not parse, unreadable times, unknown kinds."""
     problems: list[Problem] = []
     for row in table.to_dict("records"):
@@ -117,35 +118,47 @@ def _check_outside(table: pd.DataFrame, path: Path) -> list[Problem]:
                 f"time_local '{time_local}' is neither HH:MM nor a part of the day"
                 f"{suggest(time_local.lower(), OUTSIDE_PARTS)} (one of {words}; or leave it empty for the whole day)"
             )
-        if kind not in OUTSIDE_KINDS:
-            bad(f"unknown kind '{kind}'{suggest(kind, OUTSIDE_KINDS)} (one of {', '.join(OUTSIDE_KINDS)})")
+        allowed = tuple(dict.fromkeys((*kinds, PUBLICATION_KIND)))
+        if kinds and kind not in allowed:
+            bad(
+                f"unknown kind '{kind}'{suggest(kind, allowed)} (one of {', '.join(allowed)}: "
+                f"the settings' outside_kinds, {config.EVENT_SETTINGS_NAME})"
+            )
+        elif not _KIND.match(kind):
+            bad(f"kind '{kind}' must be lowercase words joined by hyphens (e.g. {PUBLICATION_KIND})")
     return problems
 
 
-def _read_outside_checked(path: Path) -> pd.DataFrame:
+def _read_outside_checked(path: Path, kinds: tuple[str, ...] = ()) -> pd.DataFrame:
     """The outside table as read, with ``_line``; raises :class:`InputError` listing every problem."""
     table = read_table(path, OUTSIDE_COLUMNS)
-    problems = _check_outside(table, path)
+    problems = _check_outside(table, path, kinds)
     if problems:
         raise InputError(problems)
     return table
 
 
+def _kinds(corpus: Corpus) -> tuple[str, ...]:
+    """The outside kinds the corpus's settings allow (empty: any lowercase-hyphen kind)."""
+    settings = getattr(corpus, "settings", None)
+    return settings.outside_kinds if settings is not None else ()
+
+
 def validate_outside(corpus: Corpus) -> list[Problem]:
     """For ``python -m helpers validate``: problems in the outside reference (none when it is absent)."""
     path = outside_path(corpus)
-    return problems_of(lambda: _read_outside_checked(path)) if path.exists() else []
+    return problems_of(lambda: _read_outside_checked(path, _kinds(corpus))) if path.exists() else []
 
 
 def outside_summary(corpus: Corpus) -> str:
     """One line on a valid outside reference for ``validate``; empty when the corpus has none."""
     path = outside_path(corpus)
-    return f"{len(_read_outside_checked(path))} outside reference rows" if path.exists() else ""
+    return f"{len(_read_outside_checked(path, _kinds(corpus)))} outside reference rows" if path.exists() else ""
 
 
 def read_outside(corpus: Corpus) -> pd.DataFrame:
     """The outside reference timeline with parsed ``start``/``end`` timestamps (local time)."""
-    table = _read_outside_checked(outside_path(corpus)).drop(columns=[LINE])
+    table = _read_outside_checked(outside_path(corpus), _kinds(corpus)).drop(columns=[LINE])
     spans = [outside_span(d, t) for d, t in zip(table["date"], table["time_local"], strict=True)]
     table["start"] = [s for s, _ in spans]
     table["end"] = [e for _, e in spans]

@@ -1,4 +1,4 @@
-"""What a reader sees of the dated events: the day-by-day lanes, the last night hour by hour, the filter.
+"""What a reader sees of the dated events: the day-by-day lanes, the focus window hour by hour, the filter.
 
 The data tables (:func:`day_lanes`, :func:`night_lanes`) are what the tests check; the charts
 draw one lane per article and a grey, hatched lane for the outside reference.
@@ -14,7 +14,6 @@ import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.figure import Figure
 
-from helpers import config
 from helpers.core.text import mark_spans
 from helpers.display import style as charts
 from helpers.timeline.dated import OUTSIDE_LABEL, event_label, event_span, filter_events
@@ -39,6 +38,36 @@ def _spans(events_table: pd.DataFrame, lo: pd.Timestamp, hi: pd.Timestamp, keep:
     return out
 
 
+def data_window(events_table: pd.DataFrame, start: str | None, end: str | None) -> tuple[str, str]:
+    """``start`` and ``end`` where given (``settings.window``), else the first and last day the events date."""
+    if start and end:
+        return start, end
+    dates = pd.to_datetime(events_table["date"], errors="coerce").dropna() if len(events_table) else pd.Series([])
+    ends = pd.to_datetime(events_table["date_end"], errors="coerce").dropna() if len(events_table) else pd.Series([])
+    first = str(dates.min().date()) if len(dates) else "1970-01-01"
+    last = str(max(ends.max(), dates.max()).date()) if len(dates) else first
+    return start or first, end or last
+
+
+def data_focus(events_table: pd.DataFrame, start: str | None, end: str | None) -> tuple[str, str]:
+    """``start`` and ``end`` where given (a corpus's ``settings.focus``), else the last day the events date."""
+    if start and end:
+        return start, end
+    last = pd.Timestamp(data_window(events_table, None, None)[1])
+    after = last + pd.Timedelta(days=1)
+    return start or last.isoformat(timespec="minutes"), end or after.isoformat(timespec="minutes")
+
+
+def _lanes_span(lanes_table: pd.DataFrame, start: str | None, end: str | None, days: bool) -> tuple[str, str]:
+    """The given bounds, else those of the marks drawn (whole days for the day-by-day chart)."""
+    if lanes_table.empty:
+        return start or "1970-01-01", end or "1970-01-02"
+    lo, hi = pd.Timestamp(lanes_table["start"].min()), pd.Timestamp(lanes_table["end"].max())
+    if days:
+        return start or str(lo.date()), end or str((hi - pd.Timedelta(seconds=1)).date())
+    return start or lo.isoformat(), end or hi.isoformat()
+
+
 def _lane_table(rows: list[dict], sources: list[str]) -> pd.DataFrame:
     """Marks in lane order (the sources, then the outside lane), each coloured as in every other chart."""
     table = pd.DataFrame(rows, columns=LANE_COLUMNS[:6])
@@ -57,8 +86,8 @@ def _sources(events_table: pd.DataFrame, sources: list[str] | None) -> list[str]
 def day_lanes(
     events_table: pd.DataFrame,
     outside: pd.DataFrame,
-    start: str = config.EVENT_START,
-    end: str = config.EVENT_END,
+    start: str | None = None,
+    end: str | None = None,
     sources: list[str] | None = None,
 ) -> pd.DataFrame:
     """Marks for the day-by-day chart: one lane per article (in order) and one for the outside rows.
@@ -66,6 +95,7 @@ def day_lanes(
     Colours follow the position in ``sources`` (pass every article, e.g. ``list(corpus.index)``, so
     they match the other charts).
     """
+    start, end = data_window(events_table, start, end)
     lo, hi = pd.Timestamp(start), pd.Timestamp(end) + pd.Timedelta(days=1)
     sources = _sources(events_table, sources)
     mine = events_table[events_table["source_id"].isin(sources)]
@@ -151,19 +181,22 @@ def _lanes(lanes_table: pd.DataFrame, sources: list[str] | None) -> list[str]:
 def day_chart(
     lanes_table: pd.DataFrame,
     sources: list[str] | None = None,
-    start: str = config.EVENT_START,
-    end: str = config.EVENT_END,
+    start: str | None = None,
+    end: str | None = None,
 ) -> Figure:
     """Day-by-day chart: what each article dates to each day, with the outside lane labelled as such."""
     lanes = _lanes(lanes_table, sources)
+    if not (start and end):
+        start, end = _lanes_span(lanes_table, start, end, days=True)
     xlim = (pd.Timestamp(start), pd.Timestamp(end) + pd.Timedelta(days=1))
     return _lane_chart(lanes_table, lanes, "What each article dates to each day", xlim, hourly=False)
 
 
 def night_events(
-    events_table: pd.DataFrame, start: str = config.LAST_NIGHT_START, end: str = config.LAST_NIGHT_END
+    events_table: pd.DataFrame, start: str | None = None, end: str | None = None
 ) -> pd.DataFrame:
-    """The events of the last night: stated clock times and parts of the day whose span overlaps [start, end)."""
+    """Events of the focus window (``settings.focus``): clock times and parts of the day overlapping [start, end)."""
+    start, end = data_focus(events_table, start, end)
     kept = _spans(events_table, pd.Timestamp(start), pd.Timestamp(end), lambda g: g in NIGHT_GRANULARITIES)
     return events_table.iloc[[ev["_pos"] for ev in kept]]
 
@@ -171,11 +204,12 @@ def night_events(
 def night_lanes(
     events_table: pd.DataFrame,
     outside: pd.DataFrame,
-    start: str = config.LAST_NIGHT_START,
-    end: str = config.LAST_NIGHT_END,
+    start: str | None = None,
+    end: str | None = None,
     sources: list[str] | None = None,
 ) -> pd.DataFrame:
-    """Marks for the last night (:func:`night_events`): clock times as points, parts of the day as ranges."""
+    """Marks for the focus window (:func:`night_events`): clock times as points, parts of the day as ranges."""
+    start, end = data_focus(events_table, start, end)
     lo, hi = pd.Timestamp(start), pd.Timestamp(end)
     sources = _sources(events_table, sources)
     rows = []
@@ -211,12 +245,15 @@ def night_lanes(
 def night_chart(
     lanes_table: pd.DataFrame,
     sources: list[str] | None = None,
-    start: str = config.LAST_NIGHT_START,
-    end: str = config.LAST_NIGHT_END,
+    start: str | None = None,
+    end: str | None = None,
+    label: str = "the decisive stretch",
 ) -> Figure:
-    """The last night hour by hour; bars are ranges (a part of the day, 'by midnight'), dots stated clock times."""
+    """The focus window (``settings.focus``) hour by hour; bars are ranges ('by midnight'), dots clock times."""
     lanes = _lanes(lanes_table, sources)
-    title = "The last night, hour by hour (local time; bars = uncertain ranges)"
+    if not (start and end):
+        start, end = _lanes_span(lanes_table, start, end, days=False)
+    title = f"{label[:1].upper()}{label[1:]}, hour by hour (local time; bars = uncertain ranges)"
     return _lane_chart(lanes_table, lanes, title, (pd.Timestamp(start), pd.Timestamp(end)), hourly=True)
 
 

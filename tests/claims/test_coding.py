@@ -130,8 +130,10 @@ def test_duplicate_pair(tmp_path: Path) -> None:
 def test_bad_claims(tmp_path: Path) -> None:
     claims = [dict(CLAIMS[0], topic="departures"), dict(CLAIMS[1], claim_id="C001"), *CLAIMS[2:]]
     root = build(tmp_path, claims=claims)
+    (root / "event.toml").write_text('topics = ["departure", "family", "allies"]\n', encoding="utf-8")
     msgs = problems_of(root)
-    assert f"{root / 'claims.csv'}:2: unknown topic 'departures' (did you mean 'departure'?)" in msgs
+    allowed = "one of departure, family, allies: the settings' topics, event.toml"
+    assert f"{root / 'claims.csv'}:2: unknown topic 'departures' (did you mean 'departure'?) ({allowed})" in msgs
     assert f"{root / 'claims.csv'}:3: duplicate claim_id 'C001' (first on line 2)" in msgs
 
 
@@ -156,12 +158,6 @@ def test_corpus_without_codings_is_fine(tmp_path: Path) -> None:
 
 
 # --- analyses -----------------------------------------------------------------------------
-
-
-@pytest.fixture
-def coded(tmp_path: Path):
-    root = build(tmp_path)
-    return read_codings(load_corpus(root)), load_corpus(root)
 
 
 def test_matrix_distinguishes_silent_from_not_coded(coded) -> None:
@@ -336,3 +332,65 @@ def test_annotations_export_every_coding_with_selectors_that_slice_back(tmp_path
     assert first["target"]["source"] == "articles/wire-a.txt"
     assert len({n["id"] for n in notes}) == len(notes)
     assert claims_tables(load_corpus(make_corpus(tmp_path / "bare", ARTICLES))) == {}
+
+
+def test_without_settings_any_well_formed_topic_is_accepted(tmp_path: Path) -> None:
+    root = build(tmp_path, claims=[dict(CLAIMS[0], topic="attack"), dict(CLAIMS[1], topic="Bad Topic"), *CLAIMS[2:]])
+    msgs = problems_of(root)
+    assert not any("'attack'" in m for m in msgs)
+    assert f"{root / 'claims.csv'}:3: topic 'Bad Topic' must be lowercase words joined by hyphens" in msgs
+
+
+def test_a_hedge_cue_must_be_in_its_quote(tmp_path: Path) -> None:
+    rows = [dict(e) for e in EVIDENCE]
+    hedged = next(i for i, e in enumerate(rows) if e.get("hedge"))
+    rows[hedged]["hedge"] = "allegedly"
+    root = build(tmp_path, evidence=rows)
+    assert problems_of(root) == [
+        f"{root / 'evidence.csv'}:{hedged + 2}: hedge cue 'allegedly' is not in the quote "
+        "(coding rule R9: copy cues from the quote)"
+    ]
+
+
+def test_attributed_to_needs_a_kind_other_than_none(tmp_path: Path) -> None:
+    root = build(tmp_path, evidence=[EVIDENCE[0], dict(EVIDENCE[1], attributed_to="a diplomat"), *EVIDENCE[2:]])
+    msgs = problems_of(root)
+    assert msgs == [
+        f"{root / 'evidence.csv'}:3: attributed_to 'a diplomat' is given but attribution_kind is 'none' "
+        "(set the kind: named, anonymous, outlet or document; or empty attributed_to)"
+    ]
+
+
+def test_a_claim_nobody_codes_is_a_warning_not_an_error(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from helpers import cli
+
+    claims = [*CLAIMS, {"claim_id": "C099", "topic": "allies", "statement": "Nobody says this"}]
+    root = build(tmp_path, claims=claims)
+    found = validate_codings(load_corpus(root))
+    assert [p.warning for p in found] == [True] and "claim C099 has no evidence row" in str(found[0])
+    assert cli.main(["validate", str(root)]) == 0
+    assert "warning: claim C099 has no evidence row" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        (
+            [("Abu", "Abu Omar", "person"), ("Abu Omar", "Omar", "person"), ("Omar", "Omar", "person")],
+            "entity 'Abu Omar' is itself an alias of 'Omar' on line 3: map 'Abu' to the canonical name directly",
+        ),
+        (
+            [("Kim", "Kimberly", "person"), ("Kimberly", "Kim", "person")],
+            "entity 'Kimberly' is itself an alias of 'Kim' on line 3 (a cycle)",
+        ),
+    ],
+)
+def test_alias_chains_and_cycles_are_refused(tmp_path: Path, rows: list[tuple[str, str, str]], message: str) -> None:
+    root = build(tmp_path)
+    write_csv(
+        root / "aliases.csv",
+        [{"alias": a, "entity": e, "entity_type": t} for a, e, t in rows],
+        ["alias", "entity", "entity_type"],
+    )
+    msgs = problems_of(root)
+    assert any(message in m for m in msgs), msgs

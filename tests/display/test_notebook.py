@@ -45,3 +45,28 @@ def test_the_caller_s_styler_is_left_alone_and_raw_html_is_opt_in() -> None:
     assert "<script>" in styler.to_html()  # to_html escaped a copy
     ready = pd.DataFrame({"link": ["<a href='02-claims-by-source.ipynb'>02</a>"]})
     assert "<a href='02-claims-by-source.ipynb'>02</a>" in to_html(ready, escape=False)
+
+
+def test_a_missing_part_is_one_escaped_line() -> None:
+    from helpers.display.notebook import missing_html
+
+    line = missing_html("claim codings <b>", "write claims.csv & evidence.csv")
+    assert "<b>" not in line.replace("<strong>", "").replace("</strong>", "").replace("</b>", "")
+    assert "&lt;b&gt;" in line and "&amp;" in line and "\n" not in line
+
+
+def test_corpus_notes_are_read_small_regular_and_optional(tmp_path) -> None:
+    import pytest
+
+    from helpers.core.errors import InputError
+    from helpers.display.notebook import note_path, read_note
+
+    assert read_note(tmp_path, "02") == ""
+    path = note_path(tmp_path, "02")
+    path.parent.mkdir()
+    path.write_text("**Who rewrote whom** <script>x</script>\n", encoding="utf-8")
+    assert read_note(tmp_path, "02").startswith("**Who rewrote whom**")
+    path.unlink()
+    path.symlink_to(tmp_path / "elsewhere.md")
+    with pytest.raises(InputError, match="regular file"):
+        read_note(tmp_path, "02")

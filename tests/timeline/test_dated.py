@@ -73,6 +73,7 @@ def outside_copy(corpus_copy: Path, **change: str) -> Path:
     ],
 )
 def test_bad_outside_rows_are_one_line_each(corpus_copy: Path, change: dict[str, str], message: str) -> None:
+    shutil.copy(config.DEFAULT_CORPUS_DIR / config.EVENT_SETTINGS_NAME, corpus_copy)  # its outside_kinds
     path = outside_copy(corpus_copy, **change)
     problems = TL.validate_outside(load_corpus(corpus_copy))
     assert len(problems) == 1
@@ -80,6 +81,17 @@ def test_bad_outside_rows_are_one_line_each(corpus_copy: Path, change: dict[str,
     with pytest.raises(InputError) as info:
         TL.read_outside(load_corpus(corpus_copy))
     assert info.value.problems == problems
+
+
+def test_without_settings_any_well_formed_kind_passes(corpus_copy: Path) -> None:
+    outside_copy(corpus_copy, kind="landfall")
+    assert TL.validate_outside(load_corpus(corpus_copy)) == []
+    shutil.rmtree(corpus_copy / config.REFERENCE_DIRNAME)
+    path = outside_copy(corpus_copy, kind="Land Fall")
+    problems = TL.validate_outside(load_corpus(corpus_copy))
+    assert [str(p) for p in problems] == [
+        f"{path}:2: kind 'Land Fall' must be lowercase words joined by hyphens (e.g. publication)"
+    ]
 
 
 @pytest.mark.parametrize("time_local", ["", "06:15", "dawn (06:15 per SANA)", "Early Morning", "daytime", "23:59"])
