@@ -12,7 +12,8 @@ from matplotlib.lines import Line2D
 
 from helpers.corpus.load import corpus_column
 from helpers.display.style import OUTSIDE_COLOR, new_figure, source_colors, style_axes
-from helpers.reuse.derivation import related
+from helpers.reuse.derivation import FORMULAIC, UPDATE, WEAK, related
+from helpers.reuse.outlets import corpus_credits
 
 
 def heatmap_figure(matrix: pd.DataFrame, title: str = "Containment of the row article in the column article") -> Figure:
@@ -43,14 +44,25 @@ def graph_edges(corpus: pd.DataFrame, pairs_df: pd.DataFrame) -> pd.DataFrame:
 
     Columns: ``source`` (the earlier text, or an outside outlet), ``target`` (the article),
     ``kind`` (``reuse``, ``sibling reuse`` when neither side is derived from the other,
-    ``credit`` or ``inferred``), ``label`` (containment of the target in the source for reuse,
-    both directions for siblings), and ``outside`` (the source is not an article of the corpus).
+    ``update`` between two stories of one outlet, ``formulaic reuse`` for shared stock text that
+    joins no chain, ``credit`` (the manifest's or the dateline's) or ``inferred``), ``label``
+    (containment of the target in the source for reuse, both directions for siblings), and
+    ``outside`` (the source is not an article of the corpus).
     """
     ids = {str(s) for s in corpus.index}
     outlets = {str(o) for o in corpus["outlet"]} if "outlet" in corpus else set()
     rows = []
     for r in related(pairs_df).itertuples(index=False):
-        if r.derived:
+        relation = getattr(r, "relation", "")
+        if relation == UPDATE:
+            later = r.derived or r.source_b
+            earlier = r.source_b if later == r.source_a else r.source_a
+            cont = r.containment_a_in_b if later == r.source_a else r.containment_b_in_a
+            rows.append((earlier, later, "update", f"{cont:.2f}", False))
+        elif relation in (FORMULAIC, WEAK):
+            both = f"{r.containment_a_in_b:.2f} / {r.containment_b_in_a:.2f}"
+            rows.append((r.source_a, r.source_b, "formulaic reuse", both, False))
+        elif r.derived:
             src = r.source_b if r.derived == r.source_a else r.source_a
             cont = r.containment_a_in_b if r.derived == r.source_a else r.containment_b_in_a
             rows.append((src, r.derived, "reuse", f"{cont:.2f}", False))
@@ -64,10 +76,11 @@ def graph_edges(corpus: pd.DataFrame, pairs_df: pd.DataFrame) -> pd.DataFrame:
                     False,
                 )
             )
+    credits, inferred = corpus_credits(corpus)
     for sid in corpus.index:
-        for outlet in corpus.at[sid, "credits"] if "credits" in corpus else ():
+        for outlet in credits[str(sid)]:
             rows.append((outlet, str(sid), "credit", "credited", outlet not in ids and outlet not in outlets))
-        up = str(corpus.at[sid, "upstream_inferred"] or "") if "upstream_inferred" in corpus else ""
+        up = inferred[str(sid)]
         if up:
             rows.append((up, str(sid), "inferred", "inferred", up not in ids and up not in outlets))
     return pd.DataFrame(rows, columns=["source", "target", "kind", "label", "outside"])
@@ -147,6 +160,8 @@ def graph_figure(
         "sibling reuse": ("solid", "black", False),
         "credit": ("solid", OUTSIDE_COLOR, True),
         "inferred": ("dashed", OUTSIDE_COLOR, True),
+        "update": ("dotted", "black", True),
+        "formulaic reuse": ("dotted", OUTSIDE_COLOR, False),
     }
     for kind, (style, color, arrows) in styles.items():
         edges = [(u, v) for u, v, d in graph.edges(data=True) if d["kind"] == kind]
@@ -169,5 +184,10 @@ def graph_figure(
         Line2D([], [], color=OUTSIDE_COLOR, label="credited in the text"),
         Line2D([], [], color=OUTSIDE_COLOR, linestyle="dashed", label="inferred upstream (manifest)"),
     ]
+    drawn = {d["kind"] for _, _, d in graph.edges(data=True)}
+    if "update" in drawn:
+        handles.append(Line2D([], [], color="black", linestyle="dotted", label="update of one outlet's own story"))
+    if "formulaic reuse" in drawn:
+        handles.append(Line2D([], [], color=OUTSIDE_COLOR, linestyle="dotted", label="stock text only (no chain link)"))
     ax.legend(handles=handles, loc="lower left", fontsize=8, frameon=False)
     return fig

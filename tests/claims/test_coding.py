@@ -239,6 +239,10 @@ def test_rewrite_that_swaps_a_source_for_a_hedge_is_not_called_more_cautious(tmp
     assert changes[["change", "kept_by", "changed_by"]].values.tolist() == [
         ["drops the attribution (a hedge instead)", "w1", "w2"]
     ]
+    # when w2 is the Wire's own later story, it updates the reporting: it drops nothing
+    own = {"w1": "", "w2": "wire"}
+    codings = read_codings(load_corpus(root))
+    assert rewrite_changes(codings, pd.Series({"w1": "Wire", "w2": "Wire"}), own)["change"].tolist() == []
 
 
 def test_matrix_groups_topics_in_codebook_order(coded) -> None:
