@@ -5,6 +5,8 @@ from helpers.timeline.conflicts import dating_conflicts, link_outside, outlet_cr
 from helpers.timeline.dated import events, filter_events, join_claims, read_outside
 from helpers.timeline.timelinejs import to_timelinejs
 from helpers.timeline.views import (
+    collapse_chart,
+    collapse_table,
     day_chart,
     day_lanes,
     event_filter,
@@ -15,6 +17,8 @@ from helpers.timeline.views import (
 )
 
 __all__ = [
+    "collapse_chart",
+    "collapse_table",
     "dating_conflicts",
     "day_chart",
     "day_lanes",
