@@ -2,7 +2,7 @@
 
 from helpers.timeline.claim_datings import events_by_claim, slot_datings, when_agreement
 from helpers.timeline.conflicts import dating_conflicts, link_outside, outlet_credits
-from helpers.timeline.dated import events, filter_events, join_claims, read_outside
+from helpers.timeline.dated import events, filter_events, join_claims, outside_or_empty, read_outside
 from helpers.timeline.timelinejs import to_timelinejs
 from helpers.timeline.views import (
     collapse_chart,
@@ -33,6 +33,7 @@ __all__ = [
     "night_events",
     "night_lanes",
     "outlet_credits",
+    "outside_or_empty",
     "read_outside",
     "slot_datings",
     "to_timelinejs",

@@ -392,7 +392,7 @@ def collapse_chart(
             label.set_color(colors[sources[i]])
     right.spines["left"].set_color("#CCCCCC")
     right.set_title("What each article dates\n(dot = a day; number = events that day; bar = a range)",
-                    loc="left", fontsize=9, pad=(62 if n > 3 else 18))  # fmt: skip
+                    loc="left", fontsize=9, pad=(52 if n > 3 else 18))  # fmt: skip
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     top = fig.get_tightbbox(FigureCanvasAgg(fig).get_renderer()).y1
