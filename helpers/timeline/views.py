@@ -391,11 +391,15 @@ def collapse_chart(
         if i < len(sources):
             label.set_color(colors[sources[i]])
     right.spines["left"].set_color("#CCCCCC")
-    right.set_title("What each article dates\n(dot = a day; number = events that day; bar = a range)",
-                    loc="left", fontsize=9, pad=(52 if n > 3 else 18))  # fmt: skip
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    top = fig.get_tightbbox(FigureCanvasAgg(fig).get_renderer()).y1
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    names = max((t.get_window_extent(renderer).height for t in right.get_xticklabels()), default=0.0)
+    right.set_title(
+        "What each article dates\n(dot = a day; number = events that day; bar = a range)",
+        loc="left", fontsize=9, pad=names * 72 / fig.dpi + 8,
+    )  # fmt: skip
+    top = fig.get_tightbbox(renderer).y1
     fig.text(0.01, (top + 0.08) / fig.get_figheight(), title, ha="left", va="bottom", fontsize=12, fontweight="bold")
     return fig
 
