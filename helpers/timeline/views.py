@@ -396,7 +396,8 @@ def collapse_chart(
     renderer = FigureCanvasAgg(fig).get_renderer()
     names = max((t.get_window_extent(renderer).height for t in right.get_xticklabels()), default=0.0)
     right.set_title(
-        "What each article dates\n(dot = a day; number = events that day; bar = a range)",
+        "What each article dates\n" + ("(dot = a day; number = events that day; bar = a range)" if n > 3 else
+                                        "dot = a day\nnumber = events that day\nbar = a range"),
         loc="left", fontsize=9, pad=names * 72 / fig.dpi + 8,
     )  # fmt: skip
     top = fig.get_tightbbox(renderer).y1
