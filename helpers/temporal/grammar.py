@@ -335,6 +335,7 @@ _COMPILED: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = tup
     (kind, re.compile(f"(?={lead})(?:{pattern})" if lead else pattern), needles)
     for kind, pattern, needles, lead in _PATTERNS
 )
+_NEEDLES = frozenset(n for _, _, needles, _ in _PATTERNS for n in needles or ())
 #: Lower case of every character that IGNORECASE matches to an ASCII letter: A-Z and the four
 #: others Python's re folds ('İ', 'ı', 'ſ', Kelvin sign). One character each, so offsets are kept.
 _FOLD = str.maketrans(
@@ -425,9 +426,10 @@ def _keep_disjoint(found: list[_Found]) -> list[_Found]:
 def find_spans(text: str) -> list[_Found]:
     """Every candidate span, overlaps resolved (longest first, then leftmost), in text order."""
     folded = text.translate(_FOLD)
+    present = {n for n in _NEEDLES if n in folded}
     found: list[_Found] = []
     for kind, pattern, needles in _COMPILED:
-        if needles is not None and not any(n in folded for n in needles):
+        if needles is not None and present.isdisjoint(needles):
             continue
         for m in pattern.finditer(folded):
             groups = _groups(m, text)
