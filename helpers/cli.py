@@ -1,4 +1,4 @@
-"""Command line: ``python -m helpers validate [CORPUS_DIR]`` and ``python -m helpers tables [CORPUS_DIR] --out DIR``."""
+"""Command line: ``python -m helpers validate|tables|timeml ...`` (see each subcommand's --help)."""
 
 from __future__ import annotations
 
@@ -111,6 +111,33 @@ def write_table(path: Path, table: Table, safe: bool = False) -> str:
     return f"{len(table)} {'items' if isinstance(table, list) else 'keys'}"
 
 
+def export_timeml(corpus_dir: Path | str | None, source_id: str, out: str | None) -> int:
+    """``timeml``: one article as TimeML, to ``out`` (written atomically) or stdout; the exit status."""
+    from helpers.core.files import suggest
+    from helpers.temporal import temporal_mentions, to_timeml
+
+    try:
+        corpus = load_corpus(corpus_dir)
+    except InputError as exc:
+        print("\n".join(str(p) for p in exc.problems))
+        return 1
+    if source_id not in corpus.index:
+        print(f"error: unknown source_id '{source_id}'{suggest(source_id, corpus.index)}", file=sys.stderr)
+        return 2
+    row = corpus.loc[[source_id]]
+    xml = to_timeml(row["text"].iloc[0], temporal_mentions(row), row["published"].iloc[0].strftime("%Y-%m-%d"))
+    if out is None:
+        sys.stdout.write(xml)
+        return 0
+    try:
+        write_atomic(Path(out), xml)
+    except OSError as exc:
+        print(f"error: {exc.strerror or exc}: {exc.filename or out}", file=sys.stderr)
+        return 2
+    print(f"wrote {display_path(out)}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit status (0 ok, 1 problems in the input, 2 usage or I/O error)."""
     parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__)
@@ -127,8 +154,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="prefix cells starting with = + - @ with ' so spreadsheets never run them (cells are verbatim otherwise)",
     )
+    tml = sub.add_parser("timeml", help="export one article with its temporal expressions as TimeML (TIMEX3)")
+    tml.add_argument("corpus_dir", nargs="?", help="corpus directory (default as for validate)")
+    tml.add_argument("source_id", help="the article's source_id in the manifest")
+    tml.add_argument("--out", help="output file (written atomically; default: standard output)")
     args = parser.parse_args(argv)
     cdir = config.corpus_dir(args.corpus_dir)
+    if args.command == "timeml":
+        return export_timeml(cdir, args.source_id, args.out)
     try:
         corpus, problems, summary = validated(cdir)
         for problem in problems:

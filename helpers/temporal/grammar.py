@@ -229,14 +229,23 @@ _ANAPHORA_PATTERN = (
 )
 _DEICTIC_PATTERNS = (
     (r"(?P<ya>(?:a\s+)?year[-\s](?:earlier|ago))(?![-\w])", ("year",), r"year|a\s"),
-    (r"(?P<day>today|tonight|tomorrow|yesterday)(?![-\w])", ("today", "tonight", "tomorrow", "yesterday"), None),
+    (
+        r"(?:(?P<tdwhen>earlier|later)\s+)?(?P<day>today|tonight|tomorrow|yesterday)(?![-\w])",
+        ("today", "tonight", "tomorrow", "yesterday"),
+        r"ear|lat|to|yes",
+    ),
     (
         r"(?P<when>earlier|later)?\s*(?P<rel>last|this|next)\s+(?P<unit>week|month|year)(?![-\w])",
         ("week", "month", "year"),
         r"ear|la|\s|thi|nex",
     ),
     (r"(?:(?P<prep>over|at|during)\s+the|(?P<rel>last|this|next))\s+weekend", ("weekend",), None),
-    (rf"(?P<num>{_NUMW})\s+(?P<unit>day|week|month|year)s?\s+ago", ("ago",), _NUM_LEAD),
+    (
+        rf"(?:(?:some|about|around|nearly|almost|roughly|just|only)\s+)?(?P<num>{_NUMW})\s+"
+        r"(?P<unit>minute|hour|day|week|month|year)s?\s+ago",
+        ("ago",),
+        r"som|abo|aro|nea|alm|rou|jus|onl|" + _NUM_LEAD,
+    ),
     (
         r"(?:(?:early|late|later|earlier)\s+)?this\s+(?P<dpart>morning|afternoon|evening)(?![-\w])",
         ("morning", "afternoon", "evening"),

@@ -307,7 +307,24 @@ def _resolve_deictic(f: _Found, m: Mention, state: _State, article: _Article) ->
             base, anchor = pub, "publication"
         else:
             return replace(m, anchor="publication")
+        ptime = state.published_time if anchor == "publication" else None
+        if word == "tonight" and ptime is not None and ptime.hour < 6:
+            base = base - dt.timedelta(days=1)  # published in the small hours: the night under way
         day = base + dt.timedelta(days=shift)
+        when = (g.get("tdwhen") or "").lower()
+        if word == "today" and when and ptime is not None:
+            # 'earlier today' / 'later today' with a publication time: before or after that minute
+            a, b = (dt.time(0, 0), ptime) if when == "earlier" else (ptime, dt.time(23, 59))
+            return replace(
+                m,
+                value=_iso_minute(day, a),
+                value_end=_iso_minute(day, b),
+                granularity="minute",
+                anchor=anchor,
+                anchor_value=_iso_minute(base, ptime),
+                timex_value=day.isoformat(),
+                timex_type="DATE",
+            )
         if word == "tonight":
             start, end = _part_range(day, "night")
             return replace(
@@ -323,6 +340,12 @@ def _resolve_deictic(f: _Found, m: Mention, state: _State, article: _Article) ->
             return replace(m, anchor="publication")
         unit = g["unit"].lower()
         n = int(n)
+        if unit in ("hour", "minute"):
+            if state.published_time is None:
+                return replace(m, anchor="publication")  # hours ago: unknown without the publication time
+            moment = dt.datetime.combine(pub, state.published_time) - dt.timedelta(**{f"{unit}s": n})
+            out["anchor_value"] = _iso_minute(pub, state.published_time)
+            return replace(m, value=_iso_minute(moment.date(), moment.time()), granularity="minute", **out)
         if unit in ("day", "week"):
             day = pub - dt.timedelta(days=n * (7 if unit == "week" else 1))
             return replace(m, value=day.isoformat(), granularity="day", **out)
