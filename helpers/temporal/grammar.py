@@ -95,7 +95,7 @@ def _date(p: str = "") -> str:
 
 _CLOCK = (
     r"(?:(?P<hh>[01]?\d)(?:[:.](?P<mm>[0-5]\d))?\s*(?P<ampm>[ap]m|[ap]\.m\.)(?![a-z])"
-    r"|(?P<hh24>[01]?\d|2[0-3]):(?P<mm24>[0-5]\d)(?!\d)|(?P<clockword>midnight|noon|midday))"
+    r"|(?P<hh24>[01]?\d|2[0-3]):(?P<mm24>[0-5]\d)(?!\d)|(?<![a-z])(?P<clockword>midnight|noon|midday))"
 )
 _PART_WORD = r"(?P<part>morning|afternoon|evening|night)(?![-\w])"
 _PART_OF = r"(?P<part>early\s+hours|early\s+morning|dawn|daybreak|dusk|morning|afternoon|evening|night)"
@@ -149,6 +149,14 @@ _YEAR_PATTERN = (
 _YEAR_RANGE_PATTERN = (
     rf"(?<![\w/.:#$£€,-])(?P<year>{_YEAR})(?:\s*[-–—/]\s*|\s+(?:to|and|through)\s+)"
     rf"(?P<year_b>{_YEAR}|\d\d)(?![\d%]|,\d|{_NOT_YEAR_AFTER})"
+)
+_DIGIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+#: A year in words, as transcripts write them ('nineteen ninety-six', 'the year two thousand').
+_SPELLED_YEAR_PATTERN = (
+    r"(?<![\w-])(?:(?P<sycent>nineteen|eighteen)[\s-]+(?P<syrest>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty"
+    rf"|ninety)(?:[\s-](?:{_DIGIT_WORDS}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+    rf"|nineteen|hundred|oh[\s-](?:{_DIGIT_WORDS}))|the\s+year\s+two\s+thousand(?:\s+and\s+(?P<sy2k>{_DIGIT_WORDS}))?)"
+    rf"(?![\w-]|{_NOT_YEAR_AFTER})"
 )
 #: A year written with an apostrophe ('99, ’05): the century is the anchor's.
 _SHORT_YEAR_PATTERN = r"(?<![\w])(?:in|of|since|until|by|from|to|-|–)\s*(?P<short>['’]\d\d)(?![\w'’])"
@@ -218,7 +226,8 @@ _HOLIDAY_PATTERN = (
     + rf")(?:,?\s+(?:of\s+)?(?P<year>{_YEAR}))?(?![\w])"
 )
 _QUARTER_PATTERN = (
-    rf"(?:the\s+)?(?:(?P<year2>{_YEAR})\s+)?(?P<quarter>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?![\w])"
+    rf"(?:the\s+|(?P<qrel>last|next|this)\s+year['’]s\s+)?(?:(?P<year2>{_YEAR})\s+)?"
+    r"(?P<quarter>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?![\w])"
     rf"(?:\s+of\s+(?P<year>{_YEAR}))?"
 )
 #: Anaphoric references to the story's unit: 'that same day', 'the previous year', 'later that month'.
@@ -257,11 +266,13 @@ _DEICTIC_PATTERNS = (
     (r"the\s+(?P<pastyear>past|last)\s+year(?![-\w])", ("year",), None),
     (r"the\s+(?P<cy>current|full|current\s+fiscal|fiscal|calendar)\s+year(?![-\w])", ("year",), None),
     (
-        r"(?:the|this|that)\s+(?P<qq>latest|most\s+recent|recent|current|just-ended|year-earlier|year-ago|)\s*"
-        r"(?:fiscal\s+)?(?:quarter|period)(?![-\w])",
+        r"(?:the|this|that|(?P<qlast>last\s+year['’]s))\s+(?:(?:comparable|corresponding|same)\s+)?"
+        r"(?P<qq>latest|most\s+recent|recent|current|just-ended|year-earlier|year-ago|)\s*"
+        r"(?:fiscal\s+)?(?:quarter|period)(?![-\w])(?:\s+(?P<qago>last\s+year|a\s+year\s+(?:ago|earlier)))?",
         ("quarter", "period"),
         None,
     ),
+    (rf"the\s+(?P<qyear>{_YEAR})\s+(?:fiscal\s+)?(?:quarter|period)(?![-\w])", ("quarter", "period"), None),
 )
 _RELATIVE_PATTERNS = (
     (
@@ -332,11 +343,12 @@ _PATTERNS: tuple[tuple[str, str, tuple[str, ...] | None, str | None], ...] = (
     *(("duration", *p) for p in _DURATION_PATTERNS),
     ("yearrange", _YEAR_RANGE_PATTERN, None, r"[12]"),
     ("shortyear", _SHORT_YEAR_PATTERN, ("'", "’"), None),
+    ("spelledyear", _SPELLED_YEAR_PATTERN, ("nineteen", "eighteen", "thousand"), r"nin|eig|the\s"),
     ("season", _SEASON_PATTERN, tuple(_SEASONS), r"la|th|ne|ea|mid|spr|sum|aut|fal|win"),
     ("decade", _DECADE_PATTERN, ("0s", "0'", "0’"), r"the\s|ear|mid|lat|[12'’]"),
     ("century", _CENTURY_PATTERN, ("century",), r"the\s|ear|mid|lat|\d"),
     ("holiday", _HOLIDAY_PATTERN, _HOLIDAY_NEEDLES, None),
-    ("quarter", _QUARTER_PATTERN, ("quarter",), r"the\s|fir|sec|thi|fou|\d"),
+    ("quarter", _QUARTER_PATTERN, ("quarter",), r"the\s|las|nex|thi|fir|sec|fou|\d"),
     ("anaphora", _ANAPHORA_PATTERN, ("year", "month", "day"), r"th|la|ea"),
 )
 #: The patterns compiled once, case-sensitive (see :data:`_FOLD`), each behind its lead.
@@ -369,6 +381,20 @@ _MONTH_CONTEXT = re.compile(
     r"\b(?:in|since|until|till|by|from|of|for|during|through|last|this|next|before|after|early|late|under|between)\s+$",
     _FLAGS,
 )
+#: Full stops that end no sentence ('U.S.', 'a.m.', 'Gen.'): masked before the sentence-bound searches.
+_ABBREV_DOT = re.compile(
+    r"\b(?:[A-Za-z]\.){2,3}|\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Rev|Jr|Sr|No|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
+    r"|Sep|Sept|Oct|Nov|Dec)\.(?=\s+\S)"
+)
+#: A year-less date closing a reported period ('the year ended March 31') lies in the past.
+_ENDED_BEFORE = re.compile(r"\b(?:ended|ending|closed)\s+(?:on\s+)?$", _FLAGS)
+
+
+def mask_abbreviations(text: str) -> str:
+    """``text`` with the full stops of abbreviations as ``_`` (same length), so they do not end a sentence."""
+    return _ABBREV_DOT.sub(lambda m: m.group().replace(".", "_"), text)
+
+
 _ANAPHORIC_START = re.compile(r"^\s*(?:that|this|these|those|then|it|which)\b", _FLAGS)
 _APPOSITION_BEFORE = re.compile(r"^\s*,?\s*(?:just|only|some|about|barely|exactly)?\s*$", _FLAGS)
 _APPOSITION_AFTER = re.compile(r"^\s*,\s*(?:on\s+|in\s+)?$", _FLAGS)
@@ -463,11 +489,29 @@ def find_spans(text: str) -> list[_Found]:
                 found.append(_Found(m.start("year"), m.end("year"), "year", {"year": a}))
                 found.append(_Found(b_start, m.end("year_b"), "year", {"year": second}))
                 continue
+            if kind == "spelledyear":
+                found.append(_Found(start, end, "year", {"year": str(_spelled_year(groups))}))
+                continue
             if kind == "shortyear":
                 found.append(_Found(m.start("short"), m.end("short"), kind, groups))
                 continue
             found.append(_Found(start, end, kind, groups))
     return _keep_disjoint(found)
+
+
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+
+
+def _spelled_year(groups: dict[str, str]) -> int:
+    """The year of a :data:`_SPELLED_YEAR_PATTERN` match ('nineteen ninety-six' → 1996)."""
+    if not groups.get("sycent"):
+        return 2000 + (_NUMBERS[groups["sy2k"].lower()] if groups.get("sy2k") else 0)
+    century = 100 * (19 if groups["sycent"].lower() == "nineteen" else 18)
+    words = re.split(r"[\s-]+", groups["syrest"].lower())
+    if words[0] == "hundred":
+        return century
+    rest = sum(_TENS.get(w) or int(_NUMBERS.get(w, 0)) for w in words if w != "oh")
+    return century + rest
 
 
 def _number(word: str) -> float | None:
