@@ -1,7 +1,7 @@
-"""Command line: ``python -m helpers validate [CORPUS_DIR]``, ``python -m helpers tables [CORPUS_DIR] --out DIR``
-and ``python -m helpers suggest [CORPUS_DIR] SOURCE_ID --out FILE.csv``.
+"""Command line: ``python -m helpers validate|tables|suggest|timeml ...`` (see each subcommand's --help).
 
-Also ``new DIR`` (lay out a new corpus) and ``add DIR FILE`` (add an article to it).
+``validate [CORPUS_DIR]``, ``tables [CORPUS_DIR] --out DIR``, ``suggest [CORPUS_DIR] SOURCE_ID --out FILE.csv``,
+``timeml [CORPUS_DIR] SOURCE_ID [--out FILE]``; also ``new DIR`` (lay out a new corpus) and ``add DIR FILE``.
 """
 
 from __future__ import annotations
@@ -185,6 +185,30 @@ def run_suggest(corpus_dir: Path, source_id: str, out: Path) -> int:
     write_csv_atomic(out, table)
     claims = int((table["claim_id"] != "").sum())
     print(f"wrote {display_path(out)} ({claims} codebook claims, {len(table) - claims} new claims suggested)")
+def export_timeml(corpus_dir: Path | str | None, source_id: str, out: str | None) -> int:
+    """``timeml``: one article as TimeML, to ``out`` (written atomically) or stdout; the exit status."""
+    from helpers.core.files import suggest
+    from helpers.temporal import temporal_mentions, to_timeml
+
+    try:
+        corpus = load_corpus(corpus_dir)
+    except InputError as exc:
+        print("\n".join(str(p) for p in exc.problems))
+        return 1
+    if source_id not in corpus.index:
+        print(f"error: unknown source_id '{source_id}'{suggest(source_id, corpus.index)}", file=sys.stderr)
+        return 2
+    row = corpus.loc[[source_id]]
+    xml = to_timeml(row["text"].iloc[0], temporal_mentions(row), row["published"].iloc[0].strftime("%Y-%m-%d"))
+    if out is None:
+        sys.stdout.write(xml)
+        return 0
+    try:
+        write_atomic(Path(out), xml)
+    except OSError as exc:
+        print(f"error: {exc.strerror or exc}: {exc.filename or out}", file=sys.stderr)
+        return 2
+    print(f"wrote {display_path(out)}")
     return 0
 
 
@@ -206,6 +230,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     add_authoring_parsers(sub)
     add_suggest_parser(sub)
+    tml = sub.add_parser("timeml", help="export one article with its temporal expressions as TimeML (TIMEX3)")
+    tml.add_argument("corpus_dir", nargs="?", help="corpus directory (default as for validate)")
+    tml.add_argument("source_id", help="the article's source_id in the manifest")
+    tml.add_argument("--out", help="output file (written atomically; default: standard output)")
     args = parser.parse_args(argv)
     if args.command in AUTHORING_COMMANDS:
         return run_authoring(args)
@@ -216,6 +244,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         except OSError as exc:
             print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
             return 2
+    if args.command == "timeml":
+        return export_timeml(cdir, args.source_id, args.out)
     try:
         corpus, problems, summary = validated(cdir)
         for problem in problems:

@@ -2,11 +2,14 @@
 
 Why hand-written patterns: explicit dates are a small regular grammar, and the finder must return
 character offsets (see docs/design.md). Month and weekday names must be capitalised, which the
-finder checks, so the verb "may" is not a month.
+finder checks, so the verb "may" is not a month. Speed (the finder is most of ``tables``' time):
+the patterns are matched case-sensitively on a lower-cased copy of the text, each behind a cheap
+guard and skipped on texts lacking its key words (see ``_PATTERNS``); none of this changes a match.
 """
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass
@@ -61,13 +64,15 @@ _NUMBERS = {
 }
 
 # ---------------------------------------------------------------------------------------------
-# Patterns. Each is compiled case-insensitively; names of months and weekdays must be
-# capitalised, which the finder checks (so the verb "may" is not a month).
+# Patterns. They are written in lower case and matched, case-sensitively (much faster), against
+# the text folded to lower case by _FOLD, which keeps every offset; that is what IGNORECASE would
+# match. Names of months and weekdays must be capitalised in the text itself, which the finder
+# checks (so the verb "may" is not a month).
 # ---------------------------------------------------------------------------------------------
-_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _MON = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![a-z])"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?)(?![a-z])"
 )
 _NUMW = (
     r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
@@ -90,23 +95,41 @@ def _date(p: str = "") -> str:
 
 _CLOCK = (
     r"(?:(?P<hh>[01]?\d)(?:[:.](?P<mm>[0-5]\d))?\s*(?P<ampm>[ap]m|[ap]\.m\.)(?![a-z])"
-    r"|(?P<hh24>[01]?\d|2[0-3]):(?P<mm24>[0-5]\d)(?!\d)|(?P<clockword>midnight|noon|midday))"
+    r"|(?P<hh24>[01]?\d|2[0-3]):(?P<mm24>[0-5]\d)(?!\d)|(?<![a-z])(?P<clockword>midnight|noon|midday))"
 )
 _PART_WORD = r"(?P<part>morning|afternoon|evening|night)(?![-\w])"
 _PART_OF = r"(?P<part>early\s+hours|early\s+morning|dawn|daybreak|dusk|morning|afternoon|evening|night)"
 
+# Each pattern below comes with two cheap necessary conditions that let the finder skip work
+# without changing a match (tests/temporal/test_grammar.py checks both): *needles*, words of
+# which every match contains one (the pattern is not run on a text with none of them; None:
+# always run), and a *lead*, what every match starts with (a lookahead guard, so the engine
+# leaves other positions at once; None: no guard).
+_M3 = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")  # in every month name
+_WDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_UNITS = ("minute", "hour", "day", "week", "month", "year", "decade", "centur")
+_CLOCK_LEAD = r"\d|mid|noon"
+_DATE_LEAD = r"\d|mon|tue|wed|thu|fri|sat|sun|" + "|".join(_M3)
+_PART_LEAD = r"the\s|ear|daw|day|dus|mor|aft|eve|nig"
+_NUM_LEAD = r"\d|an?[-\s]|one|two|thr|fou|fiv|six|sev|eig|nin|ten|ele|twe|thi|fif|for"
+
+#: (pattern, needles, lead) of the point patterns, and so on for each kind below.
 _POINT_PATTERNS = (
-    rf"{_CLOCK}\s+(?:on\s+)?{_date()}",
-    rf"{_CLOCK}\s+(?:on\s+)?(?P<wd_>{_WD})",
-    rf"(?P<wd_>{_WD})\s+{_PART_WORD}(?:\s+at\s+{_CLOCK})?",
-    rf"{_date()}(?:,?\s+at\s+{_CLOCK})?",
-    rf"(?:the\s+)?{_PART_OF}\s+(?:of|on)\s+(?P<wd_>{_WD})",
-    rf"(?:the\s+)?{_PART_OF}\s+(?:of|on)\s+{_date()}",
-    rf"(?P<wd_>{_WD})",
-    _CLOCK,
-    r"(?:(?:at|by|before|after|until|around)\s+(?P<part>dawn|daybreak|dusk)"
-    r"|in\s+the\s+(?P<part2>early\s+hours|early\s+morning|morning|afternoon|evening|night)(?![-\w])"
-    r"|(?P<part3>overnight))",
+    (rf"{_CLOCK}\s+(?:on\s+)?{_date()}", _M3, _CLOCK_LEAD),
+    (rf"{_CLOCK}\s+(?:on\s+)?(?P<wd_>{_WD})", _WDS, _CLOCK_LEAD),
+    (rf"(?P<wd_>{_WD})\s+{_PART_WORD}(?:\s+at\s+{_CLOCK})?", _WDS, None),
+    (rf"{_date()}(?:,?\s+at\s+{_CLOCK})?", _M3, _DATE_LEAD),
+    (rf"(?:the\s+)?{_PART_OF}\s+(?:of|on)\s+(?P<wd_>{_WD})", _WDS, _PART_LEAD),
+    (rf"(?:the\s+)?{_PART_OF}\s+(?:of|on)\s+{_date()}", _M3, _PART_LEAD),
+    (rf"(?P<wd_>{_WD})", _WDS, None),
+    (_CLOCK, ("am", "pm", "a.m", "p.m", ":", "midnight", "noon", "midday"), _CLOCK_LEAD),
+    (
+        r"(?:(?:at|by|before|after|until|around)\s+(?P<part>dawn|daybreak|dusk)"
+        r"|in\s+the\s+(?P<part2>early\s+hours|early\s+morning|morning|afternoon|evening|night)(?![-\w])"
+        r"|(?P<part3>overnight))",
+        ("dawn", "daybreak", "dusk", "hours", "morning", "afternoon", "evening", "night", "overnight"),
+        None,
+    ),
 )
 _MONTH_PATTERN = (
     r"(?:(?P<mod>late|early|mid|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of)[\s-]+)?"
@@ -116,16 +139,24 @@ _MONTH_PATTERN = (
 _NOT_YEAR_AFTER = (
     r"\s*(?:people|persons|troops|men|women|soldiers|prisoners|casualties|dead|killed|wounded|ships|guns|tanks"
     r"|aircraft|planes|horses|km|kilometres|kilometers|miles|metres|meters|feet|tons|tonnes|dollars|pounds|euros"
-    r"|shares|hours|hrs|GMT|UTC|EST|EDT|PST|local\s+time|BST|CET|h\b)"
+    r"|shares|hours|hrs|gmt|utc|est|edt|pst|local\s+time|bst|cet|h\b)"
 )
 _YEAR_PATTERN = (
-    rf"(?<![\w/.:#$£€,-])(?<!page\s)(?<!pages\s)(?<!p\.\s)(?<!No\.\s)(?<!no\.\s)(?P<year>{_YEAR})"
+    rf"(?<![\w/.:#$£€,-])(?<!page\s)(?<!pages\s)(?<!p\.\s)(?<!no\.\s)(?P<year>{_YEAR})"
     rf"(?![\d%/]|,\d|\.\d|-year|{_NOT_YEAR_AFTER})"
 )
 #: A range of years; both halves become mentions ('1915-17', '1917–1918', 'from 1940 to 1945').
 _YEAR_RANGE_PATTERN = (
     rf"(?<![\w/.:#$£€,-])(?P<year>{_YEAR})(?:\s*[-–—/]\s*|\s+(?:to|and|through)\s+)"
     rf"(?P<year_b>{_YEAR}|\d\d)(?![\d%]|,\d|{_NOT_YEAR_AFTER})"
+)
+_DIGIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+#: A year in words, as transcripts write them ('nineteen ninety-six', 'the year two thousand').
+_SPELLED_YEAR_PATTERN = (
+    r"(?<![\w-])(?:(?P<sycent>nineteen|eighteen)[\s-]+(?P<syrest>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty"
+    rf"|ninety)(?:[\s-](?:{_DIGIT_WORDS}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+    rf"|nineteen|hundred|oh[\s-](?:{_DIGIT_WORDS}))|the\s+year\s+two\s+thousand(?:\s+and\s+(?P<sy2k>{_DIGIT_WORDS}))?)"
+    rf"(?![\w-]|{_NOT_YEAR_AFTER})"
 )
 #: A year written with an apostrophe ('99, ’05): the century is the anchor's.
 _SHORT_YEAR_PATTERN = r"(?<![\w])(?:in|of|since|until|by|from|to|-|–)\s*(?P<short>['’]\d\d)(?![\w'’])"
@@ -195,7 +226,8 @@ _HOLIDAY_PATTERN = (
     + rf")(?:,?\s+(?:of\s+)?(?P<year>{_YEAR}))?(?![\w])"
 )
 _QUARTER_PATTERN = (
-    rf"(?:the\s+)?(?:(?P<year2>{_YEAR})\s+)?(?P<quarter>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?![\w])"
+    rf"(?:the\s+|(?P<qrel>last|next|this)\s+year['’]s\s+)?(?:(?P<year2>{_YEAR})\s+)?"
+    r"(?P<quarter>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?![\w])"
     rf"(?:\s+of\s+(?P<year>{_YEAR}))?"
 )
 #: Anaphoric references to the story's unit: 'that same day', 'the previous year', 'later that month'.
@@ -205,55 +237,130 @@ _ANAPHORA_PATTERN = (
     r"|the\s+end\s+of\s+the|the\s+end\s+of\s+that|the\s+beginning\s+of\s+the)\s+(?P<aunit>year|month|day)(?![-\w])"
 )
 _DEICTIC_PATTERNS = (
-    r"(?P<ya>(?:a\s+)?year[-\s](?:earlier|ago))(?![-\w])",
-    r"(?P<day>today|tonight|tomorrow|yesterday)(?![-\w])",
-    r"(?P<when>earlier|later)?\s*(?P<rel>last|this|next)\s+(?P<unit>week|month|year)(?![-\w])",
-    r"(?:(?P<prep>over|at|during)\s+the|(?P<rel>last|this|next))\s+weekend",
-    rf"(?P<num>{_NUMW})\s+(?P<unit>day|week|month|year)s?\s+ago",
-    r"(?:(?:early|late|later|earlier)\s+)?this\s+(?P<dpart>morning|afternoon|evening)(?![-\w])",
-    rf"(?P<wrel>last|next|this|coming)\s+(?P<dwd>{_WD})(?![-\w])",
-    rf"(?P<mrel>last|next|this)\s+(?P<dmon>{_MON})",
-    r"(?:around\s+)?(?P<yend>(?:the\s+)?year[-\s]end|year['’]s\s+end)(?![-\w])",
-    r"the\s+(?P<pastyear>past|last)\s+year(?![-\w])",
-    r"the\s+(?P<cy>current|full|current\s+fiscal|fiscal|calendar)\s+year(?![-\w])",
-    r"(?:the|this|that)\s+(?P<qq>latest|most\s+recent|recent|current|just-ended|year-earlier|year-ago|)\s*(?:fiscal\s+)?"
-    r"(?:quarter|period)(?![-\w])",
+    (r"(?P<ya>(?:a\s+)?year[-\s](?:earlier|ago))(?![-\w])", ("year",), r"year|a\s"),
+    (
+        r"(?:(?P<tdwhen>earlier|later)\s+)?(?P<day>today|tonight|tomorrow|yesterday)(?![-\w])",
+        ("today", "tonight", "tomorrow", "yesterday"),
+        r"ear|lat|to|yes",
+    ),
+    (
+        r"(?P<when>earlier|later)?\s*(?P<rel>last|this|next)\s+(?P<unit>week|month|year)(?![-\w])",
+        ("week", "month", "year"),
+        r"ear|la|\s|thi|nex",
+    ),
+    (r"(?:(?P<prep>over|at|during)\s+the|(?P<rel>last|this|next))\s+weekend", ("weekend",), None),
+    (
+        rf"(?:(?:some|about|around|nearly|almost|roughly|just|only)\s+)?(?P<num>{_NUMW})\s+"
+        r"(?P<unit>minute|hour|day|week|month|year)s?\s+ago",
+        ("ago",),
+        r"som|abo|aro|nea|alm|rou|jus|onl|" + _NUM_LEAD,
+    ),
+    (
+        r"(?:(?:early|late|later|earlier)\s+)?this\s+(?P<dpart>morning|afternoon|evening)(?![-\w])",
+        ("morning", "afternoon", "evening"),
+        None,
+    ),
+    (rf"(?P<wrel>last|next|this|coming)\s+(?P<dwd>{_WD})(?![-\w])", _WDS, None),
+    (rf"(?P<mrel>last|next|this)\s+(?P<dmon>{_MON})", _M3, None),
+    (r"(?:around\s+)?(?P<yend>(?:the\s+)?year[-\s]end|year['’]s\s+end)(?![-\w])", ("year",), r"aro|the\s|year"),
+    (r"the\s+(?P<pastyear>past|last)\s+year(?![-\w])", ("year",), None),
+    (r"the\s+(?P<cy>current|full|current\s+fiscal|fiscal|calendar)\s+year(?![-\w])", ("year",), None),
+    (
+        r"(?:the|this|that|(?P<qlast>last\s+year['’]s))\s+(?:(?:comparable|corresponding|same)\s+)?"
+        r"(?P<qq>latest|most\s+recent|recent|current|just-ended|year-earlier|year-ago|)\s*"
+        r"(?:fiscal\s+)?(?:quarter|period)(?![-\w])(?:\s+(?P<qago>last\s+year|a\s+year\s+(?:ago|earlier)))?",
+        ("quarter", "period"),
+        None,
+    ),
+    (rf"the\s+(?P<qyear>{_YEAR})\s+(?:fiscal\s+)?(?:quarter|period)(?![-\w])", ("quarter", "period"), None),
 )
 _RELATIVE_PATTERNS = (
-    rf"(?:(?:just|only|some|about|around|exactly)\s+)?(?P<num>{_NUMW})(?:\s+or\s+(?P<num2>{_NUMW}))?\s+"
-    rf"(?P<unit>{_UNIT})\s+(?P<rel>later|earlier|afterwards?|beforehand|before|after|following|prior\s+to)"
-    r"(?:\s+(?P<anaph>that|this|these|those)\s+(?P<noun>[a-z]+))?(?![-\w])",
-    r"(?:(?:just|only)\s+)?(?P<vague>minutes|hours|days|weeks|months|moments)\s+(?:later|earlier|before|after)(?![-\w])",
-    r"the\s+(?P<vague>hours|days|weeks|months)\s+(?:leading\s+up\s+to|preceding|before|prior\s+to|after|following)",
-    r"(?:last|final|closing)\s+(?P<vague>days|hours|weeks|months)(?:\s+and\s+(?:days|hours|weeks|months))?",
-    r"(?:not\s+)?(?P<vague>long|shortly|soon|moments|immediately)\s+(?:after|before|afterwards)(?![-\w])",
-    r"the\s+(?P<which>next|following|previous|preceding)\s+(?P<unit>day|morning|afternoon|evening|night|week)(?![-\w])",
-    r"the\s+day\s+(?P<rel>before|after)(?=[\s,.;])",
-    rf"the\s+eve\s+of\s+(?:{_date('e')}|(?P<vague>(?:his|her|their|its|the)\s+[\w’']+(?:\s+[a-z]+)?))",
+    (
+        rf"(?:(?:just|only|some|about|around|exactly)\s+)?(?P<num>{_NUMW})(?:\s+or\s+(?P<num2>{_NUMW}))?\s+"
+        rf"(?P<unit>{_UNIT})\s+(?P<rel>later|earlier|afterwards?|beforehand|before|after|following|prior\s+to)"
+        r"(?:\s+(?P<anaph>that|this|these|those)\s+(?P<noun>[a-z]+))?(?![-\w])",
+        ("later", "earlier", "after", "before", "following", "prior"),
+        r"jus|onl|som|abo|aro|exa|" + _NUM_LEAD,
+    ),
+    (
+        r"(?:(?:just|only)\s+)?(?P<vague>minutes|hours|days|weeks|months|moments)\s+(?:later|earlier|before|after)"
+        r"(?![-\w])",
+        ("later", "earlier", "before", "after"),
+        r"jus|onl|min|hou|day|wee|mo",
+    ),
+    (
+        r"the\s+(?P<vague>hours|days|weeks|months)\s+(?:leading\s+up\s+to|preceding|before|prior\s+to|after"
+        r"|following)",
+        ("hours", "days", "weeks", "months"),
+        None,
+    ),
+    (
+        r"(?:last|final|closing)\s+(?P<vague>days|hours|weeks|months)(?:\s+and\s+(?:days|hours|weeks|months))?",
+        ("days", "hours", "weeks", "months"),
+        None,
+    ),
+    (
+        r"(?:not\s+)?(?P<vague>long|shortly|soon|moments|immediately)\s+(?:after|before|afterwards)(?![-\w])",
+        ("after", "before"),
+        r"not\s|lon|sho|soo|mom|imm",
+    ),
+    (
+        r"the\s+(?P<which>next|following|previous|preceding)\s+(?P<unit>day|morning|afternoon|evening|night|week)"
+        r"(?![-\w])",
+        ("next", "following", "previous", "preceding"),
+        None,
+    ),
+    (r"the\s+day\s+(?P<rel>before|after)(?=[\s,.;])", ("day",), None),
+    (
+        rf"the\s+eve\s+of\s+(?:{_date('e')}|(?P<vague>(?:his|her|their|its|the)\s+[\w’']+(?:\s+[a-z]+)?))",
+        ("eve",),
+        None,
+    ),
 )
 _DURATION_PATTERNS = (
-    rf"(?:(?P<approx>nearly|almost|about|around|roughly|some|more\s+than|less\s+than|over|under)\s+)?"
-    rf"(?P<num>{_NUMW})(?:-|\s+)(?P<unit>{_UNIT})(?P<old>-old|-long)?(?![\w])",
-    r"(?P<half>half)(?:-|\s+a\s+)(?P<unit>century|decade)",
-    r"(?<![\d-])(?P<vunit>decades|years|months|weeks|days|hours|minutes)(?![-\w])",
+    (
+        rf"(?:(?P<approx>nearly|almost|about|around|roughly|some|more\s+than|less\s+than|over|under)\s+)?"
+        rf"(?P<num>{_NUMW})(?:-|\s+)(?P<unit>{_UNIT})(?P<old>-old|-long)?(?![\w])",
+        _UNITS,
+        r"nea|alm|abo|aro|rou|som|mor|les|ove|und|" + _NUM_LEAD,
+    ),
+    (r"(?P<half>half)(?:-|\s+a\s+)(?P<unit>century|decade)", ("century", "decade"), None),
+    (
+        r"(?<![\d-])(?P<vunit>decades|years|months|weeks|days|hours|minutes)(?![-\w])",
+        ("decades", "years", "months", "weeks", "days", "hours", "minutes"),
+        r"[dhmwy]",
+    ),
 )
 _FLAGS = re.IGNORECASE
-_COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    [("point", re.compile(p, _FLAGS)) for p in _POINT_PATTERNS]
-    + [("month", re.compile(_MONTH_PATTERN, _FLAGS)), ("year", re.compile(_YEAR_PATTERN, _FLAGS))]
-    + [("deictic", re.compile(p, _FLAGS)) for p in _DEICTIC_PATTERNS]
-    + [("relative", re.compile(p, _FLAGS)) for p in _RELATIVE_PATTERNS]
-    + [("duration", re.compile(p, _FLAGS)) for p in _DURATION_PATTERNS]
-    + [
-        ("yearrange", re.compile(_YEAR_RANGE_PATTERN, _FLAGS)),
-        ("shortyear", re.compile(_SHORT_YEAR_PATTERN, _FLAGS)),
-        ("season", re.compile(_SEASON_PATTERN, _FLAGS)),
-        ("decade", re.compile(_DECADE_PATTERN, _FLAGS)),
-        ("century", re.compile(_CENTURY_PATTERN, _FLAGS)),
-        ("holiday", re.compile(_HOLIDAY_PATTERN, _FLAGS)),
-        ("quarter", re.compile(_QUARTER_PATTERN, _FLAGS)),
-        ("anaphora", re.compile(_ANAPHORA_PATTERN, _FLAGS)),
-    ]
+_HOLIDAY_NEEDLES = tuple(sorted({re.split("['’]", h)[0] for h in HOLIDAYS}))  # each name up to its apostrophe
+#: The finder's patterns: (kind, pattern, needles, lead), in the order their spans are collected.
+_PATTERNS: tuple[tuple[str, str, tuple[str, ...] | None, str | None], ...] = (
+    *(("point", *p) for p in _POINT_PATTERNS),
+    ("month", _MONTH_PATTERN, _M3, r"late|early|mid|the\s|" + "|".join(_M3)),
+    ("year", _YEAR_PATTERN, None, r"[12]"),
+    *(("deictic", *p) for p in _DEICTIC_PATTERNS),
+    *(("relative", *p) for p in _RELATIVE_PATTERNS),
+    *(("duration", *p) for p in _DURATION_PATTERNS),
+    ("yearrange", _YEAR_RANGE_PATTERN, None, r"[12]"),
+    ("shortyear", _SHORT_YEAR_PATTERN, ("'", "’"), None),
+    ("spelledyear", _SPELLED_YEAR_PATTERN, ("nineteen", "eighteen", "thousand"), r"nin|eig|the\s"),
+    ("season", _SEASON_PATTERN, tuple(_SEASONS), r"la|th|ne|ea|mid|spr|sum|aut|fal|win"),
+    ("decade", _DECADE_PATTERN, ("0s", "0'", "0’"), r"the\s|ear|mid|lat|[12'’]"),
+    ("century", _CENTURY_PATTERN, ("century",), r"the\s|ear|mid|lat|\d"),
+    ("holiday", _HOLIDAY_PATTERN, _HOLIDAY_NEEDLES, None),
+    ("quarter", _QUARTER_PATTERN, ("quarter",), r"the\s|las|nex|thi|fir|sec|fou|\d"),
+    ("anaphora", _ANAPHORA_PATTERN, ("year", "month", "day"), r"th|la|ea"),
+)
+#: The patterns compiled once, case-sensitive (see :data:`_FOLD`), each behind its lead.
+_COMPILED: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...] = tuple(
+    (kind, re.compile(f"(?={lead})(?:{pattern})" if lead else pattern), needles)
+    for kind, pattern, needles, lead in _PATTERNS
+)
+_NEEDLES = frozenset(n for _, _, needles, _ in _PATTERNS for n in needles or ())
+#: Lower case of every character that IGNORECASE matches to an ASCII letter: A-Z and the four
+#: others Python's re folds ('İ', 'ı', 'ſ', Kelvin sign). One character each, so offsets are kept.
+_FOLD = str.maketrans(
+    {**{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)}, "İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"}
 )
 #: Wording before an expression that points to the future ('will meet on Friday', 'until June').
 _FUTURE = re.compile(
@@ -274,6 +381,20 @@ _MONTH_CONTEXT = re.compile(
     r"\b(?:in|since|until|till|by|from|of|for|during|through|last|this|next|before|after|early|late|under|between)\s+$",
     _FLAGS,
 )
+#: Full stops that end no sentence ('U.S.', 'a.m.', 'Gen.'): masked before the sentence-bound searches.
+_ABBREV_DOT = re.compile(
+    r"\b(?:[A-Za-z]\.){2,3}|\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Rev|Jr|Sr|No|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
+    r"|Sep|Sept|Oct|Nov|Dec)\.(?=\s+\S)"
+)
+#: A year-less date closing a reported period ('the year ended March 31') lies in the past.
+_ENDED_BEFORE = re.compile(r"\b(?:ended|ending|closed)\s+(?:on\s+)?$", _FLAGS)
+
+
+def mask_abbreviations(text: str) -> str:
+    """``text`` with the full stops of abbreviations as ``_`` (same length), so they do not end a sentence."""
+    return _ABBREV_DOT.sub(lambda m: m.group().replace(".", "_"), text)
+
+
 _ANAPHORIC_START = re.compile(r"^\s*(?:that|this|these|those|then|it|which)\b", _FLAGS)
 _APPOSITION_BEFORE = re.compile(r"^\s*,?\s*(?:just|only|some|about|barely|exactly)?\s*$", _FLAGS)
 _APPOSITION_AFTER = re.compile(r"^\s*,\s*(?:on\s+|in\s+)?$", _FLAGS)
@@ -287,6 +408,10 @@ class _Found:
     end: int
     kind: str
     groups: dict[str, str]
+
+
+_URL_BEFORE = re.compile(r"https?://\S*$|\S/$")
+_OF_AFTER = re.compile(r"\s+of\b")
 
 
 def _names_capitalised(text: str, groups: dict[str, str]) -> bool:
@@ -305,18 +430,44 @@ def _plausible(kind: str, groups: dict[str, str], text: str, start: int, end: in
         if not (groups.get("srel") or groups.get("sthe") or groups.get("year") or after_in):
             return False
         fall = groups["season"].lower() == "fall" and not groups.get("year")
-        return not (fall and ((not after_in and not groups.get("srel")) or re.match(r"\s+of\b", text[end:])))
+        return not (fall and ((not after_in and not groups.get("srel")) or _OF_AFTER.match(text, end)))
     if kind == "holiday":
         return text[start].isupper() or text[start:end].lower().startswith("the ")
     return True
 
 
+def _groups(m: re.Match[str], text: str) -> dict[str, str]:
+    """The named groups of a match on the folded text that took part, as written in ``text``."""
+    regs = m.regs
+    return {name: text[regs[i][0] : regs[i][1]] for name, i in m.re.groupindex.items() if regs[i][0] >= 0}
+
+
+def _keep_disjoint(found: list[_Found]) -> list[_Found]:
+    """The spans that overlap no span taken before them, longest first, then leftmost, in text order."""
+    found = sorted(found, key=lambda f: (-(f.end - f.start), f.start))
+    starts: list[int] = []  # the taken spans are disjoint, so sorted by start they are sorted by end too
+    ends: list[int] = []
+    kept: list[_Found] = []
+    for f in found:
+        i = bisect.bisect_left(starts, f.end)  # taken spans before i start before f ends
+        if i and ends[i - 1] > f.start:
+            continue
+        starts.insert(i, f.start)
+        ends.insert(i, f.end)
+        kept.append(f)
+    return sorted(kept, key=lambda f: f.start)
+
+
 def find_spans(text: str) -> list[_Found]:
     """Every candidate span, overlaps resolved (longest first, then leftmost), in text order."""
+    folded = text.translate(_FOLD)
+    present = {n for n in _NEEDLES if n in folded}
     found: list[_Found] = []
-    for kind, pattern in _COMPILED:
-        for m in pattern.finditer(text):
-            groups = {k: v for k, v in m.groupdict().items() if v is not None}
+    for kind, pattern, needles in _COMPILED:
+        if needles is not None and present.isdisjoint(needles):
+            continue
+        for m in pattern.finditer(folded):
+            groups = _groups(m, text)
             start, end = m.start(), m.end()
             while start < end and text[start].isspace():
                 start += 1
@@ -325,7 +476,7 @@ def find_spans(text: str) -> list[_Found]:
             bare_month = kind == "month" and not (groups.get("mod") or groups.get("year"))
             if bare_month and not _MONTH_CONTEXT.search(text[max(0, start - 20) : start]):
                 continue
-            if kind in ("year", "yearrange") and re.search(r"https?://\S*$|\S/$", text[max(0, start - 60) : start]):
+            if kind in ("year", "yearrange") and _URL_BEFORE.search(text[max(0, start - 60) : start]):
                 continue
             if not _plausible(kind, groups, text, start, end):
                 continue
@@ -338,18 +489,29 @@ def find_spans(text: str) -> list[_Found]:
                 found.append(_Found(m.start("year"), m.end("year"), "year", {"year": a}))
                 found.append(_Found(b_start, m.end("year_b"), "year", {"year": second}))
                 continue
+            if kind == "spelledyear":
+                found.append(_Found(start, end, "year", {"year": str(_spelled_year(groups))}))
+                continue
             if kind == "shortyear":
                 found.append(_Found(m.start("short"), m.end("short"), kind, groups))
                 continue
             found.append(_Found(start, end, kind, groups))
-    found.sort(key=lambda f: (-(f.end - f.start), f.start))
-    taken: list[tuple[int, int]] = []
-    kept: list[_Found] = []
-    for f in found:
-        if all(f.end <= s or f.start >= e for s, e in taken):
-            taken.append((f.start, f.end))
-            kept.append(f)
-    return sorted(kept, key=lambda f: f.start)
+    return _keep_disjoint(found)
+
+
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+
+
+def _spelled_year(groups: dict[str, str]) -> int:
+    """The year of a :data:`_SPELLED_YEAR_PATTERN` match ('nineteen ninety-six' → 1996)."""
+    if not groups.get("sycent"):
+        return 2000 + (_NUMBERS[groups["sy2k"].lower()] if groups.get("sy2k") else 0)
+    century = 100 * (19 if groups["sycent"].lower() == "nineteen" else 18)
+    words = re.split(r"[\s-]+", groups["syrest"].lower())
+    if words[0] == "hundred":
+        return century
+    rest = sum(_TENS.get(w) or int(_NUMBERS.get(w, 0)) for w in words if w != "oh")
+    return century + rest
 
 
 def _number(word: str) -> float | None:
@@ -360,7 +522,7 @@ def _number(word: str) -> float | None:
     return _NUMBERS.get(w)
 
 
-_RELATIVE_PARTS = re.compile(_RELATIVE_PATTERNS[0], _FLAGS)
+_RELATIVE_PARTS = re.compile(_RELATIVE_PATTERNS[0][0], _FLAGS)
 
 
 def relative_parts(text: str) -> tuple[list[int], str, str] | None:

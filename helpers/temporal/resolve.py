@@ -32,6 +32,7 @@ from helpers.temporal.grammar import (
     _ANAPHORIC_START,
     _APPOSITION_AFTER,
     _APPOSITION_BEFORE,
+    _ENDED_BEFORE,
     _FUTURE,
     _FUTURE_AFTER,
     _MONTHS,
@@ -44,6 +45,7 @@ from helpers.temporal.grammar import (
     _Found,
     _number,
     find_spans,
+    mask_abbreviations,
 )
 from helpers.temporal.values import (
     _add_months,
@@ -162,6 +164,9 @@ def _resolve_point(f: _Found, m: Mention, state: _State, article: _Article) -> M
         else:
             day, anchor = _explicit_date(g, pub)
             anchor_value = pub.isoformat() if anchor == "publication" and pub else ""
+            ended = _ENDED_BEFORE.search(article.text[max(0, f.start - 20) : f.start])
+            if day is not None and pub is not None and anchor == "publication" and day > pub and ended:
+                day = _add_months(day, -12) if not g.get("wd") else None  # a period ended: the date before publication
     elif wd:
         weekday = _WEEKDAYS.index(wd.capitalize())
         before = article.text[max(0, f.start - 80) : f.start]
@@ -307,7 +312,24 @@ def _resolve_deictic(f: _Found, m: Mention, state: _State, article: _Article) ->
             base, anchor = pub, "publication"
         else:
             return replace(m, anchor="publication")
+        ptime = state.published_time if anchor == "publication" else None
+        if word == "tonight" and ptime is not None and ptime.hour < 6:
+            base = base - dt.timedelta(days=1)  # published in the small hours: the night under way
         day = base + dt.timedelta(days=shift)
+        when = (g.get("tdwhen") or "").lower()
+        if word == "today" and when and ptime is not None:
+            # 'earlier today' / 'later today' with a publication time: before or after that minute
+            a, b = (dt.time(0, 0), ptime) if when == "earlier" else (ptime, dt.time(23, 59))
+            return replace(
+                m,
+                value=_iso_minute(day, a),
+                value_end=_iso_minute(day, b),
+                granularity="minute",
+                anchor=anchor,
+                anchor_value=_iso_minute(base, ptime),
+                timex_value=day.isoformat(),
+                timex_type="DATE",
+            )
         if word == "tonight":
             start, end = _part_range(day, "night")
             return replace(
@@ -323,13 +345,19 @@ def _resolve_deictic(f: _Found, m: Mention, state: _State, article: _Article) ->
             return replace(m, anchor="publication")
         unit = g["unit"].lower()
         n = int(n)
+        if unit in ("hour", "minute"):
+            if state.published_time is None:
+                return replace(m, anchor="publication")  # hours ago: unknown without the publication time
+            moment = dt.datetime.combine(pub, state.published_time) - dt.timedelta(**{f"{unit}s": n})
+            out["anchor_value"] = _iso_minute(pub, state.published_time)
+            return replace(m, value=_iso_minute(moment.date(), moment.time()), granularity="minute", **out)
         if unit in ("day", "week"):
             day = pub - dt.timedelta(days=n * (7 if unit == "week" else 1))
             return replace(m, value=day.isoformat(), granularity="day", **out)
         if unit == "month":
             return replace(m, value=_add_months(pub, -n).strftime("%Y-%m"), granularity="month", **out)
         return replace(m, value=str(pub.year - n), granularity="year", **out)
-    if any(g.get(k) for k in ("dpart", "dwd", "dmon", "cy", "ya", "yend", "pastyear")) or "qq" in g:
+    if any(g.get(k) for k in ("dpart", "dwd", "dmon", "cy", "ya", "yend", "pastyear", "qyear")) or "qq" in g:
         return _resolve_named_deictic(g, m, state, article, f.start, out)
     rel = (g.get("rel") or "").lower()
     if "weekend" in m.text.lower():
@@ -421,13 +449,16 @@ def _resolve_named_deictic(
         if re.search(r"\b(?:by|until|before|at|around|through)\s+(?:the\s+)?$", article.text[max(0, pos - 15) : pos]):
             year = pub.year
         return replace(m, value=f"{year:04d}-12", granularity="month", **out)
-    qq = g["qq"].lower()
+    qq = (g.get("qq") or "").lower()
     if state.quarter is not None and qq != "current":
         year, q = state.quarter
     else:
         ref = pub - dt.timedelta(days=0 if qq == "current" else 45)
         year, q = ref.year, (ref.month - 1) // 3 + 1
-    return _quarter_mention(m, year - (1 if qq.startswith("year-") else 0), q, **out)
+    if g.get("qyear"):  # 'the 1988 period': the report's quarter in the year named
+        return _quarter_mention(m, int(g["qyear"]), q, anchor="absolute", anchor_value="")
+    year_ago = qq.startswith("year-") or g.get("qlast") or g.get("qago")
+    return _quarter_mention(m, year - (1 if year_ago else 0), q, **out)
 
 
 def _apposed(index: int, mentions: list[Mention], founds: list[_Found], text: str) -> Mention | None:
@@ -599,10 +630,9 @@ def _anchor_year(state: _State) -> tuple[int | None, str, str]:
 
 def _future(article: _Article, pos: int) -> bool:
     """Whether the words before ``pos`` in its sentence point to the future."""
-    before = article.text[max(0, pos - 120) : pos]
-    return bool(_FUTURE.search(before)) or (
-        not re.search(r"[.;!?]", before[-30:]) and bool(_FUTURE_AFTER.match(article.text[pos : pos + 60]))
-    )
+    before = mask_abbreviations(article.text[max(0, pos - 120) : pos])
+    after = mask_abbreviations(article.text[pos : pos + 60])
+    return bool(_FUTURE.search(before)) or (not re.search(r"[.;!?]", before[-30:]) and bool(_FUTURE_AFTER.match(after)))
 
 
 def _resolve_extra(f: _Found, m: Mention, state: _State, article: _Article) -> Mention:
@@ -688,7 +718,10 @@ def _resolve_extra(f: _Found, m: Mention, state: _State, article: _Article) -> M
             g["quarter"].lower()
         ]
         pub = state.published
-        if not g.get("year") and anchor == "publication" and pub is not None and q > (pub.month - 1) // 3 + 1:
+        rel = (g.get("qrel") or "").lower()
+        if rel and pub is not None:  # 'next year's first quarter'
+            year, anchor, av = pub.year + {"last": -1, "this": 0, "next": 1}[rel], "publication", pub.isoformat()
+        elif not g.get("year") and anchor == "publication" and pub is not None and q > (pub.month - 1) // 3 + 1:
             year -= 1
         return replace(
             m,
@@ -787,7 +820,9 @@ def resolve_text(
         else:
             m = _resolve_extra(f, m, state, article)
         mentions[i] = m
-        if re.fullmatch(r"\d{4}-Q[1-4]", m.timex_value) and "year-" not in m.text.lower():
+        # comparisons ('a year earlier', 'the 1988 period') are not the report's own quarter
+        comparison = any(f.groups.get(k) for k in ("ya", "qlast", "qago", "qyear")) or "year-" in m.text.lower()
+        if re.fullmatch(r"\d{4}-Q[1-4]", m.timex_value) and not comparison:
             state.quarter = (int(m.timex_value[:4]), int(m.timex_value[-1]))
         _advance(state, m, article, f)
     return [_with_timex(m) for m in mentions]

@@ -413,3 +413,57 @@ def test_bad_gold_file_names_the_line(tmp_path: Path, corpus: pd.DataFrame) -> N
     assert "temporal.csv:2: text 'Hello' does not match" in msg
     assert "temporal.csv:3: unknown source_id 'fts' (did you mean 'ft'?)" in msg
     assert "temporal.csv:4: type 'dates'" in msg and "did you mean 'date'" in msg
+
+
+# --- coverage rules measured on outside news (quarters, spelled years, periods ended) -------------
+EARNINGS = dt.date(1989, 11, 2)
+
+
+def test_year_ago_comparisons_do_not_become_the_reports_quarter() -> None:
+    text = (
+        "Net rose 12% in the third quarter from a year earlier. Sales were flat a year earlier. "
+        "In the latest quarter, costs fell."
+    )
+    values = {m.text: m.timex_value for m in resolve(text, EARNINGS)}
+    assert values["the third quarter"] == "1989-Q3"
+    assert values["a year earlier"] == "1988-Q3"  # both comparisons: the same year-ago quarter
+    assert values["the latest quarter"] == "1989-Q3"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("It earned $3 million in the 1988 quarter.", "the 1988 quarter", "1988-Q3"),
+        ("It could start as early as next year's first quarter.", "next year's first quarter", "1990-Q1"),
+        ("Sales for last year's quarter were $3 million.", "last year's quarter", "1988-Q3"),
+        ("Income fell from the corresponding period last year.", "the corresponding period last year", "1988-Q3"),
+        ("In the comparable year-ago quarter it lost money.", "the comparable year-ago quarter", "1988-Q3"),
+    ],
+)
+def test_named_quarters(text: str, phrase: str, value: str) -> None:
+    m = one(text, phrase.split()[-1], EARNINGS)
+    assert (m.text, m.timex_value) == (phrase, value)
+
+
+def test_a_yearless_date_closing_a_period_lies_before_publication() -> None:
+    assert one("Revenue was $76 million for the year ended March 31.", "March", EARNINGS).value == "1989-03-31"
+    assert one("The offer expires March 31.", "March", EARNINGS).value == "1990-03-31"  # nearest, as before
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [("In nineteen ninety-one he was convicted.", "1991"), ("by the year two thousand", "2000")],
+)
+def test_years_in_words(text: str, year: str) -> None:
+    m = resolve(text)[0]
+    assert (m.type, m.value, m.anchor) == ("year", year, "absolute")
+
+
+def test_noon_is_not_read_inside_afternoon() -> None:
+    assert not [m for m in resolve("By mid-afternoon, shares were up.") if "noon" in m.text.lower()]
+
+
+def test_abbreviations_do_not_end_the_sentence_that_points_forward() -> None:
+    """'will' before 'U.S.' still governs a weekday after it: the full stops of 'U.S.' end no sentence."""
+    assert one("Talks will resume with U.S. envoys on Monday.", "Monday").value == "2024-12-16"
+    assert one("Talks resumed. U.S. envoys met on Monday.", "Monday").value == "2024-12-09"
