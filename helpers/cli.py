@@ -16,6 +16,7 @@ from helpers.claims import coding, disagreements
 from helpers.core.errors import InputError, Problem, display_path
 from helpers.core.files import write_atomic, write_csv_atomic
 from helpers.corpus.load import Corpus, load_corpus
+from helpers.display.notebook import notebook_gaps
 from helpers.reuse import chaining
 from helpers.sourcing import detect
 from helpers.sourcing import gold as sourcing_gold
@@ -68,6 +69,7 @@ def validated(corpus_dir: Path | str | None) -> tuple[Corpus | None, list[Proble
         problems.extend(more)
         if not more and (line := check.summary(corpus)):
             summary.append(f"ok: {line}")
+    summary += notebook_gaps(corpus.dir)  # info lines: what each notebook will show as missing
     return corpus, problems, summary
 
 

@@ -64,8 +64,8 @@ def _matches(text: str, query: str) -> bool:
 
 def find_claims(codings: Codings, query: str) -> pd.DataFrame:
     """Claims whose statement contains every word of ``query`` (case-insensitive), in codebook order."""
-    mask = codings.claims["statement"].map(lambda s: _matches(s, query))
-    return codings.claims[mask]
+    mask = codings.claims["statement"].map(lambda s: _matches(s, query)).astype(bool)
+    return codings.claims.loc[mask]  # .loc: an empty (uncoded) mask must select rows, not columns
 
 
 def _supporting(codings: Codings, claim_id: str) -> pd.DataFrame:
