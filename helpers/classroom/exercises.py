@@ -147,7 +147,7 @@ KIND_QUESTIONS = {
         "Which articles are original reporting: the outlet describes its own reporting "
         "(interviews, what it could or could not verify) rather than rewriting another outlet's story?",
         "Look for the reporter's first person: 'pieced together ... from interviews', 'has not been able to "
-        "verify'. When that voice belongs to another outlet ('spoke to Reuters'), the article is a rewrite.",
+        "verify'. When that voice belongs to another outlet ('spoke to AP'), the article is a rewrite.",
     ),
     KIND_UNCREDITED: (
         "uncredited-rewrite",

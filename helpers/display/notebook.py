@@ -95,6 +95,13 @@ def show(obj: pd.DataFrame | pd.Series | Styler | str, *, index: bool = True, es
     display(HTML(obj if isinstance(obj, str) else to_html(obj, index=index, escape=escape)))
 
 
+def show_figure(fig: object) -> None:
+    """Display a chart (or widget) from inside an ``if`` branch, where a cell's last value would not show."""
+    from IPython.display import display
+
+    display(fig)
+
+
 def missing_html(what: str, how: str) -> str:
     """One escaped line saying what this corpus lacks for a section and how to add it."""
     return (

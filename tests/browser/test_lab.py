@@ -209,7 +209,7 @@ def test_classroom_exercise_gives_feedback(run_notebook: Callable[[str], Noteboo
 
 #: Views shown in the README: (notebook, text in the producing cell's input, element inside its output, file name).
 README_VIEWS = [
-    ("02-claims-by-source.ipynb", "show(matrix_styler(", "table", "claim-matrix.png"),
+    ("02-claims-by-source.ipynb", "matrix_styler(", "table", "claim-matrix.png"),
     ("03-day-by-day.ipynb", "day_chart(", "img", "day-by-day.png"),
     ("04-who-copied-whom.ipynb", "graph_figure(", "img", "derivation-graph.png"),
 ]
