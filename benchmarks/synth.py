@@ -207,7 +207,7 @@ class Article:
     provenance: list[tuple[str, int]]
     published: pd.Timestamp
     credits: tuple[str, ...] = ()
-    outlet: str = "synthetic"
+    outlet: str = "unknown"  # no outlet: successive stories of one named outlet would form one chain
 
     @property
     def text(self) -> str:

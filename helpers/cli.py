@@ -1,4 +1,8 @@
-"""Command line: ``python -m helpers validate [CORPUS_DIR]`` and ``python -m helpers tables [CORPUS_DIR] --out DIR``."""
+"""Command line: ``python -m helpers validate [CORPUS_DIR]``, ``python -m helpers tables [CORPUS_DIR] --out DIR``
+and ``python -m helpers suggest [CORPUS_DIR] SOURCE_ID --out FILE.csv``.
+
+Also ``new DIR`` (lay out a new corpus) and ``add DIR FILE`` (add an article to it).
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from helpers import config
 from helpers.claims import coding, disagreements
 from helpers.core.errors import InputError, Problem, display_path
 from helpers.core.files import write_atomic, write_csv_atomic
+from helpers.corpus import authoring
 from helpers.corpus.load import Corpus, load_corpus
 from helpers.display.notebook import notebook_gaps
 from helpers.reuse import chaining
@@ -65,10 +70,12 @@ def validated(corpus_dir: Path | str | None) -> tuple[Corpus | None, list[Proble
     problems: list[Problem] = []
     summary = [f"ok: {len(corpus)} articles", *(str(w) for w in corpus.warnings)]
     for check in CHECKS:
-        more = check.validate(corpus)
+        found = check.validate(corpus)
+        more = [p for p in found if not p.warning]
         problems.extend(more)
         if not more and (line := check.summary(corpus)):
             summary.append(f"ok: {line}")
+        summary.extend(str(p) for p in found if p.warning)
     summary += notebook_gaps(corpus.dir)  # info lines: what each notebook will show as missing
     return corpus, problems, summary
 
@@ -113,6 +120,76 @@ def write_table(path: Path, table: Table, safe: bool = False) -> str:
     return f"{len(table)} {'items' if isinstance(table, list) else 'keys'}"
 
 
+# --- new and add: a corpus from scratch (helpers.corpus.authoring) ---
+#: Subcommands that write a corpus instead of reading one (run before any validation).
+AUTHORING_COMMANDS = ("new", "add")
+
+
+def add_authoring_parsers(sub: argparse._SubParsersAction) -> None:
+    """The ``new DIR`` and ``add DIR FILE [--field VALUE ...]`` subcommands."""
+    new = sub.add_parser("new", help="lay out a new corpus directory (articles/, sources.csv, event.toml, README.md)")
+    new.add_argument("corpus_dir", help="directory to create (absent or empty)")
+    add = sub.add_parser("add", help="add an article from a .txt file or a saved web page (.html, .htm)")
+    add.add_argument("corpus_dir", help="corpus directory (laid out by new)")
+    add.add_argument("file", help="the article: a UTF-8 .txt file, or a web page saved as .html or .htm")
+    add.add_argument("--id", dest="source_id", help="source id (default: from the outlet and headline)")
+    for name in authoring.FIELDS:
+        add.add_argument(f"--{name.replace('_', '-')}", dest=name, help=authoring.FIELD_HELP[name])
+
+
+def run_authoring(args: argparse.Namespace) -> int:
+    """Run ``new`` or ``add``; one line per outcome, exit status 2 on any refusal or I/O error."""
+    try:
+        if args.command == "new":
+            authoring.new_corpus(args.corpus_dir)
+            print(f"created {display_path(args.corpus_dir)}: articles/, {config.MANIFEST_NAME}, event.toml, README.md")
+            print(f"next: python -m helpers add {display_path(args.corpus_dir)} FILE")
+            return 0
+        fields = {name: getattr(args, name) for name in authoring.FIELDS}
+        row = authoring.add_article(args.corpus_dir, args.file, source_id=args.source_id, **fields)
+        where = display_path(Path(args.corpus_dir) / config.ARTICLES_DIRNAME / row["file"])
+        print(f"added '{row['source_id']}' as {where} (outlet {row['outlet']}, published {row['published']})")
+        return 0
+    except authoring.AuthoringError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+    except OSError as exc:
+        print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+    return 2
+
+
+# --- end of new and add ---
+# --- suggest: suggested claim codings of one article (helpers.claims.suggest) ----------------
+
+
+def add_suggest_parser(sub: argparse._SubParsersAction) -> None:
+    """``suggest [CORPUS_DIR] SOURCE_ID --out FILE.csv``."""
+    sug = sub.add_parser("suggest", help="suggest claim codings (quote, stance, attribution) for one article")
+    sug.add_argument("corpus_dir", nargs="?", help="corpus directory (default as for validate)")
+    sug.add_argument("source_id", help="the article to suggest codings for")
+    sug.add_argument("--out", required=True, help="CSV file to write (one row per suggestion, best first)")
+
+
+def run_suggest(corpus_dir: Path, source_id: str, out: Path) -> int:
+    """Write the suggestions for one article; 0 ok, 1 corpus or codebook problems, 2 unknown article."""
+    from helpers.claims import suggest as suggest_mod  # imported here: the block stands on its own
+    from helpers.corpus.load import UnknownSourceError
+
+    try:
+        corpus = load_corpus(corpus_dir)
+        table = suggest_mod.suggest(corpus, source_id)
+    except UnknownSourceError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except InputError as exc:
+        for problem in exc.problems:
+            print(problem)
+        return 1
+    write_csv_atomic(out, table)
+    claims = int((table["claim_id"] != "").sum())
+    print(f"wrote {display_path(out)} ({claims} codebook claims, {len(table) - claims} new claims suggested)")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit status (0 ok, 1 problems in the input, 2 usage or I/O error)."""
     parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__)
@@ -129,8 +206,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="prefix cells starting with = + - @ with ' so spreadsheets never run them (cells are verbatim otherwise)",
     )
+    add_authoring_parsers(sub)
+    add_suggest_parser(sub)
     args = parser.parse_args(argv)
+    if args.command in AUTHORING_COMMANDS:
+        return run_authoring(args)
     cdir = config.corpus_dir(args.corpus_dir)
+    if args.command == "suggest":
+        try:
+            return run_suggest(cdir, args.source_id, Path(args.out))
+        except OSError as exc:
+            print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+            return 2
     try:
         corpus, problems, summary = validated(cdir)
         for problem in problems:

@@ -11,6 +11,15 @@ import pytest
 from helpers import config
 from helpers.corpus.load import load_corpus
 
+#: A second corpus: eight fictional wire stories (two agencies, one newspaper); see its README.
+WIRE_CORPUS_DIR = Path(__file__).parent / "fixtures" / "wire_corpus"
+
+
+@pytest.fixture(scope="session")
+def wire_corpus() -> pd.DataFrame:
+    """The fictional wire corpus of ``tests/fixtures/wire_corpus``, loaded once."""
+    return load_corpus(WIRE_CORPUS_DIR)
+
 
 @pytest.fixture(scope="session")
 def corpus() -> pd.DataFrame:

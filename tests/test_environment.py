@@ -8,7 +8,8 @@ from helpers import config
 
 ROOT = config.REPO_ROOT
 #: conda-forge names that differ from PyPI names.
-CONDA_NAMES = {"pytest": "pytest"}
+#: Where conda-forge spells a package differently from PyPI (requirements.txt).
+CONDA_NAMES = {"pytest": "pytest", "lxml_html_clean": "lxml-html-clean"}
 
 
 def pins(lines: list[str], pattern: str) -> dict[str, str]:

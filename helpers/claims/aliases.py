@@ -37,7 +37,7 @@ def load_aliases(corpus: Corpus) -> pd.DataFrame:
 
 
 def validate_aliases(frame: pd.DataFrame, path: Path) -> list[Problem]:
-    """An alias must name one entity only, and every field must be filled with a known type."""
+    """An alias must name one entity only, entities are canonical names (no chains or cycles), types known."""
     problems = []
     seen: dict[str, tuple[str, int]] = {}
     for row in frame.to_dict("records"):
@@ -59,6 +59,19 @@ def validate_aliases(frame: pd.DataFrame, path: Path) -> list[Problem]:
                 )
             )
         seen.setdefault(row["alias"], (row["entity"], line))
+    for row in frame.to_dict("records"):  # one level only: an entity is a canonical name, never another alias
+        entity = row["entity"]
+        if entity in seen and seen[entity][0] != entity and entity != row["alias"]:
+            target, target_line = seen[entity]
+            loop = " (a cycle)" if target == row["alias"] else ""
+            problems.append(
+                Problem(
+                    str(path),
+                    row[LINE],
+                    f"entity '{entity}' is itself an alias of '{target}' on line {target_line}{loop}: "
+                    f"map '{row['alias']}' to the canonical name directly",
+                )
+            )
     return problems
 
 

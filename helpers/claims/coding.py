@@ -74,7 +74,8 @@ def _when_problem(when: str) -> str | None:
     return None
 
 
-def _check_claims(claims: pd.DataFrame, path: Path, topics: tuple[str, ...] = ()) -> list[Problem]:
+def check_claims(claims: pd.DataFrame, path: Path, topics: tuple[str, ...] = ()) -> list[Problem]:
+    """Problems of the codebook rows: ids, duplicates, topics (the settings' vocabulary, if any), slots, dates."""
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     for row in claims.to_dict("records"):
@@ -125,7 +126,7 @@ def _check_slots(slots: pd.DataFrame, claims: pd.DataFrame, path: Path, claims_p
     return problems
 
 
-def _check_and_anchor(
+def check_and_anchor(
     evidence: pd.DataFrame, claims: pd.DataFrame, corpus: pd.DataFrame, path: Path
 ) -> tuple[list[Problem], pd.DataFrame]:
     """Validate every evidence row and add start, end, exact, prefix and suffix for its quote."""
@@ -154,6 +155,11 @@ def _check_and_anchor(
             bad(f"unknown attribution_kind '{kind}'{suggest(kind, ATTRIBUTION_KINDS)} (one of {choices})")
         elif row["attribution_kind"] != "none" and not row["attributed_to"]:
             bad(f"attribution_kind '{row['attribution_kind']}' needs attributed_to (the article's words)")
+        elif row["attribution_kind"] == "none" and row["attributed_to"]:
+            bad(
+                f"attributed_to '{_short(row['attributed_to'])}' is given but attribution_kind is 'none' "
+                "(set the kind: named, anonymous, outlet or document; or empty attributed_to)"
+            )
         if (cid, sid) in seen:
             bad(f"duplicate coding of ({cid}, {sid}) (first on line {seen[(cid, sid)]})")
         seen.setdefault((cid, sid), line)
@@ -168,9 +174,17 @@ def _check_and_anchor(
                 bad(f"quote {broken} in {sid}: '{_short(row['quote'])}' (widen it to whole words)")
             else:
                 anchor = {"start": span[0], "end": span[1], **_selector(text, *span)}
+                for cue in _hedge_cues(row.get("hedge", "")):
+                    if normalise_ws(cue) not in normalise_ws(text[span[0] : span[1]]):
+                        bad(f"hedge cue '{_short(cue)}' is not in the quote (coding rule R9: copy cues from the quote)")
         anchors.append(anchor)
     anchored = pd.concat([evidence.reset_index(drop=True), pd.DataFrame(anchors)], axis=1)
     return problems, anchored
+
+
+def _hedge_cues(cell: object) -> list[str]:
+    """The hedge cues of an evidence row (``hedge``, several joined by ``; ``)."""
+    return [c.strip() for c in str(cell or "").split(";") if c.strip()]
 
 
 def _anchor(quote: str, occurrence: str, norm: NormalisedText, text: str) -> tuple[tuple[int, int] | None, str]:
@@ -259,9 +273,9 @@ def read_codings(corpus: Corpus) -> Codings:
         raise InputError(problems)
     claims, evidence, slots = frames[config.CLAIMS_NAME], frames[config.EVIDENCE_NAME], frames[config.SLOTS_NAME]
     settings = getattr(corpus, "settings", None)
-    problems += _check_claims(claims, paths[config.CLAIMS_NAME], settings.topics if settings is not None else ())
+    problems += check_claims(claims, paths[config.CLAIMS_NAME], settings.topics if settings is not None else ())
     problems += _check_slots(slots, claims, paths[config.SLOTS_NAME], paths[config.CLAIMS_NAME])
-    more, anchored = _check_and_anchor(evidence, claims, corpus, paths[config.EVIDENCE_NAME])
+    more, anchored = check_and_anchor(evidence, claims, corpus, paths[config.EVIDENCE_NAME])
     problems += more
     try:
         load_aliases(corpus)
@@ -286,9 +300,28 @@ def has_codings(corpus: Corpus) -> bool:
     return corpus.path(config.CLAIMS_NAME).exists()
 
 
+def coding_warnings(codings: Codings) -> list[Problem]:
+    """What is worth a look in a valid coding but does not make it wrong: claims no article codes."""
+    used = set(codings.evidence["claim_id"])
+    return [
+        Problem(
+            config.CLAIMS_NAME,
+            None,
+            f"claim {cid} has no evidence row (no article codes it): code it or remove it from the codebook",
+            warning=True,
+        )
+        for cid in codings.claims.index
+        if cid not in used
+    ]
+
+
 def validate_codings(corpus: Corpus) -> list[Problem]:
-    """For ``python -m helpers validate``: every problem of the claim coding (none when uncoded)."""
-    return problems_of(lambda: read_codings(corpus))
+    """For ``python -m helpers validate``: every problem of the claim coding (none when uncoded), then warnings."""
+    problems = problems_of(lambda: read_codings(corpus))
+    if problems or not has_codings(corpus):
+        return problems
+    warnings = coding_warnings(read_codings(corpus))
+    return [Problem(str(corpus.path(config.CLAIMS_NAME)), w.line, w.message, warning=True) for w in warnings]
 
 
 def codings_summary(corpus: Corpus) -> str:

@@ -10,12 +10,14 @@ side by side is :func:`helpers.claims.views.disagreement_html`.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 import pandas as pd
 
 from helpers.claims.aliases import entity_spelling_variants, load_aliases
 from helpers.claims.coding import SUPPORTING, Codings, claims_by_source, has_codings, read_codings
 from helpers.claims.corroboration import supporting_evidence
+from helpers.core.datelines import outlet_key
 from helpers.corpus.load import Corpus
 
 COLUMNS = [
@@ -168,9 +170,15 @@ CHANGE_ONLY_IN_ONE = "only in this rewrite"
 DROPPED_CAVEATS = (CHANGE_DROPS_ATTRIBUTION, CHANGE_HEDGE_FOR_ATTRIBUTION, CHANGE_DROPS_HEDGE)
 
 
-def rewrite_changes(codings: Codings, chains: pd.Series) -> pd.DataFrame:
+def rewrite_changes(codings: Codings, chains: pd.Series, own_stories: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Within each chain: a member that lacks a caveat (an attribution or a hedge) another member
-    keeps for the same claim, and claims only one member carries (added, or dropped by the others)."""
+    keeps for the same claim, and claims only one member carries (added, or dropped by the others).
+
+    ``own_stories`` (:func:`helpers.reuse.chaining.own_stories`) names the stories of the chain's
+    own outlet: such a story is an update of the chain's reporting, not a rewrite, so it is never
+    the member that "drops" a caveat (a later bulletin no longer saying "suspected").
+    """
+    own = own_stories or {}
     ev = supporting_evidence(codings, chains)
     members = pd.Series(chains).reset_index()
     members.columns = ["source_id", "chain"]
@@ -186,6 +194,8 @@ def rewrite_changes(codings: Codings, chains: pd.Series) -> pd.DataFrame:
                 rows.append(_change_row(codings, chain, cid, CHANGE_ONLY_IN_ONE, tellings[0], None))
                 continue
             for changed in tellings:
+                if own.get(changed["source_id"]) and own[changed["source_id"]] == outlet_key(chain):
+                    continue
                 for caveat in ("attribution", "hedge"):
                     if caveat in _caveats(changed):
                         continue

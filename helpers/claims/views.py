@@ -7,14 +7,17 @@ functions serve the static report and the tests, and the widgets only choose wha
 from __future__ import annotations
 
 import html
+import re
+from collections.abc import Callable
 
 import ipywidgets as widgets
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from helpers.claims.coding import Codings
+from helpers.claims.coding import ATTRIBUTION_KINDS, STANCES, Codings
 from helpers.claims.matrix import LEGEND, NOT_CODED, SYMBOLS
-from helpers.core.text import mark_spans, paragraph_bounds, sentence_bounds
+from helpers.core.errors import InputError
+from helpers.core.text import mark_spans, paragraph_bounds, quote_occurrences, sentence_bounds, sentence_spans
 from helpers.display import style as charts
 from helpers.display.html import legend, legend_entry
 
@@ -149,3 +152,208 @@ def claim_explorer(codings: Codings, corpus: pd.DataFrame, start: str | None = N
     view = widgets.HTML(value=claim_html(picker.value, codings, corpus))
     picker.observe(lambda change: setattr(view, "value", claim_html(change["new"], codings, corpus)), names="value")
     return widgets.VBox([picker, widgets.HTML(value=f"<small>{legend_html()}</small>"), view])
+
+
+# ---------------------------------------------------------------------------------------------
+# The coding workbench: suggestions reviewed, accepted, edited and saved
+# ---------------------------------------------------------------------------------------------
+
+#: Columns of a suggestions table (the ``python -m helpers suggest`` contract); ``claim_id`` empty = a new claim.
+SUGGESTION_COLUMNS = ("claim_id", "source_id", "quote", "start", "end", "stance", "attribution_kind", "score")
+_WORD = re.compile(r"\S+")
+_SUGGESTED = "background:#CDE6F7;padding:0 2px"
+
+
+def word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The words of the sentence(s) around ``text[start:end]``: the units a coder widens or narrows a quote by."""
+    left, right = sentence_bounds(text, start, end)
+    return [(left + m.start(), left + m.end()) for m in _WORD.finditer(text[left:right])]
+
+
+def occurrence_of(text: str, quote: str, start: int) -> str:
+    """The ``occurrence`` a quote needs when it is found more than once: which one starts at ``start``."""
+    spans = quote_occurrences(quote, text)
+    if len(spans) < 2:
+        return ""
+    return next((str(k) for k, (s, _) in enumerate(spans, 1) if s == start), "")
+
+
+class _Proposal:
+    """One suggestion's controls: decision, quote boundaries by words, stance, kind, who (and a new claim's words)."""
+
+    def __init__(self, row: dict, text: str, codings: Codings, topics: tuple[str, ...]):
+        self.text, self.claim_id = text, str(row.get("claim_id") or "")
+        self.words = word_spans(text, int(row["start"]), int(row["end"]))
+        inside = [i for i, (s, e) in enumerate(self.words) if s < int(row["end"]) and e > int(row["start"])]
+        first, last = (inside[0], inside[-1]) if inside else (0, len(self.words) - 1)
+        labels = [f"{i + 1}:{text[s:e][:24]}" for i, (s, e) in enumerate(self.words)]
+        self.bounds = widgets.SelectionRangeSlider(
+            options=[(label, i) for i, label in enumerate(labels)],
+            index=(first, last),
+            description="Quote",
+            layout=widgets.Layout(width="95%"),
+        )
+        self.decision = widgets.ToggleButtons(
+            options=["undecided", "accept", "reject"], value="undecided", style={"button_width": "84px"}
+        )
+        stance = str(row.get("stance") or "asserts")
+        self.stance = widgets.Dropdown(options=STANCES, value=stance if stance in STANCES else "asserts")
+        kind = str(row.get("attribution_kind") or "none")
+        self.kind = widgets.Dropdown(options=ATTRIBUTION_KINDS, value=kind if kind in ATTRIBUTION_KINDS else "none")
+        self.who = widgets.Text(
+            value=str(row.get("attributed_to") or ""), placeholder="attributed to (article's words)"
+        )
+        self.preview = widgets.HTML()
+        self.statement = widgets.Text(value=str(row.get("statement") or ""), placeholder="the new claim, in a line")
+        self.topic = widgets.Combobox(options=list(topics), value=topics[0] if topics else "", placeholder="topic")
+        if self.claim_id:
+            head = f"<b>{html.escape(self.claim_id)}</b> · {html.escape(_statement(codings, self.claim_id))}"
+        else:
+            head = "<b>new claim</b>"
+        score = row.get("score")
+        head += f" <small>(score {float(score):.2f})</small>" if score not in (None, "") else ""
+        self.head = widgets.HTML(value=head)
+        self.bounds.observe(lambda _: self._show(), names="index")
+        self._show()
+        extra = [] if self.claim_id else [widgets.HBox([self.statement, self.topic])]
+        self.box = widgets.VBox(
+            [
+                self.head,
+                self.preview,
+                self.bounds,
+                *extra,
+                widgets.HBox([self.decision, self.stance, self.kind, self.who]),
+            ],
+            layout=widgets.Layout(border="1px solid #ddd", padding="4px", margin="4px 0"),
+        )
+
+    def span(self) -> tuple[int, int]:
+        first, last = self.bounds.index
+        return self.words[first][0], self.words[last][1]
+
+    def quote(self) -> str:
+        s, e = self.span()
+        return self.text[s:e]
+
+    def _show(self) -> None:
+        s, e = self.span()
+        left, right = sentence_bounds(self.text, s, e)
+        self.preview.value = f"<p>{mark_spans(self.text[left:right], [(s - left, e - left)], style=_MARK)}</p>"
+
+    def evidence_row(self, source_id: str, claim_ref: str) -> dict[str, str]:
+        s, _ = self.span()
+        quote = self.quote()
+        return {
+            "claim_id": claim_ref,
+            "source_id": source_id,
+            "quote": quote,
+            "stance": self.stance.value,
+            "attributed_to": self.who.value.strip() if self.kind.value != "none" else "",
+            "attribution_kind": self.kind.value,
+            "occurrence": occurrence_of(self.text, quote, s),
+        }
+
+
+def _statement(codings: Codings, claim_id: str) -> str:
+    claims = codings.claims
+    return str(claims.at[claim_id, "statement"])[:120] if claim_id in claims.index else "(not in the codebook)"
+
+
+def article_suggestions_html(text: str, suggestions: pd.DataFrame) -> str:
+    """The article, escaped, with every suggested quote marked (what the coder reviews at a glance)."""
+    spans = [(int(s), int(e)) for s, e in zip(suggestions["start"], suggestions["end"], strict=True)]
+    body = mark_spans(text, spans, style=_SUGGESTED).replace("\n", "<br>")
+    return f"<div style='max-height:22em;overflow:auto;border:1px solid #ddd;padding:6px'>{body}</div>"
+
+
+def coding_workbench(
+    corpus: pd.DataFrame,
+    codings: Codings,
+    suggest: Callable[[str], pd.DataFrame],
+    source_id: str | None = None,
+    limit: int = 25,
+    show_coded: bool = False,
+) -> widgets.VBox:
+    """Pick an article, review its suggested codings (accept, edit, reject), add claims from sentences, save.
+
+    ``suggest(source_id)`` returns a table with :data:`SUGGESTION_COLUMNS`; rows it marks
+    ``already_coded`` (the reference has that claim for that article) are left out unless
+    ``show_coded``, so the coder sees only what is new. Saving goes through
+    :func:`helpers.claims.authoring.save_codings` (checked, locked, atomic; a second coder's name saves
+    beside the reference instead of into it); problems are shown one line each and nothing is written.
+    """
+    from helpers.claims.authoring import save_codings  # the workbench writes; the other views only read
+
+    topics = corpus.settings.topics if getattr(corpus, "settings", None) is not None else ()
+    picker = widgets.Dropdown(
+        options=[(f"{sid} · {outlet}", sid) for sid, outlet in corpus["outlet"].items()],
+        value=source_id if source_id in corpus.index else corpus.index[0],
+        description="Article",
+        layout=widgets.Layout(width="95%"),
+    )
+    article = widgets.HTML()
+    proposals_box = widgets.VBox()
+    sentences = widgets.Dropdown(description="Sentence", layout=widgets.Layout(width="80%"))
+    add = widgets.Button(description="Add as a new claim")
+    coder = widgets.Text(description="Coder", placeholder="empty: the reference coding; a name: saved beside it")
+    save = widgets.Button(description="Save accepted", button_style="primary")
+    status = widgets.HTML()
+    state: dict[str, list[_Proposal]] = {"proposals": []}
+
+    def load(sid: str) -> None:
+        text = str(corpus.at[sid, "text"])
+        table = suggest(sid)
+        if not show_coded and "already_coded" in table:
+            table = table[~table["already_coded"].astype(bool)]
+        table = table.head(limit)
+        article.value = article_suggestions_html(text, table)
+        state["proposals"] = [_Proposal(r, text, codings, topics) for r in table.to_dict("records")]
+        proposals_box.children = [p.box for p in state["proposals"]] or [
+            widgets.HTML(value="<p><i>No suggestions for this article.</i></p>")
+        ]
+        sentences.options = [(f"{text[s:e][:100]}", (s, e)) for s, e in sentence_spans(text)]
+        status.value = ""
+
+    def add_claim(_: object) -> None:
+        if sentences.value is None:
+            return
+        s, e = sentences.value
+        text = str(corpus.at[picker.value, "text"])
+        proposal = _Proposal({"claim_id": "", "start": s, "end": e}, text, codings, topics)
+        proposal.decision.value = "accept"
+        state["proposals"].append(proposal)
+        proposals_box.children = [p.box for p in state["proposals"]]
+
+    def do_save(_: object) -> None:
+        sid = picker.value
+        chosen = [p for p in state["proposals"] if p.decision.value == "accept"]
+        if not chosen:
+            status.value = "<p>Nothing accepted yet: accept a suggestion first.</p>"
+            return
+        new_claims = [p for p in chosen if not p.claim_id]
+        claims = pd.DataFrame(
+            [
+                {"claim_id": "", "topic": p.topic.value.strip(), "statement": p.statement.value.strip()}
+                for p in new_claims
+            ]
+        )
+        refs = {id(p): f"new:{k}" for k, p in enumerate(new_claims, 1)}
+        rows = pd.DataFrame([p.evidence_row(sid, p.claim_id or refs[id(p)]) for p in chosen])
+        try:
+            saved = save_codings(corpus, rows, claims if len(claims) else None, coder=coder.value.strip() or None)
+        except InputError as exc:
+            lines = "".join(f"<li>{html.escape(str(p))}</li>" for p in exc.problems)
+            status.value = f"<p><b>Not saved</b> (nothing was written):</p><ul>{lines}</ul>"
+            return
+        for p in chosen:
+            p.decision.value, p.decision.disabled = "accept", True
+        names = ", ".join(html.escape(f.name) for f in saved.files)
+        status.value = f"<p>Saved {len(saved.evidence)} coding(s) to {names}.</p>"
+
+    picker.observe(lambda change: load(change["new"]), names="value")
+    add.on_click(add_claim)
+    save.on_click(do_save)
+    load(picker.value)
+    return widgets.VBox(
+        [picker, article, proposals_box, widgets.HBox([sentences, add]), widgets.HBox([coder, save]), status]
+    )

@@ -232,3 +232,30 @@ def mark_spans(text: str, spans: Iterable[tuple[int, int]], style: str | None = 
         pos = e
     out.append(html.escape(text[pos:]))
     return "".join(out)
+
+
+def anchor_quote(text: str, quote: str, occurrence: int | None = None, near: int | None = None) -> tuple[int, int]:
+    """The one ``(start, end)`` of ``quote`` in ``text`` (whitespace forgiven), for turning a quote into a gold row.
+
+    A quote occurring several times needs ``occurrence`` (1 for the first place, ...) or ``near``
+    (a character offset: the closest occurrence wins). Raises ``ValueError`` with a one-line
+    message (not found with the closest passage, ambiguous, or cut inside a word).
+    """
+    spans = quote_occurrences(quote, text)
+    if not spans:
+        passage, score = closest_passage(quote, text)
+        raise ValueError(f"'{quote}' not found; closest passage ({score:g}% alike): '{passage}'")
+    if occurrence is not None:
+        if not 1 <= occurrence <= len(spans):
+            raise ValueError(f"'{quote}' occurs {len(spans)} time(s), so occurrence {occurrence} does not exist")
+        span = spans[occurrence - 1]
+    elif near is not None:
+        span = min(spans, key=lambda sp: (abs(sp[0] - near), sp[0]))
+    elif len(spans) > 1:
+        at = ", ".join(str(s) for s, _ in spans)
+        raise ValueError(f"'{quote}' occurs {len(spans)} times (at characters {at}): give occurrence 1-{len(spans)}")
+    else:
+        span = spans[0]
+    if (broken := word_break(text, *span)) is not None:
+        raise ValueError(f"'{quote}' {broken}: widen it to whole words")
+    return span

@@ -1,14 +1,21 @@
-"""Who published what, when, and on whose reporting: the corpus read once, and each article's provenance."""
+"""Who published what, when, and on whose reporting: the corpus read once, and each article's provenance.
 
+A corpus from scratch: :func:`new_corpus` lays one out, :func:`add_article` adds an article to it.
+"""
+
+from helpers.corpus.authoring import AuthoringError, add_article, new_corpus
 from helpers.corpus.load import Corpus, check_source_id, is_known_outlet, load_corpus, validate_corpus
 from helpers.corpus.provenance import outlet_names, overview, reporting_voice, source_kinds, timing_table
 from helpers.corpus.views import timing_chart
 
 __all__ = [
+    "AuthoringError",
     "Corpus",
+    "add_article",
     "check_source_id",
     "is_known_outlet",
     "load_corpus",
+    "new_corpus",
     "outlet_names",
     "overview",
     "reporting_voice",

@@ -1,8 +1,9 @@
 """What kind of source each article is, from its own text and manifest: original reporting or rewrite.
 
 The evidence is what a careful reader would look for: which outlet's reporting voice speaks in
-the text ("the FT could not confirm", "spoke to Reuters"), which outlets it credits, and how far
-after the events it appeared.
+the text ("the FT could not confirm", "spoke to Reuters"), which outlets it credits, whose
+dateline it carries ("NAIROBI, Kenya (AP) --": the article's own outlet, or the agency it
+carries; :mod:`helpers.core.datelines`), and how far after the events it appeared.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import re
 
 import pandas as pd
 
+from helpers.core.agencies import WIRE_AGENCIES
+from helpers.core.datelines import find_dateline, outlet_key, same_outlet
 from helpers.corpus.load import is_inferred, is_known_outlet
 
 #: Verbs and phrases by which an outlet describes its own reporting.
@@ -29,11 +32,31 @@ KIND_UNCLEAR = "unclear"
 
 
 def outlet_names(outlet: str) -> tuple[str, ...]:
-    """Forms under which an outlet names itself: the name, plus its initials for multi-word names."""
+    """Forms under which an outlet names itself: the name, its initials for multi-word names, its agency names.
+
+    A news agency's other names come from :data:`helpers.core.agencies.WIRE_AGENCIES`
+    (``Associated Press`` also signs ``AP``; ``Xinhua News Agency`` also ``Xinhua``).
+    """
     if not is_known_outlet(outlet):
         return ()
     words = outlet.split()
-    return (outlet, "".join(w[0] for w in words).upper()) if len(words) > 1 else (outlet,)
+    names = [outlet, "".join(w[0] for w in words).upper()] if len(words) > 1 else [outlet]
+    key = outlet_key(outlet)
+    names.extend(n for agency in WIRE_AGENCIES if outlet_key(agency[0]) == key for n in agency)
+    return tuple(dict.fromkeys(names))
+
+
+def dateline_evidence(text: str, outlet: object) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """A story's dateline as written, and the outlets it names: (dateline, its own outlet's names, others).
+
+    A staff dateline (a place and no credit, ``NAIROBI, Kenya, Aug. 7 --``) names no outlet: it
+    counts as the article's own only when the manifest names the outlet (see :func:`source_kinds`).
+    """
+    found = find_dateline(text)
+    if found is None:
+        return "", (), ()
+    own = tuple(c for c in found.credits if is_known_outlet(outlet) and same_outlet(c, outlet))
+    return found.text, own, tuple(c for c in found.credits if c not in own)
 
 
 def reporting_voice(text: str, names: tuple[str, ...]) -> list[str]:
@@ -47,22 +70,39 @@ def reporting_voice(text: str, names: tuple[str, ...]) -> list[str]:
 
 
 def source_kinds(corpus: pd.DataFrame) -> pd.DataFrame:
-    """Per article: whose reporting voice the text carries, and the resulting kind of source, with reasons."""
+    """Per article: whose reporting voice the text carries, and the resulting kind of source, with reasons.
+
+    A dateline naming another outlet (``NAIROBI, Kenya (AP) --`` in a newspaper) credits it like a
+    manifest credit; a dateline naming the article's own outlet, or a staff dateline with no credit
+    in an article whose outlet is known, marks its own reporting like its reporting voice does.
+    """
     rows = []
     for sid, art in corpus.iterrows():
         own = reporting_voice(art["text"], outlet_names(art["outlet"]))
-        credited = [p for outlet in art["credits"] for p in reporting_voice(art["text"], outlet_names(outlet))]
-        mentions = {o: len(re.findall(rf"\b{re.escape(o)}\b", art["text"])) for o in art["credits"]}
-        if art["credits"]:
+        line, own_line, other_line = dateline_evidence(art["text"], art["outlet"])
+        credits = tuple(art["credits"])
+        credited = [p for outlet in credits for p in reporting_voice(art["text"], outlet_names(outlet))]
+        mentions = {o: len(re.findall(rf"\b{re.escape(o)}\b", art["text"])) for o in credits}
+        if credits or other_line:
             kind = KIND_CREDITED
-            why = "credits " + ", ".join(f"{o} ({n} mention{'s' if n != 1 else ''})" for o, n in mentions.items())
+            parts = (
+                [", ".join(f"{o} ({n} mention{'s' if n != 1 else ''})" for o, n in mentions.items())] if credits else []
+            )
+            if other_line:
+                parts.append(f"its dateline '{line}' names {', '.join(other_line)}")
+            why = "credits " + "; ".join(parts)
             if credited:
-                why += f"; carries {'/'.join(art['credits'])}'s reporting voice: " + "; ".join(
-                    f"'{p}'" for p in credited[:3]
-                )
-        elif own:
+                why += f"; carries {'/'.join(credits)}'s reporting voice: " + "; ".join(f"'{p}'" for p in credited[:3])
+        elif own or own_line or (line and is_known_outlet(art["outlet"])):
             kind = KIND_ORIGINAL
-            why = f"{art['outlet']} describes its own reporting: " + "; ".join(f"'{p}'" for p in own[:3])
+            parts = []
+            if own_line:
+                parts.append(f"its dateline '{line}' names its own outlet")
+            elif line and not own:
+                parts.append(f"its dateline '{line}' credits no other outlet (a staff dateline)")
+            if own:
+                parts.append(f"{art['outlet']} describes its own reporting: " + "; ".join(f"'{p}'" for p in own[:3]))
+            why = "; ".join(parts)
         elif art["upstream_inferred"]:
             kind = KIND_UNCREDITED
             why = f"credits no outlet; the manifest infers {art['upstream_inferred']} as upstream (see notes)"

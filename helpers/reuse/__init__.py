@@ -15,11 +15,14 @@ from helpers.reuse.derivation import (
     shingle_size_table,
 )
 from helpers.reuse.passages import pair_passages, passage_summary, side_by_side_html
+from helpers.reuse.settings import REUSE, ReuseSettings
 from helpers.reuse.views import derivation_graph, graph_edges, graph_figure, heatmap_figure
 
 __all__ = [
     "ALIGN_MIN_CONTAINMENT",
+    "REUSE",
     "SHINGLE_N",
+    "ReuseSettings",
     "align",
     "article_labels",
     "chain_counts",

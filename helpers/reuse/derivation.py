@@ -10,6 +10,10 @@ Three steps, each scaling with the amount of shared text rather than the square 
    paraphrase, each passage with its character spans in both unmodified texts.
 3. **Labels** in the spirit of the METER corpus (wholly / partially / not derived) from the share
    of the derived article covered by aligned passages, and the direction from publication dates.
+4. **Relation**: two stories of one outlet are an ``update`` of its own reporting; a derived pair
+   of different outlets is a ``rewrite`` (a chain link) only with enough distinctive shared text,
+   else ``formulaic`` (stock sentences and boilerplate join no chain) or ``weak`` (aligned only
+   because the caller lowered the thresholds of :data:`helpers.reuse.settings.REUSE`).
 
 Built on these pairs: reporting chains and the CSV export (:mod:`helpers.reuse.chaining`), the clues a
 reader could see without software (:mod:`helpers.reuse.clues`), one pair's passages side by side
@@ -18,6 +22,7 @@ reader could see without software (:mod:`helpers.reuse.clues`), one pair's passa
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -32,30 +37,23 @@ from helpers.reuse.alignment import (
     aligned_passages,
     profile,
 )
+from helpers.reuse.outlets import outlet_keys, own_reporting
+from helpers.reuse.settings import (
+    ALIGN_MIN_CONTAINMENT,  # noqa: F401 (re-exported: callers read the thresholds from here too)
+    CHAIN_MIN_WORDS,
+    FORMULAIC_SHARE,
+    MIN_SHARED_SHINGLES,
+    OUTLET_STOCK_MIN_DOCS,
+    REUSE,
+    SHINGLE_N,  # noqa: F401
+    ReuseSettings,
+)
 from helpers.reuse.shingles import Tokens
 
 # --------------------------------------------------------------------------------------------
-# Thresholds. Each is a named constant so that the notebooks and the benchmark can show them.
+# Thresholds. Each is a named constant so that the notebooks and the benchmark can show them;
+# the ones a caller may change are in :mod:`helpers.reuse.settings` (``REUSE``).
 # --------------------------------------------------------------------------------------------
-
-#: Words per shingle. Measured on the five articles (:func:`shingle_size_table`, shown in the
-#: notebook): the weakest pair of Reuters rewrites against the strongest pair from different
-#: chains has containment 0.094 vs 0.040 with 3 words (2.4x: stock phrases such as "according
-#: to a" still count), 0.056 vs 0.015 with 4 (3.7x), 0.034 vs 0.003 with 5 (about 11x) and no
-#: better with 6, where the rewrites keep too few shared shingles. Five words also equals
-#: :data:`VERBATIM_MIN_WORDS`, so a shared shingle is exactly a verbatim anchor.
-SHINGLE_N = 5
-
-#: A pair needs at least this many shared shingles to be reported at all (one or two shared
-#: five-word phrases, a title or a stock formula, happen between any two articles on one subject).
-MIN_SHARED_SHINGLES = 3
-
-#: Pairs whose larger directed containment is below this are not aligned and are labelled
-#: ``not derived`` without further work. With 5-word shingles, pairs from different chains stay
-#: at or below 0.003 on the five articles and the weakest pair of sibling rewrites is at 0.034;
-#: 0.01 sits about three times from each (their geometric mean), so paraphrase-heavy rewrites
-#: still get aligned while the index keeps the aligned pairs few at scale.
-ALIGN_MIN_CONTAINMENT = 0.01
 
 #: A shingle found in more than ``max(BOILERPLATE_MIN_DOCS, BOILERPLATE_SHARE * n_articles)``
 #: articles is treated as a stock phrase or page furniture and skipped by the index. The floor
@@ -104,7 +102,14 @@ PAIR_COLUMNS = [
     "coverage_b",
     "derived",
     "direction_basis",
+    "relation",
 ]
+
+#: Values of the pairs' ``relation`` column (empty for a pair labelled ``not derived``).
+UPDATE = "update"  # two stories of one outlet's own reporting: one chain, not a rewrite
+REWRITE = "rewrite"  # derived across outlets with enough distinctive shared text: a chain link
+FORMULAIC = "formulaic"  # derived, but what is shared is stock text or too little: no chain link
+WEAK = "weak"  # aligned only under thresholds below REUSE: no chain link
 
 
 # --------------------------------------------------------------------------------------------
@@ -122,9 +127,7 @@ def common_limit(n_docs: int) -> int:
     return max(COMMON_MIN_DOCS, int(COMMON_SHARE * n_docs))
 
 
-def candidate_pairs(
-    texts: Mapping[str, str], n: int = SHINGLE_N, min_shared: int = MIN_SHARED_SHINGLES
-) -> pd.DataFrame:
+def candidate_pairs(texts: Mapping[str, str], n: int = REUSE.n, min_shared: int = REUSE.min_shared) -> pd.DataFrame:
     """Every pair sharing at least ``min_shared`` shingles, with containments and Jaccard similarity.
 
     ``containment_a_in_b`` is the share of A's distinct shingles also in B; ``similarity`` is the
@@ -181,21 +184,34 @@ def _day(value: object) -> str:
 
 @dataclass(frozen=True)
 class Meta:
-    """Publication date and credits per source id, looked up once per pair."""
+    """Publication date, credits and outlet per source id, looked up once per pair.
+
+    ``outlet`` is a key equal for two names of one outlet ('' when unknown); ``own`` is that key
+    only for an article that is its outlet's own reporting (:func:`helpers.reuse.outlets.own_reporting`).
+    """
 
     published: Mapping[str, pd.Timestamp]
     credits: Mapping[str, frozenset[str]]
+    outlet: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    own: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def of(cls, corpus: pd.DataFrame) -> Meta:
-        """From a corpus frame; missing columns mean unknown dates and no credits."""
+        """From a corpus frame; missing columns mean unknown dates, no credits and unknown outlets."""
         ids = [str(s) for s in corpus.index]
         pub = corpus["published"] if "published" in corpus else pd.Series(pd.NaT, index=corpus.index)
         cred = corpus["credits"] if "credits" in corpus else pd.Series([()] * len(ids), index=corpus.index)
         return cls(
             dict(zip(ids, pub, strict=True)),
             {sid: frozenset(c if isinstance(c, tuple | list) else ()) for sid, c in zip(ids, cred, strict=True)},
+            outlet_keys(corpus),
+            own_reporting(corpus),
         )
+
+    def same_own_outlet(self, a: str, b: str) -> bool:
+        """Whether ``a`` and ``b`` are both the own reporting of one outlet (an update, not a rewrite)."""
+        key = self.own.get(a, "")
+        return bool(key) and key == self.own.get(b, "")
 
 
 def direction(a: str, b: str, coverage_a: float, coverage_b: float, meta: Meta) -> tuple[str, float, str]:
@@ -242,31 +258,134 @@ def _texts(corpus: pd.DataFrame) -> dict[str, str]:
     return {str(sid): str(text) for sid, text in corpus["text"].items()}
 
 
+def _settings(settings: ReuseSettings | None, **overrides: float | None) -> ReuseSettings:
+    """``settings`` (default :data:`REUSE`) with the keyword overrides that are not None."""
+    return dataclasses.replace(settings or REUSE, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def _passes(shared: int, distinctive: int, c_max: float, setting: ReuseSettings) -> bool:
+    """Whether a candidate pair is aligned under ``setting`` (containment and distinctive shingles)."""
+    if shared < setting.min_shared:
+        return False
+    if setting.align_min_containment <= 0:
+        return True
+    return c_max >= setting.align_min_containment and (
+        distinctive >= MIN_SHARED_SHINGLES or c_max >= ALIGN_COMMON_CONTAINMENT
+    )
+
+
+class _Formulaic:
+    """Which shared passages are formulaic: shingles common in the corpus, or one outlet's stock text.
+
+    Built on first use (only pairs of different outlets that are derived need it) from every
+    article's shingles under :data:`REUSE`.
+    """
+
+    def __init__(self, ids: Sequence[str], tokens: Mapping[str, Tokens], outlet: Mapping[str, str]) -> None:
+        self.ids, self.tokens, self.outlet = ids, tokens, outlet
+        self._hashes: np.ndarray | None = None
+        self._cum: dict[str, np.ndarray] = {}
+
+    @property
+    def hashes(self) -> np.ndarray:
+        """Sorted formulaic shingle hashes: common in the corpus, or in OUTLET_STOCK_MIN_DOCS articles of one outlet."""
+        if self._hashes is None:
+            sets = {sid: np.unique(shingles.shingle_hashes(self.tokens[sid].hashes, REUSE.n)) for sid in self.ids}
+            empty = np.empty(0, np.uint64)
+            uniq, counts = np.unique(np.concatenate([empty, *sets.values()]), return_counts=True)
+            parts = [uniq[counts > common_limit(len(self.ids))]]
+            by_outlet: dict[str, list[np.ndarray]] = {}
+            for sid in self.ids:
+                if self.outlet.get(sid):
+                    by_outlet.setdefault(self.outlet[sid], []).append(sets[sid])
+            for group in by_outlet.values():
+                if len(group) >= OUTLET_STOCK_MIN_DOCS:
+                    u, c = np.unique(np.concatenate(group), return_counts=True)
+                    parts.append(u[c >= OUTLET_STOCK_MIN_DOCS])
+            self._hashes = np.unique(np.concatenate(parts))
+        return self._hashes
+
+    def _counts(self, sid: str) -> np.ndarray:
+        """Cumulative count of formulaic shingles by start position in article ``sid`` (a leading 0)."""
+        if sid not in self._cum:
+            found = shingles.shingle_hashes(self.tokens[sid].hashes, REUSE.n)
+            flags = np.isin(found, self.hashes) if self.hashes.size else np.zeros(found.size, dtype=bool)
+            self._cum[sid] = np.r_[0, np.cumsum(flags, dtype=np.int64)]
+        return self._cum[sid]
+
+    def _formulaic(self, sid: str, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+        """Per token range ``[lo, hi)`` of ``sid``: whether most shingles starting in it (one at least) are stock."""
+        cum = self._counts(sid)
+        last = cum.size - 1  # shingles in the article
+        first = np.minimum(lo, last)
+        stop = np.clip(hi - REUSE.n + 1, first + 1, last)  # at least the shingle starting at lo
+        size = np.maximum(stop - first, 1)
+        return (cum[np.minimum(stop, last)] - cum[first]) / size >= FORMULAIC_SHARE
+
+    def distinctive(self, a: str, b: str, pa: Profile, pb: Profile, found: Sequence[tuple]) -> tuple[int, float, float]:
+        """Words of distinctive shared text (the smaller side), and the share of each text it covers.
+
+        A passage is formulaic when most of its shingles are formulaic on either side; the words
+        of the other passages are counted once each (a paraphrased sentence and a verbatim run
+        inside it overlap).
+        """
+        if not found:
+            return 0, 0.0, 0.0
+        spans = np.asarray([p[2:6] for p in found], dtype=np.int64)
+        a_lo, a_hi = (np.searchsorted(pa.tokens.starts, spans[:, k], side="left") for k in (0, 1))
+        b_lo, b_hi = (np.searchsorted(pb.tokens.starts, spans[:, k], side="left") for k in (2, 3))
+        keep = ~(self._formulaic(a, a_lo, a_hi) | self._formulaic(b, b_lo, b_hi))
+        mask_a = np.zeros(len(pa.tokens), dtype=bool)
+        mask_b = np.zeros(len(pb.tokens), dtype=bool)
+        for x0, x1, y0, y1 in zip(a_lo[keep], a_hi[keep], b_lo[keep], b_hi[keep], strict=True):
+            mask_a[x0:x1] = True
+            mask_b[y0:y1] = True
+        words = int(min(mask_a.sum(), mask_b.sum()))
+        return words, float(mask_a.mean()) if mask_a.size else 0.0, float(mask_b.mean()) if mask_b.size else 0.0
+
+
+def joins_chain(distinctive_words: int, distinctive_coverage: float) -> bool:
+    """Whether a derived pair of two outlets joins one chain: enough distinctive (non-formulaic) shared text."""
+    return distinctive_words >= CHAIN_MIN_WORDS and derivation_label(distinctive_coverage) != NOT_DERIVED
+
+
 def find_reuse(
     corpus: pd.DataFrame,
+    settings: ReuseSettings | None = None,
     *,
-    n: int = SHINGLE_N,
-    min_shared: int = MIN_SHARED_SHINGLES,
-    align_min_containment: float = ALIGN_MIN_CONTAINMENT,
+    n: int | None = None,
+    min_shared: int | None = None,
+    align_min_containment: float | None = None,
 ) -> Reuse:
     """Candidate pairs from the shingle index, aligned and labelled when containment warrants it.
 
-    ``corpus`` needs a ``text`` column indexed by source id; ``published`` and ``credits`` are
-    used for the direction when present. Only pairs sharing at least ``min_shared`` shingles
-    are returned (every other pair has similarity and containment near zero). A pair is
-    aligned when its larger containment reaches ``align_min_containment`` and it shares at least
-    ``MIN_SHARED_SHINGLES`` distinctive shingles, or reaches :data:`ALIGN_COMMON_CONTAINMENT`.
-    The notebook passes ``align_min_containment=0`` to align every pair, weak ones included.
+    ``corpus`` needs a ``text`` column indexed by source id; ``published``, ``credits`` and
+    ``outlet`` are used for the direction and the relation when present. The thresholds are
+    ``settings`` (default :data:`~helpers.reuse.settings.REUSE`, the one setting of the package)
+    with any keyword given. Only pairs sharing at least ``min_shared`` shingles are returned. A
+    pair is aligned when its larger containment reaches ``align_min_containment`` and it shares at
+    least ``MIN_SHARED_SHINGLES`` distinctive shingles, or reaches :data:`ALIGN_COMMON_CONTAINMENT`.
+
+    ``relation`` says what a pair is to the reporting chains, always under :data:`REUSE` (so a
+    notebook that aligns every pair to show its passages gets the same chains): ``update`` (two
+    stories of one outlet's own reporting), ``rewrite`` (derived across outlets, with at least
+    :data:`CHAIN_MIN_WORDS` words of distinctive shared text), ``formulaic`` (derived, but sharing
+    only stock text: phrases common in the corpus, one outlet's repeated passages, or too few
+    words), ``weak`` (aligned only under thresholds below REUSE), or empty (not derived).
     """
+    setting = _settings(settings, n=n, min_shared=min_shared, align_min_containment=align_min_containment)
     texts = _texts(corpus)
     meta = Meta.of(corpus)
     ids = list(texts)
     tokens = {sid: shingles.tokenize(texts[sid]) for sid in ids}
-    cand = _candidates(ids, [tokens[sid] for sid in ids], n, min_shared)
+    cand = _candidates(ids, [tokens[sid] for sid in ids], setting.n, setting.min_shared)
+    canonical = _canonical(ids, tokens, cand, setting)
+    formulaic = _Formulaic(ids, tokens, meta.outlet)
     profiles: dict[str, Profile] = {}
     rows: list[tuple[object, ...]] = []
+    across: dict[int, tuple[str, str]] = {}  # row -> (basis, relation) of an update pair read as two outlets
     passage_rows: list[tuple[object, ...]] = []
-    below = f"containment below {align_min_containment:g}: not aligned"
+    below = f"containment below {setting.align_min_containment:g}: not aligned"
     common = f"shares only common phrases and containment below {ALIGN_COMMON_CONTAINMENT:g}: not aligned"
     columns = zip(
         cand["source_a"], cand["source_b"], cand["similarity"], cand["containment_a_in_b"],
@@ -276,24 +395,110 @@ def find_reuse(
         base = (a, b, float(sim), float(c_ab), float(c_ba))
         counts = (int(shared), int(distinctive))
         c_max = max(c_ab, c_ba)
-        if align_min_containment > 0 and (
-            c_max < align_min_containment or (distinctive < MIN_SHARED_SHINGLES and c_max < ALIGN_COMMON_CONTAINMENT)
-        ):
-            rows.append(
-                (*base, 0, NOT_DERIVED, *counts, 0.0, 0.0, "", below if c_max < align_min_containment else common)
-            )
+        update = meta.same_own_outlet(a, b)
+        if not _passes(int(shared), int(distinctive), c_max, setting):
+            why = below if c_max < setting.align_min_containment else common
+            if update:
+                across[len(rows)] = (why, "")
+            rows.append((*base, 0, NOT_DERIVED, *counts, 0.0, 0.0, "", _update_basis(a, b, meta, why, update),
+                         UPDATE if update else ""))  # fmt: skip
             continue
         pa = profiles.get(a) or profiles.setdefault(a, profile(texts[a], tokens[a]))
         pb = profiles.get(b) or profiles.setdefault(b, profile(texts[b], tokens[b]))
         found, cov_a, cov_b = aligned_passages(pa, pb)
         derived, cov, basis = direction(a, b, cov_a, cov_b, meta)
         label = derivation_label(cov)
-        rows.append((*base, len(found), label, *counts, cov_a, cov_b, derived if label != NOT_DERIVED else "", basis))
+        relation, cross_basis = "", basis
+        if label != NOT_DERIVED and (a, b) not in canonical:
+            relation = WEAK
+            cross_basis += "; aligned only under thresholds below the reuse setting: no chain link"
+        elif label != NOT_DERIVED:
+            words, dist_a, dist_b = formulaic.distinctive(a, b, pa, pb, found)
+            dist = dist_a if derived == a else dist_b if derived == b else max(dist_a, dist_b)
+            if joins_chain(words, dist):
+                relation = REWRITE
+            else:
+                relation = FORMULAIC
+                cross_basis += (
+                    f"; only {words} words of distinctive shared text ({dist:.0%} of the derived side) beyond "
+                    f"stock passages, below {CHAIN_MIN_WORDS} words or {PARTIALLY_DERIVED_MIN_COVERAGE:.0%}: "
+                    "formulaic, no chain link"
+                )
+        if update:
+            across[len(rows)] = (cross_basis, relation)
+            relation, cross_basis = UPDATE, _update_basis(a, b, meta, basis, update)
+        basis = cross_basis
+        rows.append((*base, len(found), label, *counts, cov_a, cov_b, derived if label != NOT_DERIVED else "", basis,
+                     relation))  # fmt: skip
         passage_rows.extend((a, b, kind, score, a0, a1, b0, b1, texts[a][a0:a1], texts[b][b0:b1])
                             for kind, score, a0, a1, b0, b1 in found)  # fmt: skip
-    pairs_df = pd.DataFrame(rows, columns=PAIR_COLUMNS)
+    pairs_df = _rewritten_not_updates(pd.DataFrame(rows, columns=PAIR_COLUMNS), across)
     passages_df = pd.DataFrame(passage_rows, columns=PASSAGE_COLUMNS)
     return Reuse(pairs_df, passages_df)
+
+
+def rewritten_articles(pairs_df: pd.DataFrame) -> set[str]:
+    """Articles that are the derived side of a ``rewrite``: resting on another outlet's reporting."""
+    if "relation" not in pairs_df.columns:
+        return set()
+    return set(pairs_df.loc[(pairs_df["relation"] == REWRITE) & (pairs_df["derived"] != ""), "derived"])
+
+
+def _rewritten_not_updates(pairs_df: pd.DataFrame, across: Mapping[int, tuple[str, str]]) -> pd.DataFrame:
+    """Update pairs read again as pairs of two outlets when one side rewrites another outlet's story.
+
+    An outlet's uncredited rewrite of a wire story looks like its own reporting in the manifest;
+    once the text shows it rests on another outlet, its pairs with the outlet's own stories are
+    not updates (they get the relation they would have between two outlets). Repeated until no
+    pair changes, since a story built on such a rewrite rests on the other outlet too.
+    """
+    while True:
+        rewritten = rewritten_articles(pairs_df)
+        redo = [
+            i
+            for i in across
+            if pairs_df.at[i, "relation"] == UPDATE
+            and {pairs_df.at[i, "source_a"], pairs_df.at[i, "source_b"]} & rewritten
+        ]
+        if not redo:
+            return pairs_df
+        for i in redo:
+            pairs_df.loc[i, ["direction_basis", "relation"]] = across[i]
+
+
+def _canonical(
+    ids: Sequence[str], tokens: Mapping[str, Tokens], cand: pd.DataFrame, setting: ReuseSettings
+) -> set[tuple[str, str]]:
+    """The pairs aligned under :data:`REUSE` (only these may join a chain), from ``cand`` when its shingles match."""
+    if setting.n != REUSE.n:
+        cand = _candidates(ids, [tokens[sid] for sid in ids], REUSE.n, REUSE.min_shared)
+    cols = (
+        "source_a",
+        "source_b",
+        "shared_shingles",
+        "distinctive_shingles",
+        "containment_a_in_b",
+        "containment_b_in_a",
+    )
+    return {
+        (a, b)
+        for a, b, shared, distinctive, x, y in zip(*(cand[c] for c in cols), strict=True)
+        if _passes(int(shared), int(distinctive), max(x, y), REUSE)
+    }
+
+
+def _update_basis(a: str, b: str, meta: Meta, basis: str, update: bool) -> str:
+    """``basis`` prefixed, for two stories of one outlet, with which one updates the other."""
+    if not update:
+        return basis
+    pub_a, pub_b = meta.published.get(a, pd.NaT), meta.published.get(b, pd.NaT)
+    if pd.notna(pub_a) and pd.notna(pub_b) and pub_a != pub_b:
+        later, earlier = (a, b) if pub_a > pub_b else (b, a)
+        head = f"one outlet's own reporting: {later} ({_day(meta.published[later])}) updates {earlier}"
+        head += f" ({_day(meta.published[earlier])}), not a rewrite"
+    else:
+        head = "one outlet's own reporting: successive stories of the same day, not rewrites"
+    return f"{head}; {basis}"
 
 
 def pairs(corpus: pd.DataFrame) -> pd.DataFrame:
@@ -349,9 +554,13 @@ def article_labels(corpus: pd.DataFrame, pairs_df: pd.DataFrame) -> pd.DataFrame
 
     An article is derived in a pair when it is the pair's ``derived`` side; siblings of a common
     upstream (no ``derived`` side) both count as derived at the pair's label, from each other.
+    Only rewrites count: an update of the same outlet's own story, and stock text shared with
+    another outlet (``formulaic``, ``weak``), derive nothing.
     """
     best: dict[str, tuple[int, float, list[str], str]] = {}
     for rec in related(pairs_df).itertuples(index=False):
+        if getattr(rec, "relation", REWRITE) in (UPDATE, FORMULAIC, WEAK):
+            continue
         sides = [rec.derived] if rec.derived else [rec.source_a, rec.source_b]
         for sid in sides:
             other = rec.source_b if sid == rec.source_a else rec.source_a

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 import networkx as nx
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.backend_bases import RendererBase
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.transforms import Bbox
 
 from helpers.corpus.load import corpus_column
 from helpers.display.style import OUTSIDE_COLOR, new_figure, source_colors, style_axes
-from helpers.reuse.derivation import related
+from helpers.reuse.derivation import FORMULAIC, UPDATE, WEAK, related
+from helpers.reuse.outlets import corpus_credits
 
 
 def heatmap_figure(matrix: pd.DataFrame, title: str = "Containment of the row article in the column article") -> Figure:
@@ -43,14 +49,25 @@ def graph_edges(corpus: pd.DataFrame, pairs_df: pd.DataFrame) -> pd.DataFrame:
 
     Columns: ``source`` (the earlier text, or an outside outlet), ``target`` (the article),
     ``kind`` (``reuse``, ``sibling reuse`` when neither side is derived from the other,
-    ``credit`` or ``inferred``), ``label`` (containment of the target in the source for reuse,
-    both directions for siblings), and ``outside`` (the source is not an article of the corpus).
+    ``update`` between two stories of one outlet, ``formulaic reuse`` for shared stock text that
+    joins no chain, ``credit`` (the manifest's or the dateline's) or ``inferred``), ``label``
+    (containment of the target in the source for reuse, both directions for siblings), and
+    ``outside`` (the source is not an article of the corpus).
     """
     ids = {str(s) for s in corpus.index}
     outlets = {str(o) for o in corpus["outlet"]} if "outlet" in corpus else set()
     rows = []
     for r in related(pairs_df).itertuples(index=False):
-        if r.derived:
+        relation = getattr(r, "relation", "")
+        if relation == UPDATE:
+            later = r.derived or r.source_b
+            earlier = r.source_b if later == r.source_a else r.source_a
+            cont = r.containment_a_in_b if later == r.source_a else r.containment_b_in_a
+            rows.append((earlier, later, "update", f"{cont:.2f}", False))
+        elif relation in (FORMULAIC, WEAK):
+            both = f"{r.containment_a_in_b:.2f} / {r.containment_b_in_a:.2f}"
+            rows.append((r.source_a, r.source_b, "formulaic reuse", both, False))
+        elif r.derived:
             src = r.source_b if r.derived == r.source_a else r.source_a
             cont = r.containment_a_in_b if r.derived == r.source_a else r.containment_b_in_a
             rows.append((src, r.derived, "reuse", f"{cont:.2f}", False))
@@ -64,10 +81,11 @@ def graph_edges(corpus: pd.DataFrame, pairs_df: pd.DataFrame) -> pd.DataFrame:
                     False,
                 )
             )
+    credits, inferred = corpus_credits(corpus)
     for sid in corpus.index:
-        for outlet in corpus.at[sid, "credits"] if "credits" in corpus else ():
+        for outlet in credits[str(sid)]:
             rows.append((outlet, str(sid), "credit", "credited", outlet not in ids and outlet not in outlets))
-        up = str(corpus.at[sid, "upstream_inferred"] or "") if "upstream_inferred" in corpus else ""
+        up = inferred[str(sid)]
         if up:
             rows.append((up, str(sid), "inferred", "inferred", up not in ids and up not in outlets))
     return pd.DataFrame(rows, columns=["source", "target", "kind", "label", "outside"])
@@ -127,26 +145,111 @@ def graph_layout(
     return pos
 
 
+#: Where a node's name may go, in points from its centre (first free spot wins): below, above, further out, beside.
+NODE_LABEL_SPOTS = ((0, -27), (0, 27), (0, -41), (0, 41), (44, 0), (-44, 0))
+#: Where along an edge its label may go (share of the way from source to target), middle first.
+EDGE_LABEL_SPOTS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85)
+#: The white box behind an edge label, so the edges it crosses do not hide it.
+EDGE_LABEL_BOX = {"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}
+#: Node size (points squared) of the derivation graph; labels keep clear of a circle this big.
+NODE_SIZE = 900
+
+
+def wrap_name(name: str, width: int = 12) -> str:
+    """A node name broken after hyphens or spaces into lines of about ``width`` characters."""
+    parts = [p for p in re.split(r"(?<=[-\s])", name) if p]
+    lines = [""]
+    for part in parts:
+        if lines[-1] and len(lines[-1]) + len(part.rstrip()) > width:
+            lines.append("")
+        lines[-1] += part
+    return "\n".join(line.strip() for line in lines)
+
+
+def _overlap(box: Bbox, taken: list[Bbox]) -> float:
+    """The area of ``box`` covered by the taken boxes (overlaps counted once each)."""
+    total = 0.0
+    for other in taken:
+        w = min(box.x1, other.x1) - max(box.x0, other.x0)
+        h = min(box.y1, other.y1) - max(box.y0, other.y0)
+        total += max(w, 0.0) * max(h, 0.0)
+    return total
+
+
+def _place(
+    ax: Axes,
+    renderer: RendererBase,
+    taken: list[Bbox],
+    text: str,
+    spots: list[tuple[float, float, float, float]],
+    **style: object,
+) -> None:
+    """Write ``text`` at the first spot (x, y, dx, dy: data point plus offset in points) overlapping no taken
+    box, else at the spot it overlaps least."""
+    best, best_box, best_cover = None, None, float("inf")
+    for x, y, dx, dy in spots:
+        label = ax.annotate(text, (x, y), xytext=(dx, dy), textcoords="offset points", ha="center", va="center",
+                            **style)  # fmt: skip
+        box = label.get_window_extent(renderer).expanded(1.04, 1.08)
+        cover = _overlap(box, taken)
+        if cover < best_cover:
+            if best is not None:
+                best.remove()
+            best, best_box, best_cover = label, box, cover
+        else:
+            label.remove()
+        if cover == 0:
+            break
+    if best_box is not None:
+        taken.append(best_box)
+
+
+def _draw_labels(
+    ax: Axes, graph: nx.DiGraph, pos: dict[str, tuple[float, float]], edge_labels: dict[tuple[str, str], str]
+) -> None:
+    """Node names and edge labels placed greedily where they cover no node and no earlier label."""
+    renderer = FigureCanvasAgg(ax.figure).get_renderer()
+    radius = np.sqrt(NODE_SIZE / np.pi) * ax.figure.dpi / 72
+    taken = []
+    for x, y in pos.values():
+        cx, cy = ax.transData.transform((x, y))
+        taken.append(Bbox.from_extents(cx - radius, cy - radius, cx + radius, cy + radius))
+    for node in sorted(pos, key=lambda n: (-pos[n][1], pos[n][0])):
+        x, y = pos[node]
+        spots = [(x, y, dx, dy) for dx, dy in NODE_LABEL_SPOTS]
+        _place(ax, renderer, taken, wrap_name(str(node)), spots, fontsize=7.5)
+    for (u, v), text in edge_labels.items():
+        (x0, y0), (x1, y1) = pos[u], pos[v]
+        spots = [(x0 + t * (x1 - x0), y0 + t * (y1 - y0), 0, 0) for t in EDGE_LABEL_SPOTS]
+        _place(ax, renderer, taken, text, spots, fontsize=6.5, color="#333333", bbox=EDGE_LABEL_BOX)
+
+
 def graph_figure(
     corpus: pd.DataFrame, pairs_df: pd.DataFrame, chains_df: pd.DataFrame | None = None, title: str = "Who copied whom"
 ) -> Figure:
     """The derivation graph drawn with fixed positions (lanes by chain); inferred links dashed, outside outlets grey."""
     graph = derivation_graph(corpus, pairs_df)
     pos = graph_layout(corpus, graph, chains_df)
-    fig, ax = new_figure(10, 1.2 + 0.9 * (1 - min(y for _, y in pos.values())))
+    xs = [x for x, _ in pos.values()]
+    busiest = max(Counter(y for _, y in pos.values()).values(), default=1)
+    width = min(16.0, max(10.0, 1.6 * busiest))  # room for the names of the busiest row
+    fig, ax = new_figure(width, 1.2 + 0.9 * (1 - min(y for _, y in pos.values())))
     colors = source_colors([str(s) for s in corpus.index])
     articles = [n for n, d in graph.nodes(data=True) if d["kind"] == "article"]
     others = [n for n, d in graph.nodes(data=True) if d["kind"] != "article"]
     nx.draw_networkx_nodes(
-        graph, pos, nodelist=articles, node_color=[colors[n] for n in articles], node_size=900, ax=ax
+        graph, pos, nodelist=articles, node_color=[colors[n] for n in articles], node_size=NODE_SIZE, ax=ax
     )
-    nx.draw_networkx_nodes(graph, pos, nodelist=others, node_color=OUTSIDE_COLOR, node_shape="s", node_size=900, ax=ax)
-    nx.draw_networkx_labels(graph, {n: (x, y - 0.32) for n, (x, y) in pos.items()}, font_size=8, ax=ax)
+    nx.draw_networkx_nodes(
+        graph, pos, nodelist=others, node_color=OUTSIDE_COLOR, node_shape="s", node_size=NODE_SIZE, ax=ax
+    )
     styles = {
         "reuse": ("solid", "black", True),
         "sibling reuse": ("solid", "black", False),
         "credit": ("solid", OUTSIDE_COLOR, True),
         "inferred": ("dashed", OUTSIDE_COLOR, True),
+        "update": ("dotted", "black", True),
+        "formulaic reuse": ("dotted", OUTSIDE_COLOR, False),
     }
     for kind, (style, color, arrows) in styles.items():
         edges = [(u, v) for u, v, d in graph.edges(data=True) if d["kind"] == kind]
@@ -157,17 +260,23 @@ def graph_figure(
             )  # fmt: skip
     labels = {(u, v): d["label"] for u, v, d in graph.edges(data=True) if d["kind"] in ("reuse", "sibling reuse")}
     labels.update({(u, v): "inferred" for u, v, d in graph.edges(data=True) if d["kind"] == "inferred"})
-    nx.draw_networkx_edge_labels(graph, pos, edge_labels=labels, font_size=7, ax=ax, rotate=False)
     style_axes(ax, title=title, xlabel="days after the earliest article; one row per reporting chain")
     ax.grid(False)
     ax.tick_params(axis="x", which="both", bottom=True, labelbottom=True)
     ax.set_yticks([])
     ys = [y for _, y in pos.values()]
     ax.set_ylim(min(ys) - 0.7, max(ys) + 0.5)
+    ax.set_xlim(min(xs) - 0.6, max(xs) + 0.6)
+    _draw_labels(ax, graph, pos, labels)
     handles = [
         Line2D([], [], color="black", label="text reuse (containment, A in B / B in A)"),
         Line2D([], [], color=OUTSIDE_COLOR, label="credited in the text"),
         Line2D([], [], color=OUTSIDE_COLOR, linestyle="dashed", label="inferred upstream (manifest)"),
     ]
+    drawn = {d["kind"] for _, _, d in graph.edges(data=True)}
+    if "update" in drawn:
+        handles.append(Line2D([], [], color="black", linestyle="dotted", label="update of one outlet's own story"))
+    if "formulaic reuse" in drawn:
+        handles.append(Line2D([], [], color=OUTSIDE_COLOR, linestyle="dotted", label="stock text only (no chain link)"))
     ax.legend(handles=handles, loc="lower left", fontsize=8, frameon=False)
     return fig

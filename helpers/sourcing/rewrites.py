@@ -4,7 +4,10 @@ Sibling rewrites are the articles of one reporting chain (:func:`helpers.reuse.c
 credits, text reuse or an inferred upstream). Their passages are aligned with
 :func:`helpers.reuse.alignment.align`, and every hedge or disclaimer detected by
 :mod:`helpers.sourcing.detect` in one is followed into the other: kept, hedged differently, only
-attributed, stated flatly, or without an aligned passage (:func:`hedge_fates`).
+attributed, stated flatly, or without an aligned passage (:func:`hedge_fates`). The stories of the
+outlet whose chain it is are its own reporting, not rewrites: a later bulletin that no longer says
+"suspected" has not dropped a hedge, so a pair whose second article is such a story is left out
+(``relation`` column; ``updates=True`` keeps them, marked ``update`` or ``source``).
 """
 
 from __future__ import annotations
@@ -14,9 +17,10 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from helpers.core.datelines import outlet_key
 from helpers.core.text import mark_spans
 from helpers.reuse import alignment, derivation
-from helpers.reuse.chaining import chains
+from helpers.reuse.chaining import chains, own_stories
 
 # --------------------------------------------------------------------------------------------
 # What the rewrites dropped: hedges in one sibling rewrite and their fate in another
@@ -38,6 +42,7 @@ FATE_COLUMNS = [
     "a_end",
     "b_start",
     "b_end",
+    "relation",
 ]
 #: Fates of a hedge, from best kept to lost.
 FATES = ("kept", "hedged differently", "attributed, not hedged", "stated flatly", "no aligned passage")
@@ -67,6 +72,8 @@ def hedge_fates(
     detected_attributions: pd.DataFrame,
     detected_hedges: pd.DataFrame,
     groups: dict[str, list[str]] | None = None,
+    updates: bool = False,
+    pairs_df: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """For every hedge in one sibling rewrite, what another rewrite made of the same passage.
 
@@ -78,8 +85,14 @@ def hedge_fates(
     (``kept``), of the other family (``hedged differently``), only credits a source
     (``attributed, not hedged``), states it flatly (``stated flatly``), or has no aligned
     passage (``no aligned passage``: left out, or paraphrased beyond what the aligner links).
+    A hedge is only followed into a rewrite: pairs whose other article is the chain outlet's own
+    story (``update`` when both are, ``source`` when only it is) are skipped unless ``updates`` is
+    true; the ``relation`` column says which (own stories as
+    :func:`helpers.reuse.chaining.own_stories` reads them from ``pairs_df``, computed when omitted).
     """
-    groups = sibling_groups(corpus) if groups is None else groups
+    pairs_df = derivation.pairs(corpus) if pairs_df is None else pairs_df
+    groups = sibling_groups(corpus, pairs_df) if groups is None else groups
+    own = own_stories(corpus, pairs_df)
     texts = {str(sid): str(text) for sid, text in corpus["text"].items()}
     members = list(dict.fromkeys(sid for ids in groups.values() for sid in ids))
     profiles = {sid: alignment.profile(texts[sid]) for sid in members}
@@ -90,16 +103,28 @@ def hedge_fates(
     aligned: dict[tuple[str, str], pd.DataFrame] = {}
     rows = []
     for outlet, ids in groups.items():
+        key = outlet_key(outlet)
         for a in ids:
             for b in ids:
-                if a == b:
+                relation = _relation(own.get(a, ""), own.get(b, ""), key)
+                if a == b or (relation != "rewrite" and not updates):
                     continue
                 passages = _passages(a, b, profiles, position, aligned)
                 hb, ab = hedges_of.get(b, no_hedges), attributions_of.get(b, no_attributions)
                 sents_a, sents_b = profiles[a].sentences, profiles[b].sentences
                 for h in hedges_of.get(a, no_hedges).to_dict("records"):
-                    rows.append(_fate(outlet, a, b, h, sents_a, sents_b, texts[b], passages, hb, ab))
+                    rows.append(
+                        _fate(outlet, a, b, h, sents_a, sents_b, texts[b], passages, hb, ab) | {"relation": relation}
+                    )
     return pd.DataFrame(rows, columns=FATE_COLUMNS)
+
+
+def _relation(own_a: str, own_b: str, chain_key: str) -> str:
+    """What article B is to article A in one chain: ``update`` (both its outlet's own stories),
+    ``source`` (B is the chain outlet's own story, A carries it), or ``rewrite``."""
+    if own_b and own_b == chain_key:
+        return "update" if own_a == own_b else "source"
+    return "rewrite"
 
 
 _SWAP = {"a_start": "b_start", "a_end": "b_end", "a_text": "b_text"}

@@ -2,9 +2,11 @@
 
 from helpers.timeline.claim_datings import events_by_claim, slot_datings, when_agreement
 from helpers.timeline.conflicts import dating_conflicts, link_outside, outlet_credits
-from helpers.timeline.dated import events, filter_events, join_claims, read_outside
+from helpers.timeline.dated import events, filter_events, join_claims, outside_or_empty, read_outside
 from helpers.timeline.timelinejs import to_timelinejs
 from helpers.timeline.views import (
+    collapse_chart,
+    collapse_table,
     day_chart,
     day_lanes,
     event_filter,
@@ -15,6 +17,8 @@ from helpers.timeline.views import (
 )
 
 __all__ = [
+    "collapse_chart",
+    "collapse_table",
     "dating_conflicts",
     "day_chart",
     "day_lanes",
@@ -29,6 +33,7 @@ __all__ = [
     "night_events",
     "night_lanes",
     "outlet_credits",
+    "outside_or_empty",
     "read_outside",
     "slot_datings",
     "to_timelinejs",

@@ -166,6 +166,15 @@ def read_outside(corpus: Corpus) -> pd.DataFrame:
     return table
 
 
+def outside_or_empty(corpus: Corpus) -> pd.DataFrame:
+    """:func:`read_outside` where the corpus has an outside reference, else an empty table of the same columns."""
+    if outside_path(corpus).exists():
+        return read_outside(corpus)
+    return pd.DataFrame(columns=[*OUTSIDE_COLUMNS, "start", "end", "exact"]).astype(
+        {"start": "datetime64[ns]", "end": "datetime64[ns]", "exact": bool}
+    )
+
+
 def outside_span(date: str, time_local: str) -> tuple[pd.Timestamp, pd.Timestamp]:
     """Start and end of an outside row: a clock time (HH:MM), a part of the day, or the whole day."""
     day = pd.Timestamp(date)

@@ -7,6 +7,7 @@ draw one lane per article and a grey, hatched lane for the outside reference.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 
 import ipywidgets as widgets
@@ -16,7 +17,7 @@ from matplotlib.figure import Figure
 
 from helpers.core.text import mark_spans
 from helpers.display import style as charts
-from helpers.timeline.dated import OUTSIDE_LABEL, event_label, event_span, filter_events
+from helpers.timeline.dated import OUTSIDE_LABEL, PUBLICATION_KIND, event_label, event_span, filter_events
 
 LANE_COLUMNS = ["lane", "start", "end", "label", "outside", "range", "lane_no", "color"]
 #: Granularities drawn on the hour-by-hour chart: stated clock times and parts of the day.
@@ -131,7 +132,7 @@ def _lane_chart(
     table: pd.DataFrame, lanes: list[str], title: str, xlim: tuple[pd.Timestamp, pd.Timestamp], hourly: bool
 ) -> Figure:
     """Shared drawing of lane charts: points for exact marks, bars for ranges, outside lane in grey."""
-    fig, ax = charts.new_figure(11, (0.9 if hourly else 0.6) * len(lanes) + 1.6)
+    fig, ax = charts.new_figure(11, (0.9 if hourly and len(lanes) <= 8 else 0.55) * len(lanes) + 1.6)
     labelled: dict[int, int] = {}
     for row in table.to_dict("records"):
         y = lanes.index(row["lane"])
@@ -192,9 +193,219 @@ def day_chart(
     return _lane_chart(lanes_table, lanes, "What each article dates to each day", xlim, hourly=False)
 
 
-def night_events(
-    events_table: pd.DataFrame, start: str | None = None, end: str | None = None
+#: Columns of :func:`collapse_table`: one row per mark of the day-by-day headline chart.
+COLLAPSE_COLUMNS = [
+    "lane", "lane_no", "kind", "category", "day", "start", "end", "label", "text", "range", "label_shown", "color",
+]  # fmt: skip
+#: Marker shapes of the outside kinds on the headline chart (others cycle through the rest).
+KIND_MARKERS = {"front": "s", "diplomacy": "D", "statement": "o"}
+_SPARE_MARKERS = ("^", "v", "P", "X", "*")
+#: Longest outside label written on the headline chart (characters); the full text is in the table.
+SHORT_LABEL = 64
+
+
+def short_label(text: str, width: int = SHORT_LABEL) -> str:
+    """An outside row's text fit for a chart: asides in brackets dropped, then its first clause or words."""
+    text = " ".join(str(text).split())
+    if len(text) > width:
+        text = re.sub(r"\s*\([^)]*\)", "", text)
+    head = text.split("; ", 1)[0]
+    if len(text) > width and len(head) >= 15:
+        text = head
+    if len(text) <= width:
+        return text
+    return text[: width - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def _time_words(time_local: str) -> str:
+    """The outside row's time as a short prefix ('dawn', '06:15'), without its parenthesised source."""
+    return str(time_local).split("(", 1)[0].strip()
+
+
+def collapse_table(
+    events_table: pd.DataFrame,
+    outside: pd.DataFrame | None,
+    start: str | None = None,
+    end: str | None = None,
+    sources: list[str] | None = None,
 ) -> pd.DataFrame:
+    """One row per mark of the headline chart: the outside record's events, then what each article dates.
+
+    ``kind`` is ``outside`` (a reference row; ``category`` its kind; publications are left out, they
+    date stories, not events) or ``article`` (``category`` its granularity). ``day`` is the mark's first
+    day inside [start, end]; ``range`` marks dates spanning more than one day (drawn as bars);
+    ``label_shown`` says whether the chart writes ``label`` (outside events and ranges; single days
+    are counted per article and day instead). ``text`` is the full outside text or the article's clause.
+    """
+    start, end = data_window(events_table, start, end)
+    lo, hi = pd.Timestamp(start), pd.Timestamp(end) + pd.Timedelta(days=1)
+    sources = _sources(events_table, sources)
+    rows = []
+    if outside is not None:
+        for out in outside.to_dict("records"):
+            s, e = out["start"], out["end"]
+            if out["kind"] == PUBLICATION_KIND or e < lo or s >= hi or (e == lo and s < lo):
+                continue
+            when = _time_words(out.get("time_local", ""))
+            label = f"{when}: {short_label(out['event'])}" if when else short_label(out["event"])
+            rows.append(
+                {
+                    "lane": OUTSIDE_LABEL, "kind": "outside", "category": out["kind"], "start": s,
+                    "end": max(e, s), "label": label,
+                    "text": out["event"], "range": False, "label_shown": True,
+                }
+            )  # fmt: skip
+    mine = events_table[events_table["source_id"].isin(sources)] if len(events_table) else events_table
+    for ev in _spans(mine, lo, hi, lambda granularity: granularity != "week") if len(mine) else []:
+        multi = ev["date"] != ev["date_end"]
+        rows.append(
+            {
+                "lane": ev["source_id"], "kind": "article", "category": ev["granularity"], "start": ev["_start"],
+                "end": ev["_end"], "label": ("by " if ev.get("bound") == "by" else "") + str(ev["mention"]),
+                "text": str(ev.get("clause", "")), "range": multi, "label_shown": multi,
+            }
+        )  # fmt: skip
+    table = pd.DataFrame(rows, columns=[c for c in COLLAPSE_COLUMNS if c not in ("lane_no", "day", "color")])
+    table["day"] = [str(max(pd.Timestamp(s), lo).date()) for s in table["start"]]
+    lanes = [OUTSIDE_LABEL, *sources]
+    colors = charts.source_colors(sources) | {OUTSIDE_LABEL: charts.OUTSIDE_COLOR}
+    table["lane_no"] = table["lane"].map({lane: i for i, lane in enumerate(lanes)}).astype(int)
+    table["color"] = table["lane"].map(colors)
+    middle = [
+        pd.Timestamp(s) + (pd.Timestamp(e) - pd.Timestamp(s)) / 2
+        for s, e in zip(table["start"], table["end"], strict=True)
+    ]
+    table = table.assign(_mid=middle).sort_values(["lane_no", "_mid"], kind="stable").reset_index(drop=True)
+    table.attrs["window"] = (start, end)
+    table.attrs["sources"] = sources
+    return table[COLLAPSE_COLUMNS]
+
+
+def _day_bands(days: list[str], lines: dict[str, int]) -> dict[str, tuple[float, float]]:
+    """Top and bottom of each day's band (in text lines, growing downward): as tall as its outside events."""
+    bands, y = {}, 0.0
+    for day in days:
+        height = max(1, lines.get(day, 0)) + 0.4
+        bands[day] = (y, y + height)
+        y += height
+    return bands
+
+
+def collapse_chart(
+    table: pd.DataFrame,
+    sources: list[str] | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    title: str = "Day by day: what happened, and what each article dates to each day",
+) -> Figure:
+    """The headline chart: days down the side; the outside record's events written out on the left,
+    one column per article on the right (a dot per day it dates, numbered when it dates several events
+    that day; a bar for a range, labelled; an arrow where a range runs past the window).
+    """
+    import matplotlib.pyplot as plt
+
+    window = table.attrs.get("window", ("", ""))
+    start, end = start or window[0], end or window[1]
+    if not (start and end):
+        start, end = _lanes_span(table, start, end, days=True)
+    sources = list(sources if sources is not None else table.attrs.get("sources") or _lanes(table, None)[:-1])
+    days = [str(d.date()) for d in pd.date_range(start, end, freq="D")]
+    outside = table[table["kind"] == "outside"]
+    lines = outside.groupby("day").size().to_dict()
+    bands = _day_bands(days, lines)
+    total = bands[days[-1]][1] if days else 1.0
+    n = max(1, len(sources))
+    col = 0.42 if n > 12 else 0.62 if n > 6 else 0.95
+    head = 1.0 if n > 3 else 0.45
+    fig = plt.figure(figsize=(6.2 + col * n + 0.9, 0.24 * total + head + 1.0))
+    plt.close(fig)
+    grid = fig.add_gridspec(1, 2, width_ratios=[6.2, col * n], wspace=0.02)
+    left, right = fig.add_subplot(grid[0]), fig.add_subplot(grid[1], sharey=None)
+    for ax in (left, right):
+        ax.set_ylim(total, 0)
+        for i, day in enumerate(days):
+            top, bottom = bands[day]
+            if i % 2 == 0:
+                ax.axhspan(top, bottom, color="#F2F2F2", zorder=0, linewidth=0)
+        for side in ("top", "right", "bottom"):
+            ax.spines[side].set_visible(False)
+        ax.tick_params(axis="x", bottom=False, labelbottom=False)
+    left.set_xlim(0, 1)
+    left.set_yticks([sum(bands[d]) / 2 for d in days], [pd.Timestamp(d).strftime("%a %d %b") for d in days])
+    left.tick_params(axis="y", length=0, labelsize=9)
+    left.spines["left"].set_visible(False)
+    spare = iter(_SPARE_MARKERS * 4)
+    markers = {k: KIND_MARKERS.get(k) or next(spare) for k in dict.fromkeys(outside["category"])}
+    for day, group in outside.groupby("day", sort=False):
+        top = bands[day][0] + 0.2
+        for i, row in enumerate(group.to_dict("records")):
+            y = top + i + 0.5
+            left.plot([0.03], [y], markers[row["category"]], color=charts.DARK_GREY, markersize=5)
+            left.text(0.06, y, row["label"], va="center", fontsize=8, color="#222222")
+    handles = [plt.Line2D([], [], marker=m, linestyle="", color=charts.DARK_GREY, label=k) for k, m in markers.items()]
+    if handles:
+        left.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=len(handles), fontsize=8,
+                    frameon=False, title=f"What happened ({OUTSIDE_LABEL}: the reference record)",
+                    title_fontsize=9, alignment="left")  # fmt: skip
+    else:
+        left.set_title(f"What happened: no reference record ({OUTSIDE_LABEL})", loc="left", fontsize=9)
+    right.set_xlim(0, n)
+    right.set_yticks([])
+    colors = charts.source_colors(sources)
+    articles = table[(table["kind"] == "article") & table["lane"].isin(sources)]
+    lo, hi = pd.Timestamp(start), pd.Timestamp(end) + pd.Timedelta(days=1)
+
+    def y_of(moment: pd.Timestamp, upper: bool) -> float:
+        moment = min(max(moment, lo), hi - pd.Timedelta(seconds=1) if not upper else hi)
+        if upper:
+            moment = moment - pd.Timedelta(seconds=1)
+        day = str(moment.date())
+        return bands[day][0] if not upper else bands[day][1]
+
+    for lane_i, lane in enumerate(sources):
+        x = lane_i + 0.5
+        mine = articles[articles["lane"] == lane]
+        ranges = mine[mine["range"]]
+        for k, row in enumerate(ranges.to_dict("records")):
+            dx = -0.28 + (k % 2) * 0.14 if len(ranges) > 1 else -0.24
+            y0, y1 = y_of(pd.Timestamp(row["start"]), False), y_of(pd.Timestamp(row["end"]), True)
+            right.bar(x + dx, y1 - y0, bottom=y0, width=0.2, color=colors[lane], alpha=0.3, edgecolor=colors[lane])
+            if row["label_shown"]:
+                right.text(x + dx, (y0 + y1) / 2, row["label"], rotation=90, ha="center", va="center", fontsize=7,
+                           color="#222222", clip_on=True)  # fmt: skip
+            for past, y, mark in ((pd.Timestamp(row["start"]) < lo, y0, "^"), (pd.Timestamp(row["end"]) > hi, y1, "v")):
+                if past:
+                    right.plot([x + dx], [y], mark, color=colors[lane], markersize=5, clip_on=False)
+        counts = mine[~mine["range"]].groupby("day").size()
+        for day, count in counts.items():
+            y = sum(bands[day]) / 2
+            right.plot([x + 0.12], [y], "o", color=colors[lane], markersize=11 if count > 1 else 7, zorder=3)
+            if count > 1:
+                right.text(x + 0.12, y, str(count), ha="center", va="center", fontsize=7, color="white",
+                           fontweight="bold", zorder=4)  # fmt: skip
+    right.set_xticks([i + 0.5 for i in range(n)], sources[:n] if sources else [""])
+    right.tick_params(axis="x", top=True, labeltop=True, bottom=False, labelbottom=False, length=0, labelsize=8)
+    if n > 3:
+        plt.setp(right.get_xticklabels(), rotation=50, ha="left", rotation_mode="anchor")
+    for i, label in enumerate(right.get_xticklabels()):
+        if i < len(sources):
+            label.set_color(colors[sources[i]])
+    right.spines["left"].set_color("#CCCCCC")
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    names = max((t.get_window_extent(renderer).height for t in right.get_xticklabels()), default=0.0)
+    right.set_title(
+        "What each article dates\n" + ("(dot = a day; number = events that day; bar = a range)" if n > 3 else
+                                        "dot = a day\nnumber = events that day\nbar = a range"),
+        loc="left", fontsize=9, pad=names * 72 / fig.dpi + 8,
+    )  # fmt: skip
+    top = fig.get_tightbbox(renderer).y1
+    fig.text(0.01, (top + 0.08) / fig.get_figheight(), title, ha="left", va="bottom", fontsize=12, fontweight="bold")
+    return fig
+
+
+def night_events(events_table: pd.DataFrame, start: str | None = None, end: str | None = None) -> pd.DataFrame:
     """Events of the focus window (``settings.focus``): clock times and parts of the day overlapping [start, end)."""
     start, end = data_focus(events_table, start, end)
     kept = _spans(events_table, pd.Timestamp(start), pd.Timestamp(end), lambda g: g in NIGHT_GRANULARITIES)

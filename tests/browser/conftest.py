@@ -83,6 +83,8 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object]]
     home = tmp_path_factory.mktemp("home")
     served = tmp_path_factory.mktemp("served")
     shutil.copytree(config.REPO_ROOT / "notebooks", served / "notebooks")
+    # The notebooks read (and the coding workbench writes) a copy of the corpus, never the repository's.
+    shutil.copytree(config.DEFAULT_CORPUS_DIR, served / "corpus")
     _quiet_settings(home / "lab-settings")
     token = secrets.token_hex(16)
     port = _free_port()
@@ -93,6 +95,7 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object]]
         JUPYTERLAB_SETTINGS_DIR=str(home / "lab-settings"),
         JUPYTERLAB_WORKSPACES_DIR=str(home / "workspaces"),
         STUDENT_DIR=str(home / "students"),
+        CORPUS_DIR=str(served / "corpus"),
     )
     cmd = [
         str(Path(sys.executable).with_name("jupyter")),

@@ -207,10 +207,36 @@ def test_classroom_exercise_gives_feedback(run_notebook: Callable[[str], Noteboo
     assert len(after) > len(before), "clicking check shows feedback"
 
 
+@pytest.mark.notebook("07-coding-workbench.ipynb")
+def test_workbench_accepts_a_suggestion_and_saves_a_valid_coding(
+    run_notebook: Callable[[str], NotebookRun], lab: dict
+) -> None:
+    from helpers.cli import run_validate
+
+    page, _ = run_notebook("07-coding-workbench.ipynb")
+    corpus_dir = Path(lab["served"]) / "corpus"
+    before = (corpus_dir / "evidence.csv").read_text(encoding="utf-8")
+    accept = page.locator(".widget-toggle-buttons button", has_text="accept").first
+    accept.scroll_into_view_if_needed()
+    accept.click()
+    save = page.locator("button.widget-button", has_text="Save accepted").first
+    save.click()
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.widget-html')].some(e => /Saved|Not saved/.test(e.innerText))",
+        timeout=15_000,
+    )
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    save.locator(OUTPUT_AREA).screenshot(path=str(SCREENSHOTS / "coding-workbench.png"))
+    after = (corpus_dir / "evidence.csv").read_text(encoding="utf-8")
+    assert after.startswith(before) and after.count("\n") == before.count("\n") + 1, "one row appended"
+    problems, _ = run_validate(corpus_dir)
+    assert [p for p in problems if not p.warning] == []
+
+
 #: Views shown in the README: (notebook, text in the producing cell's input, element inside its output, file name).
 README_VIEWS = [
     ("02-claims-by-source.ipynb", "matrix_styler(", "table", "claim-matrix.png"),
-    ("03-day-by-day.ipynb", "day_chart(", "img", "day-by-day.png"),
+    ("03-day-by-day.ipynb", "collapse_chart(", "img", "day-by-day.png"),
     ("04-who-copied-whom.ipynb", "graph_figure(", "img", "derivation-graph.png"),
 ]
 

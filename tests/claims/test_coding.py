@@ -160,12 +160,6 @@ def test_corpus_without_codings_is_fine(tmp_path: Path) -> None:
 # --- analyses -----------------------------------------------------------------------------
 
 
-@pytest.fixture
-def coded(tmp_path: Path):
-    root = build(tmp_path)
-    return read_codings(load_corpus(root)), load_corpus(root)
-
-
 def test_matrix_distinguishes_silent_from_not_coded(coded) -> None:
     codings, corpus = coded
     matrix = stance_matrix(codings, corpus)
@@ -245,6 +239,10 @@ def test_rewrite_that_swaps_a_source_for_a_hedge_is_not_called_more_cautious(tmp
     assert changes[["change", "kept_by", "changed_by"]].values.tolist() == [
         ["drops the attribution (a hedge instead)", "w1", "w2"]
     ]
+    # when w2 is the Wire's own later story, it updates the reporting: it drops nothing
+    own = {"w1": "", "w2": "wire"}
+    codings = read_codings(load_corpus(root))
+    assert rewrite_changes(codings, pd.Series({"w1": "Wire", "w2": "Wire"}), own)["change"].tolist() == []
 
 
 def test_matrix_groups_topics_in_codebook_order(coded) -> None:
@@ -351,3 +349,58 @@ def test_without_settings_any_well_formed_topic_is_accepted(tmp_path: Path) -> N
     msgs = problems_of(root)
     assert not any("'attack'" in m for m in msgs)
     assert f"{root / 'claims.csv'}:3: topic 'Bad Topic' must be lowercase words joined by hyphens" in msgs
+
+
+def test_a_hedge_cue_must_be_in_its_quote(tmp_path: Path) -> None:
+    rows = [dict(e) for e in EVIDENCE]
+    hedged = next(i for i, e in enumerate(rows) if e.get("hedge"))
+    rows[hedged]["hedge"] = "allegedly"
+    root = build(tmp_path, evidence=rows)
+    assert problems_of(root) == [
+        f"{root / 'evidence.csv'}:{hedged + 2}: hedge cue 'allegedly' is not in the quote "
+        "(coding rule R9: copy cues from the quote)"
+    ]
+
+
+def test_attributed_to_needs_a_kind_other_than_none(tmp_path: Path) -> None:
+    root = build(tmp_path, evidence=[EVIDENCE[0], dict(EVIDENCE[1], attributed_to="a diplomat"), *EVIDENCE[2:]])
+    msgs = problems_of(root)
+    assert msgs == [
+        f"{root / 'evidence.csv'}:3: attributed_to 'a diplomat' is given but attribution_kind is 'none' "
+        "(set the kind: named, anonymous, outlet or document; or empty attributed_to)"
+    ]
+
+
+def test_a_claim_nobody_codes_is_a_warning_not_an_error(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from helpers import cli
+
+    claims = [*CLAIMS, {"claim_id": "C099", "topic": "allies", "statement": "Nobody says this"}]
+    root = build(tmp_path, claims=claims)
+    found = validate_codings(load_corpus(root))
+    assert [p.warning for p in found] == [True] and "claim C099 has no evidence row" in str(found[0])
+    assert cli.main(["validate", str(root)]) == 0
+    assert "warning: claim C099 has no evidence row" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        (
+            [("Abu", "Abu Omar", "person"), ("Abu Omar", "Omar", "person"), ("Omar", "Omar", "person")],
+            "entity 'Abu Omar' is itself an alias of 'Omar' on line 3: map 'Abu' to the canonical name directly",
+        ),
+        (
+            [("Kim", "Kimberly", "person"), ("Kimberly", "Kim", "person")],
+            "entity 'Kimberly' is itself an alias of 'Kim' on line 3 (a cycle)",
+        ),
+    ],
+)
+def test_alias_chains_and_cycles_are_refused(tmp_path: Path, rows: list[tuple[str, str, str]], message: str) -> None:
+    root = build(tmp_path)
+    write_csv(
+        root / "aliases.csv",
+        [{"alias": a, "entity": e, "entity_type": t} for a, e, t in rows],
+        ["alias", "entity", "entity_type"],
+    )
+    msgs = problems_of(root)
+    assert any(message in m for m in msgs), msgs

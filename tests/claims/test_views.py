@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from helpers.claims.coding import (
     CLAIM_COLUMNS,
     CLAIM_OPTIONAL,
@@ -29,12 +27,6 @@ from helpers.claims.views import (
 from helpers.corpus.load import load_corpus
 from tests.claims.samples import ARTICLES, build
 from tests.conftest import make_corpus, write_csv
-
-
-@pytest.fixture
-def coded(tmp_path: Path):
-    root = build(tmp_path)
-    return read_codings(load_corpus(root)), load_corpus(root)
 
 
 def test_disagreement_side_by_side_shows_question_and_reasoning(coded) -> None:

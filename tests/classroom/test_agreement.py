@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.claims.coding import STANCES, Codings
+from helpers.claims.coding import Codings
 from helpers.classroom import agreement, students
 from helpers.classroom.agreement import cohen_kappa
-from tests.classroom.samples import first_coded, perfect_answers, reference
+from tests.classroom.samples import first_coded, one_wrong_stance, perfect_answers, reference
 
 
 def test_kappa_classic_two_by_two_is_0_4() -> None:
@@ -67,13 +67,7 @@ def test_kappa_properties(data: st.DataObject) -> None:
 
 
 def test_compare_counts_agreement_and_lists_disagreements(codings: Codings, folder: Path) -> None:
-    sid = first_coded(codings)
-    ref = reference(codings, sid)
-    answers = perfect_answers(codings, sid)
-    flipped = ref.index[0]
-    wrong_stance = next(s for s in STANCES if s != ref.at[flipped, "stance"])
-    answers[flipped] = (wrong_stance, ref.at[flipped, "attribution_kind"])
-    path = students.save_coding("Fay", sid, answers, folder)
+    ref, answers, flipped, wrong_stance, path = one_wrong_stance(codings, folder)
     comp = agreement.compare(students.read_student_file(path), codings)
     n = len(ref)
     assert comp.agreement.at["stance", "items"] == n

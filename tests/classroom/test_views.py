@@ -12,7 +12,7 @@ from helpers.claims.coding import ATTRIBUTION_KINDS, STANCES, Codings
 from helpers.classroom import agreement, students, views
 from helpers.classroom import exercises as cl
 from helpers.corpus.load import UnknownSourceError
-from tests.classroom.samples import first_coded, perfect_answers, reference
+from tests.classroom.samples import first_coded, one_wrong_stance, perfect_answers, reference
 
 
 def test_task_and_worksheet_show_quotes_not_answers(codings: Codings, corpus: pd.DataFrame) -> None:
@@ -87,13 +87,7 @@ def test_worksheets_cover_every_coded_article(codings: Codings, corpus: pd.DataF
 
 
 def test_comparison_html_names_the_disagreement(codings: Codings, folder: Path) -> None:
-    sid = first_coded(codings)
-    ref = reference(codings, sid)
-    answers = perfect_answers(codings, sid)
-    flipped = ref.index[0]
-    wrong_stance = next(s for s in STANCES if s != ref.at[flipped, "stance"])
-    answers[flipped] = (wrong_stance, ref.at[flipped, "attribution_kind"])
-    path = students.save_coding("Fay", sid, answers, folder)
+    ref, _, _, wrong_stance, path = one_wrong_stance(codings, folder)
     html = views.comparison_html(agreement.compare(students.read_student_file(path), codings))
     n = len(ref)
     assert f"you coded <b>{wrong_stance}</b>" in html and f"{n - 1} of {n}" in html

@@ -64,3 +64,34 @@ def test_overview_has_a_row_per_article(corpus: pd.DataFrame) -> None:
     table = overview(corpus)
     assert list(table.index) == list(corpus.index)
     assert set(table["date basis"]) <= {"stated", "inferred"}
+
+
+def test_outlet_names_include_the_agency_s_other_names() -> None:
+    assert {"Associated Press", "AP"} <= set(outlet_names("Associated Press"))
+    assert "Xinhua" in outlet_names("Xinhua News Agency")
+
+
+def test_a_dateline_naming_the_outlet_is_own_reporting_and_another_agency_a_credit() -> None:
+    corpus = frame(
+        text=[
+            "NAIROBI, Kenya (AP) -- A bomb exploded near the embassy.",
+            "Nairobi, August 7 (Xinhua) -- A huge blast rocked the city.",
+            "Blast in Nairobi\n\nNAIROBI, Kenya (AP) -- A bomb exploded near the embassy.",
+            "NAIROBI, Kenya, Aug. 7 — Our correspondent saw the ruins.",
+            "NAIROBI, Kenya, Aug. 7 — A page with no known outlet.",
+        ],
+        outlet=["Associated Press", "Xinhua News Agency", "Daily Nation", "Daily Nation", "unknown"],
+        credits=[(), (), (), (), ()],
+        upstream_inferred=["", "", "", "", ""],
+    )
+    kinds = source_kinds(corpus)
+    assert kinds["kind"].tolist() == [KIND_ORIGINAL, KIND_ORIGINAL, KIND_CREDITED, KIND_ORIGINAL, KIND_UNCLEAR]
+    assert "names its own outlet" in kinds.at["a0", "evidence"]
+    assert "names AP" in kinds.at["a2", "evidence"]
+    assert "staff dateline" in kinds.at["a3", "evidence"]
+
+
+def test_the_wire_corpus_reads_as_own_reporting_not_unclear(wire_corpus: pd.DataFrame) -> None:
+    kinds = source_kinds(wire_corpus)["kind"]
+    assert set(kinds[["ap-1", "ap-2", "ap-3", "xinhua-1", "xinhua-2", "meridian-3"]]) == {KIND_ORIGINAL}
+    assert kinds["meridian-2"] == KIND_CREDITED

@@ -22,7 +22,9 @@ def test_chains_put_the_reuters_trio_together_and_keep_ft_and_allies_apart(
     corpus: pd.DataFrame, real: reuse.Reuse
 ) -> None:
     ch = chains.chains(corpus, real.pairs).set_index("source_id")
-    assert list(ch.columns) == ["chain", "basis", "evidence"]
+    assert list(ch.columns) == ["chain", "basis", "evidence", "relation"]
+    assert set(ch.loc[[*REUTERS_TRIO, "allies-fled"], "relation"]) == {chains.CHAIN_REWRITE}
+    assert ch.at["ft", "relation"] == chains.OWN
     assert set(ch.loc[list(REUTERS_TRIO), "chain"]) == {"Reuters"}
     assert (ch.loc[list(REUTERS_TRIO), "basis"] == "credit + text reuse").all()
     assert ch.at["ft", "chain"] != "Reuters" and ch.at["ft", "basis"] == "own"

@@ -83,3 +83,67 @@ def departure_claim(corpus: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         {"topic": ["departure"], "statement": ["left on 8 Dec"], "when": ["2024-12-08"]}, index=["C1"]
     )
     return evidence, claims
+
+
+def many_events(n_articles: int, start: str = "2031-03-01", days: int = 12) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A fictional events table of ``n_articles`` articles over ``days`` days, and an outside table for it.
+
+    Each article dates a few single days (some several events on one day), a clock time, and every
+    third one a multi-day range that runs past the window's start: the shapes the charts must draw.
+    """
+    first = pd.Timestamp(start)
+    rows = []
+    for i in range(n_articles):
+        sid = f"outlet-{i + 1:02d}"
+        for k in range(3 + i % 3):
+            day = (first + pd.Timedelta(days=(i * 5 + k * 3) % days)).date().isoformat()
+            rows.append(
+                {
+                    "source_id": sid,
+                    "date": day,
+                    "date_end": day,
+                    "value": day,
+                    "value_end": "",
+                    "granularity": "day",
+                    "mention": f"day {k}",
+                    "bound": "",
+                    "clause": f"{sid} event {k}",
+                }
+            )
+        last = (first + pd.Timedelta(days=days - 1)).date().isoformat()
+        rows += [
+            {
+                "source_id": sid,
+                "date": last,
+                "date_end": last,
+                "value": f"{last}T{(i % 12) + 6:02d}:30",
+                "value_end": "",
+                "granularity": "minute",
+                "mention": "at half past",
+                "bound": "",
+                "clause": "late",
+            }
+        ]
+        if i % 3 == 0:
+            lo = (first - pd.Timedelta(days=4)).date().isoformat()
+            hi = (first + pd.Timedelta(days=2 + i % 4)).date().isoformat()
+            rows.append(
+                {
+                    "source_id": sid,
+                    "date": lo,
+                    "date_end": hi,
+                    "value": lo,
+                    "value_end": hi,
+                    "granularity": "day",
+                    "mention": "early in the month",
+                    "bound": "",
+                    "clause": "a range",
+                }
+            )
+    outside = make_outside([
+        ((first + pd.Timedelta(days=d)).date().isoformat(), t, f"Reference event {d}-{j}: the town of Example {d} "
+         "is taken after a long siege, officials say", "Wire") for d in range(0, days, 2) for j, t in
+        enumerate(("", "dawn", "12:15")[: 1 + d % 3])
+    ])  # fmt: skip
+    outside.loc[outside.index % 2 == 1, "kind"] = "front"
+    return pd.DataFrame(rows), outside

@@ -1,0 +1,428 @@
+"""A corpus from scratch: lay out a new corpus directory, and add articles to it from text files or saved web pages.
+
+:func:`new_corpus` writes an empty manifest, an ``articles/`` folder, a commented ``event.toml``
+and a README skeleton. :func:`add_article` stores one article's text in ``articles/<id>.txt``,
+hashes it and appends its manifest row under a file lock, so that two adds at once both land.
+From a saved web page the main text and the page's title, date, site name and author are
+extracted with trafilatura, and the row's ``notes`` say which fields came from the page.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import os
+import re
+import stat
+import unicodedata
+from dataclasses import dataclass, field
+from importlib import metadata, resources
+from pathlib import Path
+
+from helpers import config
+from helpers.core.errors import InputError, display_path
+from helpers.core.files import BOM, decode_bytes, locked, read_table, write_atomic
+from helpers.corpus.load import (
+    _PUBLISHED_TIME,
+    _SOURCE_ID,
+    _is_iso_date,
+    articles_dir,
+    has_visible_text,
+    manifest_path,
+    untrusted_file_problem,
+)
+
+#: The settings file a new corpus gets (read by :mod:`helpers.corpus.settings`), and its README.
+EVENT_NAME = config.EVENT_SETTINGS_NAME
+README_NAME = "README.md"
+#: Where the files a new corpus starts from live: a commented ``event.toml`` and a README skeleton.
+SKELETON = resources.files("helpers.corpus") / "skeleton"
+#: File types ``add`` reads: plain text as it is, saved web pages through trafilatura.
+TEXT_SUFFIXES = (".txt",)
+PAGE_SUFFIXES = (".html", ".htm")
+#: A saved page may be this many times the article limit: its scripts and styles surround the text.
+PAGE_SIZE_FACTOR = 10
+#: Longest generated source id (a readable id, not the whole headline).
+MAX_ID_CHARS = 40
+#: Manifest fields ``add`` takes from the command line, with what each means and defaults to.
+FIELD_HELP = {
+    "outlet": "the outlet (default: the page's site name, else 'unknown')",
+    "headline": "the headline as printed (default: the page's title, else empty)",
+    "byline": "the byline (default: the page's author, else empty)",
+    "published": "publication date YYYY-MM-DD (default: the page's date; needed when there is none)",
+    "published_basis": "'stated' (the default) or 'inferred: <reasoning>'",
+    "credits": "upstream outlets the text itself credits, ';'-separated",
+    "upstream_inferred": "an upstream the text does not credit but you infer (say why in --notes)",
+    "notes": "your notes, put before the ones add writes (where the text and each field came from)",
+    "genre": "news (the default) or narrative",
+    "published_time": "time of publication, HH:MM with an offset or zone (14:30+03:00)",
+}
+FIELDS = tuple(FIELD_HELP)
+
+
+class AuthoringError(ValueError):
+    """Why a corpus could not be created or an article not added: one line, naming the file and the problem."""
+
+
+def new_corpus(directory: Path | str) -> list[Path]:
+    """Lay out a new corpus in ``directory`` (absent or empty); returns the paths written.
+
+    Refuses a directory that already holds anything: ``new`` never overwrites a corpus.
+    """
+    cdir = Path(directory)
+    if cdir.is_symlink():
+        raise AuthoringError(f"{display_path(cdir)}: is a symbolic link (give the directory itself)")
+    if cdir.exists() and not cdir.is_dir():
+        raise AuthoringError(f"{display_path(cdir)}: exists and is not a directory")
+    if cdir.is_dir() and any(cdir.iterdir()):
+        raise AuthoringError(f"{display_path(cdir)}: directory is not empty (new lays out an empty or new directory)")
+    adir = articles_dir(cdir)
+    adir.mkdir(parents=True, exist_ok=True)
+    written = [adir]
+    header = io.StringIO()
+    csv.writer(header, lineterminator="\n").writerow(config.MANIFEST_COLUMNS)
+    title = cdir.resolve().name or "A new corpus"
+    files = {
+        config.MANIFEST_NAME: header.getvalue(),
+        EVENT_NAME: (SKELETON / EVENT_NAME).read_text(encoding="utf-8"),
+        README_NAME: (SKELETON / README_NAME)
+        .read_text(encoding="utf-8")
+        .format(title=title, dir=_shell_word(display_path(cdir))),
+    }
+    for name, content in files.items():
+        write_atomic(cdir / name, content)
+        written.append(cdir / name)
+    return written
+
+
+def _shell_word(text: str) -> str:
+    """``text`` as one shell word for the README's example commands (quoted only when it needs it)."""
+    return text if re.fullmatch(r"[\w./-]+", text) else "'" + text.replace("'", "'\\''") + "'"
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """An article's text as it will be stored, the manifest fields found with it, and how it was obtained."""
+
+    text: str
+    fields: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    #: Whether the text was extracted from a saved web page (and ``fields`` found in its markup).
+    page: bool = False
+
+
+#: trafilatura's metadata names for the manifest fields a page can give, with how the notes name them.
+PAGE_FIELDS = {
+    "headline": ("title", "title"),
+    "byline": ("author", "author"),
+    "outlet": ("sitename", "site name"),
+    "published": ("date", "date in the page markup"),
+}
+
+
+def extract_page(data: bytes, name: str = "page") -> Extracted:
+    """The main text and metadata of a saved web page (trafilatura), without navigation, footer or comments.
+
+    The date is taken from the page's markup only (meta tags, ``<time>`` and date elements, the
+    address), never guessed from the running text, and is the original publication date rather
+    than the last update.
+    """
+    import trafilatura  # imported here: a second of start-up that only ``add`` needs
+
+    version = metadata.version("trafilatura")
+    doc = trafilatura.bare_extraction(
+        data,
+        with_metadata=True,
+        include_comments=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    text = (doc.text or "") if doc is not None else ""
+    if not has_visible_text(text):
+        raise AuthoringError(f"{name}: no article text found in the page (trafilatura {version})")
+    found = {key: _one_line(getattr(doc, attr, None) or "") for key, (attr, _) in PAGE_FIELDS.items()}
+    found = {key: value for key, value in found.items() if value}
+    if "published" in found and not _is_iso_date(found["published"]):
+        del found["published"]
+    notes = [
+        f"Text extracted from the saved page '{name}' (sha256 {hashlib.sha256(data).hexdigest()}) "
+        f"by trafilatura {version}, main text only."
+    ]
+    if url := _one_line(getattr(doc, "url", None) or ""):
+        notes.append(f"Page address: {url}.")
+    return Extracted(text, found, notes, page=True)
+
+
+def field_notes(found: Extracted, given: dict[str, str]) -> list[str]:
+    """Sentences for ``notes``: which fields came from the page, which from the command line, which from neither."""
+    notes = []
+    if found.page:
+        used = [f"{key} ({PAGE_FIELDS[key][1]})" for key in PAGE_FIELDS if key in found.fields and key not in given]
+        notes.append(f"From the page: {', '.join(used)}." if used else "No field taken from the page.")
+        if missing := [key for key in PAGE_FIELDS if key not in found.fields]:
+            notes.append(f"Not in the page: {', '.join(missing)}.")
+    from_line = [key for key in given if key not in ("notes", "published_basis")]
+    if from_line:
+        notes.append(f"Given on the command line: {', '.join(from_line)}.")
+    overridden = [f"{key} '{found.fields[key]}'" for key in from_line if key in found.fields]
+    if overridden:
+        notes.append(f"The page said {', '.join(overridden)}.")
+    if "outlet" not in given and "outlet" not in found.fields:
+        notes.append("Outlet unknown: not given and not found.")
+    return notes
+
+
+def _one_line(value: str) -> str:
+    """A metadata value on one line: runs of whitespace (line breaks, tabs) become one space."""
+    return " ".join(str(value).split())
+
+
+def normalise_layout(text: str) -> tuple[str, bool]:
+    """``text`` with leading byte-order marks dropped and CRLF or CR line ends made LF; whether it changed.
+
+    Offsets count characters as stored, and readers that strip a BOM or CRs would land off by one
+    per character; storing LF text without a BOM removes the ambiguity at the door.
+    """
+    out = text.lstrip(BOM).replace("\r\n", "\n").replace("\r", "\n")
+    return out, out != text
+
+
+def normalised_text(text: str) -> str:
+    """A text reduced for duplicate detection: NFC, no BOM, whitespace runs as one space, case folded."""
+    return " ".join(unicodedata.normalize("NFC", text.removeprefix(BOM)).split()).casefold()
+
+
+def slug(text: str, limit: int = MAX_ID_CHARS) -> str:
+    """A source id from free text: ASCII lowercase words joined by hyphens, cut at a word within ``limit``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    out = ""
+    for word in words:
+        candidate = f"{out}-{word}" if out else word
+        if len(candidate) > limit:
+            break
+        out = candidate
+    return out or (words[0][:limit] if words else "")
+
+
+def read_input(path: Path, limit: int) -> bytes:
+    """The bytes of the file to add: a regular file (no link, device or pipe) of at most ``limit`` bytes."""
+    name = display_path(path)
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        raise AuthoringError(f"{name}: file not found") from None
+    if stat.S_ISLNK(mode):
+        raise AuthoringError(f"{name}: is a symbolic link (give the file it points to)")
+    if not stat.S_ISREG(mode):
+        raise AuthoringError(f"{name}: is not a regular file")
+    with open(path, "rb") as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise AuthoringError(f"{name}: over the limit of {limit:,} bytes (set {config.MAX_ARTICLE_ENV} to raise it)")
+    return data
+
+
+def read_article(path: Path, name: str | None = None) -> Extracted:
+    """The text to store for a ``.txt`` file or a saved web page, with the fields and notes found on the way."""
+    name = name or display_path(path)
+    suffix = path.suffix.lower()
+    limit = config.max_article_bytes()
+    if suffix in TEXT_SUFFIXES:
+        data = read_input(path, limit)
+        try:
+            text = decode_bytes(data, path)
+        except InputError as exc:
+            raise AuthoringError(str(exc.problems[0])) from None
+        found = Extracted(text)
+    elif suffix in PAGE_SUFFIXES:
+        data = read_input(path, limit * PAGE_SIZE_FACTOR)
+        found = extract_page(data, path.name)
+    else:
+        kinds = ", ".join(TEXT_SUFFIXES + PAGE_SUFFIXES)
+        raise AuthoringError(f"{name}: cannot add a '{suffix or 'no suffix'}' file (give one of {kinds})")
+    text, changed = normalise_layout(found.text)
+    notes = list(found.notes)
+    if changed:
+        was = hashlib.sha256(found.text.encode("utf-8") if suffix in PAGE_SUFFIXES else data).hexdigest()
+        what = "extracted text" if suffix in PAGE_SUFFIXES else "original file"
+        notes.append(f"Line ends made LF and any byte-order mark dropped on adding; the {what}'s sha256 was {was}.")
+    if not has_visible_text(text):
+        raise AuthoringError(f"{name}: article is empty (no visible characters)")
+    if len(text.encode("utf-8")) > limit:
+        raise AuthoringError(f"{name}: the article text is over the limit of {limit:,} bytes")
+    return Extracted(text, found.fields, notes, found.page)
+
+
+def _check_fields(row: dict[str, str], name: str) -> None:
+    """Refuse field values that ``validate`` would reject, before anything is written."""
+    sid = row["source_id"]
+    if not _SOURCE_ID.match(sid):
+        raise AuthoringError(f"{name}: id '{sid}' must be lowercase letters, digits and hyphens (give --id)")
+    if not row["published"]:
+        raise AuthoringError(
+            f"{name}: no publication date found; give --published YYYY-MM-DD "
+            "(with --published-basis 'inferred: <reasoning>' when it is inferred)"
+        )
+    if not _is_iso_date(row["published"]):
+        raise AuthoringError(f"{name}: unparseable date '{row['published']}' (expected YYYY-MM-DD)")
+    basis = row["published_basis"]
+    if not (basis == "stated" or (basis.startswith("inferred:") and basis[len("inferred:") :].strip())):
+        raise AuthoringError(f"{name}: published_basis '{basis}' must be 'stated' or 'inferred: <reasoning>'")
+    genre = row.get("genre", "")
+    if genre and genre not in config.GENRES:
+        raise AuthoringError(f"{name}: genre '{genre}' must be one of {', '.join(config.GENRES)}")
+    ptime = row.get("published_time", "")
+    if ptime and not _PUBLISHED_TIME.match(ptime):
+        raise AuthoringError(f"{name}: published_time '{ptime}' must be HH:MM with an offset or zone (14:30+03:00)")
+
+
+def _manifest_rows(mpath: Path) -> tuple[str, list[str], list[dict[str, str]]]:
+    """The manifest's text, header and rows (cells as written), after checking it reads as a manifest."""
+    try:
+        table = read_table(mpath, config.MANIFEST_COLUMNS, config.MANIFEST_OPTIONAL_COLUMNS)
+    except InputError as exc:
+        more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
+        raise AuthoringError(f"{exc.problems[0]}{more}: fix the manifest first") from None
+    text = decode_bytes(mpath.read_bytes(), mpath)
+    header = [h.strip() for h in next(csv.reader(io.StringIO(text.removeprefix(BOM), newline="")))]
+    rows = [{col: str(row[col]) for col in header} | {"_line": str(row["_line"])} for _, row in table.iterrows()]
+    return text, header, rows
+
+
+def _duplicate(rows: list[dict[str, str]], adir: Path, text: str, digest: str) -> dict[str, str] | None:
+    """The manifest row whose article has this text already (same sha256, or the same normalised text)."""
+    wanted = normalised_text(text)
+    for row in rows:
+        if row["sha256"] == digest:
+            return row
+        path = adir / row["file"]
+        if not row["file"] or Path(row["file"]).name != row["file"] or untrusted_file_problem(path, adir):
+            continue
+        data = path.read_bytes()
+        if hashlib.sha256(data).hexdigest() == digest or normalised_text(data.decode("utf-8", "replace")) == wanted:
+            return row
+    return None
+
+
+def _unique_id(base: str, taken: set[str], adir: Path) -> str:
+    """``base``, or ``base-2``, ``base-3``... : the first id neither in the manifest nor a file in ``articles/``."""
+    candidate, n = base, 1
+    while candidate in taken or (adir / f"{candidate}.txt").exists() or (adir / f"{candidate}.txt").is_symlink():
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+def _csv_line(cells: list[str], end: str) -> str:
+    """One CSV record (minimal quoting) ending in ``end``."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator=end).writerow(cells)
+    return out.getvalue()
+
+
+def _with_row(text: str, header: list[str], row: dict[str, str]) -> str:
+    """The manifest text with ``row`` appended; existing rows keep their bytes, unless a column is added."""
+    end = "\r\n" if "\r\n" in text else "\n"
+    extra = [col for col in config.MANIFEST_OPTIONAL_COLUMNS if row.get(col) and col not in header]
+    if not extra:
+        body = text if text.endswith("\n") or not text else text + end
+        return body + _csv_line([row.get(col, "") for col in header], end)
+    bom = BOM if text.startswith(BOM) else ""
+    records = list(csv.reader(io.StringIO(text.removeprefix(BOM), newline="")))
+    columns = [*records[0], *extra]
+    out = [_csv_line(columns, end)]
+    for record in records[1:]:
+        if any(cell.strip() for cell in record):
+            out.append(_csv_line(record + [""] * len(extra), end))
+    out.append(_csv_line([row.get(col.strip(), "") for col in columns], end))
+    return bom + "".join(out)
+
+
+def add_article(corpus_dir: Path | str, file: Path | str, source_id: str | None = None, **fields: str | None) -> dict:
+    """Add one article (``.txt`` or saved ``.html``) to a corpus: its text file and its manifest row; returns the row.
+
+    ``fields`` are manifest columns (``outlet``, ``headline``, ``byline``, ``published``,
+    ``published_basis``, ``credits``, ``upstream_inferred``, ``notes``, ``genre``,
+    ``published_time``); a value given wins over one found in the page. The text is stored as
+    read or extracted, with only its line ends made LF and a byte-order mark dropped (noted with the
+    original hash). Refuses a text or an id the manifest has already. The manifest is read, extended
+    and replaced atomically under a lock, so concurrent adds each keep their row.
+    """
+    unknown = sorted(set(fields) - set(FIELDS))
+    if unknown:
+        raise TypeError(f"add_article() got unknown fields: {', '.join(unknown)}")
+    cdir, src = Path(corpus_dir), Path(file)
+    mpath, adir = manifest_path(cdir), articles_dir(cdir)
+    if not mpath.is_file() or not adir.is_dir():
+        raise AuthoringError(
+            f"{display_path(cdir)}: not a corpus directory (no {config.MANIFEST_NAME} or {config.ARTICLES_DIRNAME}/); "
+            "lay one out with: python -m helpers new DIR"
+        )
+    name = display_path(src)
+    found = read_article(src, name)
+    # A text saved straight into articles/ is registered where it is, under its own name.
+    in_place = src.parent.resolve() == adir.resolve()
+    if in_place:
+        if src.suffix.lower() not in TEXT_SUFFIXES or (source_id or src.stem) != src.stem:
+            raise AuthoringError(
+                f"{name}: already inside {config.ARTICLES_DIRNAME}/: add a .txt there under its own name "
+                "(its id), or add the file from elsewhere"
+            )
+        source_id = src.stem
+    given = {key: _one_line(value) for key, value in fields.items() if value is not None and _one_line(value)}
+    row = {col: "" for col in config.MANIFEST_COLUMNS} | dict(found.fields) | given
+    row["outlet"] = row["outlet"] or config.UNKNOWN_OUTLET
+    if row["published"] and not row["published_basis"]:
+        row["published_basis"] = "stated"
+    payload = found.text.encode("utf-8")
+    row["sha256"] = digest = hashlib.sha256(payload).hexdigest()
+    today = dt.datetime.now(dt.UTC).date().isoformat()
+    notes = [
+        *([given["notes"]] if "notes" in given else []),
+        f"Added with 'python -m helpers add' from '{src.name}' on {today}.",
+        *found.notes,
+        *field_notes(found, given),
+    ]
+    row["notes"] = " ".join(notes)
+    draft_id = source_id if source_id is not None else "a"
+    _check_fields(row | {"source_id": draft_id}, name)
+    with locked(mpath):
+        text, header, rows = _manifest_rows(mpath)
+        mname = display_path(mpath)
+        same = _duplicate(rows, adir, found.text, digest)
+        if same is not None:
+            raise AuthoringError(
+                f"{mname}:{same['_line']}: the same text is already article '{same['source_id']}' "
+                f"({config.ARTICLES_DIRNAME}/{same['file']}): not added"
+            )
+        taken = {r["source_id"]: r for r in rows}
+        if source_id is not None:
+            if source_id in taken:
+                raise AuthoringError(
+                    f"{mname}:{taken[source_id]['_line']}: id '{source_id}' is already taken "
+                    f"({config.ARTICLES_DIRNAME}/{taken[source_id]['file']}): give another --id"
+                )
+            target = adir / f"{source_id}.txt"
+            if not in_place and (target.exists() or target.is_symlink()):
+                raise AuthoringError(
+                    f"{display_path(target)}: already exists but is not in the manifest: give another --id"
+                )
+        else:
+            known = row["outlet"] if row["outlet"] != config.UNKNOWN_OUTLET else ""
+            base = slug(" ".join(part for part in (known, row["headline"]) if part)) or slug(src.stem) or "article"
+            source_id = _unique_id(base, set(taken), adir)
+        row["source_id"], row["file"] = source_id, f"{source_id}.txt"
+        target = adir / row["file"]
+        before = target.read_bytes() if in_place else None
+        write_atomic(target, payload)
+        try:
+            write_atomic(mpath, _with_row(text, header, row))
+        except BaseException:
+            if before is None:
+                target.unlink(missing_ok=True)
+            else:
+                write_atomic(target, before)
+            raise
+    return row
