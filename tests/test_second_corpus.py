@@ -33,12 +33,6 @@ NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
 FIRST_CASE = re.compile(
     r"Assad|Syria|Syrian|Damascus|Reuters|Financial Times|\bFT\b|transponder|Araghchi|2024", re.IGNORECASE
 )
-#: Notebook 03 belongs to another line of work: known to fail on a corpus without temporal gold,
-#: and its question names the first case's dates (which 00's index shows). Reported, not hidden.
-KNOWN = {
-    "03-day-by-day.ipynb": "03 needs gold/temporal.csv and names the first case (owned elsewhere)",
-    "00-overview.ipynb": "00's notebook index shows 03's question, which names the first case's dates",
-}
 
 
 def run(path: Path, corpus_dir: Path, students: Path) -> nbformat.NotebookNode:
@@ -101,12 +95,7 @@ def test_the_second_corpus_is_valid_and_says_what_it_lacks(second: Path) -> None
     assert any(line.startswith("note: 05") and "gold" in line for line in summary)
 
 
-def _param(path: Path) -> object:
-    marks = [pytest.mark.xfail(reason=KNOWN[path.name], strict=False)] if path.name in KNOWN else []
-    return pytest.param(path, id=path.name, marks=marks)
-
-
-@pytest.mark.parametrize("path", [_param(p) for p in NOTEBOOKS])
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_notebook_runs_on_the_second_corpus_and_names_nothing_of_the_first(
     path: Path, second: Path, tmp_path: Path
 ) -> None:
