@@ -20,8 +20,8 @@ CORPUS_ENV := $(if $(CORPUS_DIR),CORPUS_DIR=$(abspath $(CORPUS_DIR)),)
 help:
 	@echo "make lab      open the notebooks in JupyterLab (sets everything up first)"
 	@echo "make test     run every test (sets everything up first)"
-	@echo "make report   execute all notebooks into a static HTML report in build/report/"
-	@echo "make notebooks  re-execute every notebook in place (after changing helpers or corpus)"
+	@echo "make report   execute all notebooks into a static HTML report in build/report/ (build/report/NAME/ with CORPUS_DIR)"
+	@echo "make notebooks  re-execute every notebook in place; with CORPUS_DIR=DIR, into build/notebooks/NAME/"
 	@echo "make bench    run the reuse benchmark and print its table; make bench-validate / bench-tables time validate and tables at scale"
 	@echo "make bench-suggest  suggested claim codings measured leave-one-article-out, and timed on 1,000 articles"
 	@echo "make browser  only the JupyterLab-in-Chromium tests; make screenshots refreshes docs/screenshots/"
@@ -39,8 +39,14 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 	$(PIP) install --no-build-isolation --no-deps -e .
 	@touch $@
 
+# The project's JupyterLab defaults (no news or update prompts) live in .jupyter/lab/settings/overrides.json;
+# the user's own settings stay in their home directory.
+LAB_FLAGS := --LabApp.app_settings_dir=$(CURDIR)/.jupyter/lab/settings --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate
+# With CORPUS_DIR set, executed notebooks and the report go under build/, named after the corpus folder.
+CORPUS_NAME := $(notdir $(abspath $(CORPUS_DIR)))
+
 lab: $(STAMP)
-	$(CORPUS_ENV) $(BIN)/jupyter lab --ServerApp.port=$(LAB_PORT) $(ROOT_FLAG) notebooks/00-overview.ipynb
+	$(CORPUS_ENV) $(BIN)/jupyter lab --ServerApp.port=$(LAB_PORT) $(ROOT_FLAG) $(LAB_FLAGS) notebooks/00-overview.ipynb
 
 test: $(STAMP)
 	$(BIN)/ruff check .
@@ -72,10 +78,13 @@ tables: $(STAMP)
 	$(BIN)/python -m helpers tables --out build/tables
 
 report: $(STAMP)
-	$(BIN)/python -m helpers.report build/report
+	$(CORPUS_ENV) $(BIN)/python -m helpers.report build/report$(if $(CORPUS_DIR),/$(CORPUS_NAME),)
 
+# Without CORPUS_DIR: re-execute the repository's notebooks in place. With it: write the executed
+# notebooks to build/notebooks/<corpus folder name>/ and leave the repository's notebooks alone.
 notebooks: $(STAMP)
-	$(CORPUS_ENV) $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	$(CORPUS_ENV) $(BIN)/jupyter nbconvert --to notebook --execute \
+	  $(if $(CORPUS_DIR),--output-dir=build/notebooks/$(CORPUS_NAME),--inplace) \
 	  --ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=600 $(NOTEBOOKS)
 
 bench: $(STAMP)

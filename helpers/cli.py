@@ -21,6 +21,7 @@ from helpers.core.errors import InputError, Problem, display_path
 from helpers.core.files import write_atomic, write_csv_atomic
 from helpers.corpus import authoring
 from helpers.corpus.load import Corpus, load_corpus
+from helpers.display.notebook import notebook_gaps
 from helpers.reuse import chaining
 from helpers.sourcing import detect
 from helpers.sourcing import gold as sourcing_gold
@@ -75,6 +76,7 @@ def validated(corpus_dir: Path | str | None) -> tuple[Corpus | None, list[Proble
         if not more and (line := check.summary(corpus)):
             summary.append(f"ok: {line}")
         summary.extend(str(p) for p in found if p.warning)
+    summary += notebook_gaps(corpus.dir)  # info lines: what each notebook will show as missing
     return corpus, problems, summary
 
 

@@ -45,6 +45,9 @@ LIST_SEP = ";"
 
 #: A corpus's own settings (title, question, time zone, topics, windows): see :mod:`helpers.corpus.settings`.
 EVENT_SETTINGS_NAME = "event.toml"
+#: The project's JupyterLab defaults (news and update checks off): ``make lab`` and the browser tests
+#: pass it as ``--LabApp.app_settings_dir``, whose ``overrides.json`` JupyterLab reads.
+LAB_SETTINGS_DIR = REPO_ROOT / ".jupyter" / "lab" / "settings"
 #: A corpus's own narrative, shown by the notebooks where they call for it (``notes/02.md``).
 NOTES_DIRNAME = "notes"
 #: Largest settings or note file read (they are a few kilobytes; a huge one is a mistake).

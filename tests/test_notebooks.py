@@ -93,3 +93,24 @@ def test_readme_names_every_notebook_and_only_existing_ones() -> None:
     readme = (config.REPO_ROOT / "README.md").read_text(encoding="utf-8")
     named = set(re.findall(r"notebooks/(\d\d-[a-z0-9-]+\.ipynb)", readme))
     assert named == set(IDS)
+
+
+#: Notebooks in the story-first shape (issue 17); 03 and 07 (owned elsewhere) join once they follow it whole.
+STORY_FIRST = [p for p in NOTEBOOKS if p.name[:2] in {"00", "01", "02", "04", "05", "06"}]
+
+
+@pytest.mark.parametrize("path", STORY_FIRST, ids=[p.name for p in STORY_FIRST])
+def test_story_first_shape(path: Path) -> None:
+    """Title, question, data, prerequisites and time up front; trust closes the analysis; short markdown."""
+    cells = load(path)["cells"]
+    first = "".join(cells[0]["source"])
+    assert re.search(r"^\*\*Prerequisites:\*\* .+ · \*\*Time:\*\* about \d+ minutes", first, re.M), path.name
+    markdown = ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
+    headings = [ln for text in markdown for ln in text.splitlines() if ln.startswith("## ")]
+    if not path.name.startswith("00"):
+        assert headings[-2:] == ["## How far to trust this", "## Summary"], f"{path.name}: {headings[-3:]}"
+    words = sum(len(re.findall(r"[A-Za-z0-9][\w'’-]*", text)) for text in markdown)
+    assert words < 600, f"{path.name}: {words} words of markdown (aim for fewer than 600)"
+    code = "".join(code_cells(load(path))[0]["source"])
+    assert len([ln for ln in code.splitlines() if ln.startswith(("from helpers", "import helpers"))]) == 1
+    assert "settings.title" in code and "settings.question" in code, f"{path.name}: print the corpus title"

@@ -1,11 +1,13 @@
 """Who claims what, and how: the hand coding, the claim x article matrix, corroboration, disagreements.
 
 The functions the notebooks use, re-exported from their modules. ``corroboration`` and
-``disagreements`` are also module names, so those two functions are imported from their modules.
+``disagreements`` are also module names, so those two functions are re-exported as
+``corroboration_table`` and ``disagreement_table`` (the modules stay importable by their names).
 """
 
-from helpers.claims.aliases import load_aliases
-from helpers.claims.coding import STANCES, read_codings
+from helpers.claims.aliases import entity_mentions, load_aliases
+from helpers.claims.coding import STANCES, has_codings, read_codings
+from helpers.claims.corroboration import corroboration as corroboration_table
 from helpers.claims.corroboration import corroboration_summary
 from helpers.claims.disagreements import (
     CHANGE_ONLY_IN_ONE,
@@ -14,6 +16,7 @@ from helpers.claims.disagreements import (
     first_disputed,
     rewrite_changes,
 )
+from helpers.claims.disagreements import disagreements as disagreement_table
 from helpers.claims.matrix import NOT_CODED, article_totals, stance_matrix
 from helpers.claims.views import all_claims_html, claim_explorer, disagreement_html, legend_table, matrix_styler
 
@@ -26,9 +29,13 @@ __all__ = [
     "article_totals",
     "claim_explorer",
     "corroboration_summary",
+    "corroboration_table",
     "disagreement_html",
     "disagreement_summary",
+    "disagreement_table",
+    "entity_mentions",
     "first_disputed",
+    "has_codings",
     "legend_table",
     "load_aliases",
     "matrix_styler",

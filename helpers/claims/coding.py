@@ -261,6 +261,10 @@ def read_codings(corpus: Corpus) -> Codings:
         config.SLOTS_NAME: (SLOT_COLUMNS, ()),
     }
     for name, (required, optional) in specs.items():
+        if name == config.SLOTS_NAME and not paths[name].exists() and not paths[name].is_symlink():
+            # slots are optional: a coding without competing-claim questions has none
+            frames[name] = pd.DataFrame(columns=[*SLOT_COLUMNS, LINE], dtype=object)
+            continue
         try:
             frames[name] = read_table(paths[name], required, optional)
         except InputError as exc:

@@ -64,8 +64,8 @@ def _matches(text: str, query: str) -> bool:
 
 def find_claims(codings: Codings, query: str) -> pd.DataFrame:
     """Claims whose statement contains every word of ``query`` (case-insensitive), in codebook order."""
-    mask = codings.claims["statement"].map(lambda s: _matches(s, query))
-    return codings.claims[mask]
+    mask = codings.claims["statement"].map(lambda s: _matches(s, query)).astype(bool)
+    return codings.claims.loc[mask]  # .loc: an empty (uncoded) mask must select rows, not columns
 
 
 def _supporting(codings: Codings, claim_id: str) -> pd.DataFrame:
@@ -147,7 +147,7 @@ KIND_QUESTIONS = {
         "Which articles are original reporting: the outlet describes its own reporting "
         "(interviews, what it could or could not verify) rather than rewriting another outlet's story?",
         "Look for the reporter's first person: 'pieced together ... from interviews', 'has not been able to "
-        "verify'. When that voice belongs to another outlet ('spoke to Reuters'), the article is a rewrite.",
+        "verify'. When that voice belongs to another outlet ('spoke to AP'), the article is a rewrite.",
     ),
     KIND_UNCREDITED: (
         "uncredited-rewrite",

@@ -42,7 +42,7 @@ KIND_LEGEND = {
 KIND_EXAMPLES = {
     "named": "Lebanese Interior Minister Bassam Mawlawi",
     "anonymous": "two regional diplomats",
-    "outlet": "Reuters reported",
+    "outlet": "AP reported",
     "document": "university records show",
 }
 _NAME_CHARS = re.compile(r"^[\w .'’-]+$")

@@ -95,6 +95,13 @@ def show(obj: pd.DataFrame | pd.Series | Styler | str, *, index: bool = True, es
     display(HTML(obj if isinstance(obj, str) else to_html(obj, index=index, escape=escape)))
 
 
+def show_figure(fig: object) -> None:
+    """Display a chart (or widget) from inside an ``if`` branch, where a cell's last value would not show."""
+    from IPython.display import display
+
+    display(fig)
+
+
 def missing_html(what: str, how: str) -> str:
     """One escaped line saying what this corpus lacks for a section and how to add it."""
     return (
@@ -168,3 +175,36 @@ def notebook_index(notebooks_dir: Path = NOTEBOOKS_DIR) -> pd.DataFrame:
         )
         rows.append({"notebook": path.name, "title": title, "question": question})
     return pd.DataFrame(rows, columns=["notebook", "title", "question"])
+
+
+def notebook_gaps(corpus_dir: Path) -> list[str]:
+    """What each notebook will show as missing for this corpus, one line per gap (for ``validate``).
+
+    Only the articles are required; every other part (codings, slots, gold, outside reference,
+    settings, notes) is optional, and a notebook shows one line in place of a section without it.
+    """
+    cdir = Path(corpus_dir)
+    has = {
+        "settings": (cdir / config.EVENT_SETTINGS_NAME).is_file(),
+        "claims": (cdir / config.CLAIMS_NAME).is_file(),
+        "slots": (cdir / config.SLOTS_NAME).is_file(),
+        "temporal gold": (cdir / config.GOLD_DIRNAME / config.TEMPORAL_GOLD_NAME).is_file(),
+        "sourcing gold": all(
+            (cdir / config.GOLD_DIRNAME / n).is_file() for n in (config.ATTRIBUTIONS_GOLD_NAME, config.HEDGES_GOLD_NAME)
+        ),
+        "outside": (cdir / config.REFERENCE_DIRNAME / config.OUTSIDE_TIMELINE_NAME).is_file(),
+        "notes": (cdir / config.NOTES_DIRNAME).is_dir(),
+    }
+    gaps = [
+        ("all", "settings", f"no {config.EVENT_SETTINGS_NAME} (title, question and windows are defaults)"),
+        ("all", "notes", f"no {config.NOTES_DIRNAME}/ (no corpus-specific reading beside the findings)"),
+        ("02 claims by source", "claims", f"no {config.CLAIMS_NAME} (uncoded)"),
+        ("02 claims by source", "slots", f"no {config.SLOTS_NAME} (no competing-claim questions)"),
+        ("03 day by day", "temporal gold", f"no {config.GOLD_DIRNAME}/{config.TEMPORAL_GOLD_NAME} (dates unmeasured)"),
+        ("03 day by day", "outside", f"no {config.REFERENCE_DIRNAME}/{config.OUTSIDE_TIMELINE_NAME}"),
+        ("05 sourcing and hedging", "sourcing gold", f"no {config.GOLD_DIRNAME}/ attributions and hedges (unmeasured)"),
+        ("05 sourcing and hedging", "claims", f"no {config.CLAIMS_NAME} (no comparison with the coding)"),
+        ("06 classroom", "claims", f"no {config.CLAIMS_NAME} (only the source exercises; no student coding)"),
+        ("06 classroom", "outside", f"no {config.REFERENCE_DIRNAME}/{config.OUTSIDE_TIMELINE_NAME} (no outside dates)"),
+    ]
+    return [f"note: {nb}: {why}" for nb, part, why in gaps if not has[part]]

@@ -70,10 +70,7 @@ def _free_port() -> int:
 
 
 def _quiet_settings(settings: Path) -> None:
-    """Turn off news and update checks (offline, they cover the page) and cell windowing."""
-    target = settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps({"fetchNews": "false", "checkForUpdates": False}))
+    """Turn off cell windowing (news and update checks are off in the project's own overrides.json)."""
     # render every cell (no windowing), so widgets far down the notebook exist in the page
     tracker = settings / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
     tracker.parent.mkdir(parents=True, exist_ok=True)
@@ -112,6 +109,9 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object]]
         f"--ServerApp.root_dir={served}",
         "--ServerApp.open_browser=False",
         "--LabApp.expose_app_in_browser=True",
+        # the project's settings, as make lab uses them: no news or update prompts over the page
+        f"--LabApp.app_settings_dir={config.LAB_SETTINGS_DIR}",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")

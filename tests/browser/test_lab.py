@@ -235,7 +235,7 @@ def test_workbench_accepts_a_suggestion_and_saves_a_valid_coding(
 
 #: Views shown in the README: (notebook, text in the producing cell's input, element inside its output, file name).
 README_VIEWS = [
-    ("02-claims-by-source.ipynb", "show(matrix_styler(", "table", "claim-matrix.png"),
+    ("02-claims-by-source.ipynb", "matrix_styler(", "table", "claim-matrix.png"),
     ("03-day-by-day.ipynb", "collapse_chart(", "img", "day-by-day.png"),
     ("04-who-copied-whom.ipynb", "graph_figure(", "img", "derivation-graph.png"),
 ]

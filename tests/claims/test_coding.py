@@ -308,11 +308,21 @@ def test_analyses_run_on_empty_codings(tmp_path: Path) -> None:
     assert rewrite_changes(codings, CHAINS).empty
 
 
-@pytest.mark.parametrize("missing", ["evidence.csv", "slots.csv"])
-def test_claims_without_evidence_or_slots_is_an_error(tmp_path: Path, missing: str) -> None:
+def test_claims_without_evidence_is_an_error(tmp_path: Path) -> None:
     root = build(tmp_path)
-    (root / missing).unlink()
-    assert problems_of(root) == [f"{root / missing}: file not found"]
+    (root / "evidence.csv").unlink()
+    assert problems_of(root) == [f"{root / 'evidence.csv'}: file not found"]
+
+
+def test_slots_are_optional_but_a_named_slot_must_exist(tmp_path: Path) -> None:
+    root = build(tmp_path)
+    (root / "slots.csv").unlink()
+    problems = problems_of(root)
+    assert problems and all("is not in slots.csv" in p for p in problems)  # claims.csv names slots
+    claims = (root / "claims.csv").read_text(encoding="utf-8").replace("how-left", "")
+    (root / "claims.csv").write_text(claims, encoding="utf-8")
+    assert problems_of(root) == []
+    assert read_codings(load_corpus(root)).slots.empty
 
 
 # --- Web Annotations -----------------------------------------------------------------------

@@ -234,3 +234,20 @@ def test_dropped_caveat_none_dropped() -> None:
 def test_answer_key_skips_missing_exercises(corpus: pd.DataFrame, chain_table: pd.DataFrame) -> None:
     key = cl.answer_key([cl.count_chains(corpus, chain_table), None])
     assert list(key.columns) == ["move", "exercise", "question", "answer"] and len(key) == 1
+
+
+def test_an_uncoded_corpus_builds_the_source_exercises_and_leaves_the_claim_ones_out(tmp_path) -> None:
+    """No claims.csv: the claim exercises are None (was KeyError 'slot'), each gap says why."""
+    import shutil
+
+    root = tmp_path / "uncoded"
+    shutil.copytree(config.REPO_ROOT / "tests" / "fixtures" / "second_corpus", root)
+    for name in ("claims.csv", "evidence.csv", "aliases.csv"):
+        (root / name).unlink()
+    corpus = load_corpus(root)
+    codings = read_codings(corpus)
+    assert cl.find_claims(codings, "alarm").empty
+    lesson = cl.build_lesson(corpus, codings, chains(corpus, pairs(corpus)), None)
+    assert all(lesson[k] is None for k in ("better_sourced", "outside_date", "whose_word", "dropped_caveat"))
+    assert lesson["count_chains"] is not None
+    assert len(cl.lesson_gaps(corpus, lesson)) == sum(ex is None for ex in lesson.values())

@@ -70,3 +70,16 @@ def test_corpus_notes_are_read_small_regular_and_optional(tmp_path) -> None:
     path.symlink_to(tmp_path / "elsewhere.md")
     with pytest.raises(InputError, match="regular file"):
         read_note(tmp_path, "02")
+
+
+def test_notebook_gaps_name_each_missing_part(tmp_path) -> None:
+    """validate's info lines: one per part a notebook will lack; none for a part that is there."""
+    from helpers.display.notebook import notebook_gaps
+
+    (tmp_path / "claims.csv").write_text("claim_id,topic,statement\n", encoding="utf-8")
+    gaps = notebook_gaps(tmp_path)
+    assert "note: 02 claims by source: no slots.csv (no competing-claim questions)" in gaps
+    assert not any("no claims.csv" in g for g in gaps)
+    assert any(g.startswith("note: all: no event.toml") for g in gaps)
+    (tmp_path / "event.toml").write_text('title = "x"\n', encoding="utf-8")
+    assert not any("event.toml" in g for g in notebook_gaps(tmp_path))

@@ -1,0 +1,139 @@
+"""A second corpus about another event: every notebook runs on it, and nothing of the first case leaks.
+
+``tests/fixtures/second_corpus`` is a fictional fire in an invented town (an agency story, a rewrite
+crediting it, an outlet's own reporting, an unsigned blog post), with claims and evidence but no
+slots, gold or outside reference. Each notebook is executed on a fresh kernel against a copy of it in
+a temporary folder (``CORPUS_DIR``, ``notebooks/`` as the working directory); then on copies with a
+part removed (no ``event.toml``, no claims, no notes on the shipped corpus). The outputs must hold no
+error, and neither outputs nor markdown may name the first case.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+from helpers import config
+from helpers.cli import run_validate
+from helpers.display.notebook import NOTEBOOKS_DIR
+
+pytestmark = pytest.mark.slow
+
+SECOND = Path(__file__).parent / "fixtures" / "second_corpus"
+NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
+#: Words of the first (shipped) case that must not appear when the notebooks run on another corpus.
+FIRST_CASE = re.compile(
+    r"Assad|Syria|Syrian|Damascus|Reuters|Financial Times|\bFT\b|transponder|Araghchi|2024", re.IGNORECASE
+)
+
+
+def run(path: Path, corpus_dir: Path, students: Path) -> nbformat.NotebookNode:
+    """Execute one notebook on a fresh kernel against ``corpus_dir``; fail with the cell and error."""
+    env = dict(os.environ)
+    env.update(
+        {
+            config.CORPUS_ENV: str(corpus_dir),
+            config.STUDENT_ENV: str(students),
+            "MPLBACKEND": "agg",
+            "PYTHONPATH": os.pathsep.join([str(config.REPO_ROOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep),
+        }
+    )
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        nb,
+        timeout=300,
+        kernel_name="python3",
+        record_timing=False,
+        resources={"metadata": {"path": str(NOTEBOOKS_DIR)}},
+    )
+    failure = ""
+    try:
+        client.execute(env=env)
+    except CellExecutionError as exc:
+        tail = [ln for ln in re.sub(r"\x1b\[[0-9;]*m", "", str(exc)).splitlines() if ln.strip()][-6:]
+        failure = f"{path.name} on {corpus_dir.name}: {exc.ename}: {exc.evalue}\n" + "\n".join(tail)
+    if failure:
+        pytest.fail(failure, pytrace=False)
+    return nb
+
+
+def texts(nb: nbformat.NotebookNode) -> list[str]:
+    """Every rendered markdown cell and every text, HTML, markdown or plain output, HTML-unescaped."""
+    out = ["".join(c.source) for c in nb.cells if c.cell_type == "markdown"]
+    for cell in nb.cells:
+        for o in cell.get("outputs", []):
+            assert o["output_type"] != "error", f"error output: {o.get('ename')}: {o.get('evalue')}"
+            assert o.get("name") != "stderr", f"stderr output: {''.join(o.get('text', ''))[:200]}"
+            if "text" in o:
+                out.append("".join(o["text"]))
+            for mime in ("text/html", "text/plain", "text/markdown"):
+                if mime in o.get("data", {}):
+                    out.append(html.unescape("".join(o["data"][mime])))
+    return out
+
+
+@pytest.fixture(scope="module")
+def second(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    dest = tmp_path_factory.mktemp("second") / "halden"
+    shutil.copytree(SECOND, dest)
+    return dest
+
+
+def test_the_second_corpus_is_valid_and_says_what_it_lacks(second: Path) -> None:
+    problems, summary = run_validate(second)
+    assert problems == []
+    assert summary[0] == "ok: 4 articles"
+    assert any("no slots.csv" in line for line in summary)
+    assert any(line.startswith("note: 05") and "gold" in line for line in summary)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_notebook_runs_on_the_second_corpus_and_names_nothing_of_the_first(
+    path: Path, second: Path, tmp_path: Path
+) -> None:
+    nb = run(path, second, tmp_path / "students")
+    leaks = [m.group(0) for t in texts(nb) for m in FIRST_CASE.finditer(t)]
+    assert leaks == [], f"{path.name} names the first case on another corpus: {sorted(set(leaks))}"
+    title = "The Halden paint works fire"
+    assert any(title in t for t in texts(nb)), f"{path.name}: the corpus title from event.toml is not printed"
+
+
+def _without(src: Path, dest: Path, remove: tuple[str, ...]) -> Path:
+    shutil.copytree(src, dest)
+    for name in remove:
+        target = dest / name
+        shutil.rmtree(target) if target.is_dir() else target.unlink()
+    return dest
+
+
+MATRIX = {
+    "no-event-toml": (SECOND, ("event.toml",)),
+    "no-claims": (SECOND, ("claims.csv", "evidence.csv", "aliases.csv")),
+    "no-notes": (config.DEFAULT_CORPUS_DIR, ("notes",)),
+}
+MATRIX_NOTEBOOKS = (
+    "01-corpus.ipynb",
+    "02-claims-by-source.ipynb",
+    "05-sourcing-and-hedging.ipynb",
+    "06-classroom.ipynb",
+)
+
+
+@pytest.mark.parametrize("name", MATRIX_NOTEBOOKS)
+@pytest.mark.parametrize("case", list(MATRIX))
+def test_a_missing_part_gives_missing_lines_not_tracebacks(case: str, name: str, tmp_path: Path) -> None:
+    src, remove = MATRIX[case]
+    corpus_dir = _without(src, tmp_path / case, remove)
+    nb = run(NOTEBOOKS_DIR / name, corpus_dir, tmp_path / "students")
+    shown = "\n".join(texts(nb))
+    assert "Traceback" not in shown
+    if case == "no-claims" and name in ("02-claims-by-source.ipynb", "06-classroom.ipynb"):
+        assert "Not in this corpus:" in shown, f"{name}: no missing-part line for an uncoded corpus"
