@@ -187,6 +187,9 @@ def run_suggest(corpus_dir: Path, source_id: str, out: Path) -> int:
     write_csv_atomic(out, table)
     claims = int((table["claim_id"] != "").sum())
     print(f"wrote {display_path(out)} ({claims} codebook claims, {len(table) - claims} new claims suggested)")
+    return 0
+
+
 def export_timeml(corpus_dir: Path | str | None, source_id: str, out: str | None) -> int:
     """``timeml``: one article as TimeML, to ``out`` (written atomically) or stdout; the exit status."""
     from helpers.core.files import suggest
