@@ -6,6 +6,7 @@ The functions the notebooks use, re-exported from their modules. ``corroboration
 """
 
 from helpers.claims.aliases import entity_mentions, load_aliases
+from helpers.claims.authoring import save_codings
 from helpers.claims.coding import STANCES, has_codings, read_codings
 from helpers.claims.corroboration import corroboration as corroboration_table
 from helpers.claims.corroboration import corroboration_summary
@@ -18,7 +19,14 @@ from helpers.claims.disagreements import (
 )
 from helpers.claims.disagreements import disagreements as disagreement_table
 from helpers.claims.matrix import NOT_CODED, article_totals, stance_matrix
-from helpers.claims.views import all_claims_html, claim_explorer, disagreement_html, legend_table, matrix_styler
+from helpers.claims.views import (
+    all_claims_html,
+    claim_explorer,
+    coding_workbench,
+    disagreement_html,
+    legend_table,
+    matrix_styler,
+)
 
 __all__ = [
     "CHANGE_ONLY_IN_ONE",
@@ -28,6 +36,7 @@ __all__ = [
     "all_claims_html",
     "article_totals",
     "claim_explorer",
+    "coding_workbench",
     "corroboration_summary",
     "corroboration_table",
     "disagreement_html",
@@ -41,5 +50,25 @@ __all__ = [
     "matrix_styler",
     "read_codings",
     "rewrite_changes",
+    "save_codings",
     "stance_matrix",
 ]
+
+#: Names of :mod:`helpers.claims.suggest` offered here on first use: that module needs the sourcing
+#: detectors, which themselves import :mod:`helpers.claims.coding`, so importing it eagerly would loop.
+_SUGGEST_NAMES = {
+    "SUGGEST_THRESHOLD": "THRESHOLD",
+    "held_out_candidates": "held_out_candidates",
+    "held_out_table": "held_out_table",
+    "read_codebook": "read_codebook",
+    "suggest_codings": "suggest",
+}
+
+
+def __getattr__(name: str) -> object:
+    """The suggester's public names, imported when first asked for (see :data:`_SUGGEST_NAMES`)."""
+    if name in _SUGGEST_NAMES:
+        from importlib import import_module
+
+        return getattr(import_module("helpers.claims.suggest"), _SUGGEST_NAMES[name])
+    raise AttributeError(f"module 'helpers.claims' has no attribute {name!r}")
