@@ -635,6 +635,23 @@ def _future(article: _Article, pos: int) -> bool:
     return bool(_FUTURE.search(before)) or (not re.search(r"[.;!?]", before[-30:]) and bool(_FUTURE_AFTER.match(after)))
 
 
+
+def _months(
+    m: Mention, first: tuple[int, int], last: tuple[int, int], anchor: str, av: str, timex: str
+) -> Mention:
+    """A season or quarter: the months ``first`` to ``last`` (year, month), with its ISO-TimeML value."""
+    return replace(
+        m,
+        type="date",
+        value=f"{first[0]:04d}-{first[1]:02d}",
+        value_end=f"{last[0]:04d}-{last[1]:02d}",
+        granularity="month",
+        anchor=anchor,
+        anchor_value=av,
+        timex_value=timex,
+        timex_type="DATE",
+    )
+
 def _resolve_extra(f: _Found, m: Mention, state: _State, article: _Article) -> Mention:
     """Seasons, decades, centuries, holidays, quarters, short years and anaphora ('that same day')."""
     g = f.groups
@@ -694,17 +711,7 @@ def _resolve_extra(f: _Found, m: Mention, state: _State, article: _Article) -> M
         code = _SEASONS[season]
         months = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}[code]
         end_y, end_m = (year + 1, months[1] - 12) if months[1] > 12 else (year, months[1])
-        return replace(
-            m,
-            type="date",
-            value=f"{year:04d}-{months[0]:02d}",
-            value_end=f"{end_y:04d}-{end_m:02d}",
-            granularity="month",
-            anchor=anchor,
-            anchor_value=av,
-            timex_value=f"{year:04d}-{code}",
-            timex_type="DATE",
-        )
+        return _months(m, (year, months[0]), (end_y, end_m), anchor, av, f"{year:04d}-{code}")
     if kind == "holiday":
         key = re.sub(r"\s+", " ", g["holiday"].lower().replace("’", "'"))
         month, day = HOLIDAYS[key]
@@ -723,17 +730,7 @@ def _resolve_extra(f: _Found, m: Mention, state: _State, article: _Article) -> M
             year, anchor, av = pub.year + {"last": -1, "this": 0, "next": 1}[rel], "publication", pub.isoformat()
         elif not g.get("year") and anchor == "publication" and pub is not None and q > (pub.month - 1) // 3 + 1:
             year -= 1
-        return replace(
-            m,
-            type="date",
-            value=f"{year:04d}-{3 * q - 2:02d}",
-            value_end=f"{year:04d}-{3 * q:02d}",
-            granularity="month",
-            anchor=anchor,
-            anchor_value=av,
-            timex_value=f"{year:04d}-Q{q}",
-            timex_type="DATE",
-        )
+        return _months(m, (year, 3 * q - 2), (year, 3 * q), anchor, av, f"{year:04d}-Q{q}")
     # anaphora: the story's day, month or year, or the one before or after it
     ref = re.sub(r"\s+", " ", g["aref"].lower())
     unit = g["aunit"].lower()
