@@ -318,6 +318,17 @@ CHANNEL_CUES = re.compile(
 BELIEF_CUES = re.compile(r"\b(?:is|are|was|were)\s+convinced\b(?=\s+that\b)", re.IGNORECASE)
 #: An embedded social-media post's signature line: "— The New Arab (@The_NewArab) December 12, 2024".
 EMBED_SIGNATURE = re.compile(r"^[—–-]\s*(?P<name>[^\n(]+?)\s*(?P<handle>\(@\w+\))", re.MULTILINE)
+#: A quotation signed with a dash after its closing mark: "… our greatest shame.” ― Ann Smith" (cue: the dash).
+_NAME = r"[A-Z][\w.’'-]*(?:[ \t\xa0]+(?:[A-Z][\w.’'-]*|de|van|von|al|bin))*"
+QUOTE_DASH = re.compile(
+    r"(?<=[”\"’.!?…])[ \t\xa0]*(?P<dash>[―—–])[ \t\xa0]*(?P<name>" + _NAME + r")"
+    r"(?=[ \t\xa0]*(?:$|\n|,|\(@))",
+    re.MULTILINE,
+)
+#: An inline post signature: "… above the law. pic.twitter.com/x — Ann Smith (@asmith) July 5" (cue: the dash).
+INLINE_SIGNATURE = re.compile(
+    r"(?<=\S)[ \t\xa0]+(?P<dash>[―—–])[ \t\xa0]+(?P<name>" + _NAME + r")(?=[ \t\xa0]*\(@\w+\))"
+)
 _WORD_CUES = re.compile(
     r"\b(?:" + "|".join(sorted({*SPEECH_VERBS, *PARTICIPLES, *DOCUMENT_VERBS}, key=len, reverse=True)) + r")\b"
 )
@@ -602,13 +613,28 @@ def _inverted(toks: list[_Tok], i: int) -> bool:
     prev, nxt = toks[i - 1], toks[i + 1]
     if prev.text not in {",", "”", '"', "’"}:
         return False
-    if prev.text == "," and toks[i].low not in INVERTING_VERBS:
+    if prev.text == "," and (toks[i].low not in INVERTING_VERBS or _appositive_subject(toks, i)):
         return False
     return (
         (nxt.text[0].isupper() and nxt.low not in SUBJECT_PRONOUNS)
         or nxt.low in INDEFINITE
         or nxt.low in {"the", "his", "her"}
         or nxt.text[0].isdigit()
+    )
+
+
+def _appositive_subject(toks: list[_Tok], i: int) -> bool:
+    """Whether the clause before a cue at ``i`` is "Name, appositive," ("Ann Lee, the former mayor, said the ...")."""
+    commas = [n for n in range(i) if toks[n].text == ","]
+    if len(commas) != 2 or commas[1] != i - 1:
+        return False
+    first, second = toks[: commas[0]], toks[commas[0] + 1 : commas[1]]
+    return (
+        0 < len(first) <= 6
+        and 0 < len(second) <= 12
+        and first[0].text[0].isupper()
+        and first[0].low not in OPENING_PREPOSITIONS
+        and not any(t.text in CLAUSE_PUNCT for t in first + second)
     )
 
 
@@ -635,6 +661,9 @@ def _find_cues(text: str, outlet_re: re.Pattern[str]) -> list[dict]:
             add(m.start(), cue_end, "back", via=via)
     for m in BELIEF_CUES.finditer(text):
         add(m.start(), m.end(), "back")
+    for m in (*QUOTE_DASH.finditer(text), *INLINE_SIGNATURE.finditer(text)):
+        if len(m.group("name").split()) <= 5:
+            add(m.start("dash"), m.end("dash"), "embed", source=(m.start("name"), m.end("name")))
     for m in EMBED_SIGNATURE.finditer(text):
         add(m.start("handle"), m.end("handle"), "embed", source=(m.start("name"), m.end("name")))
     for m in _WORD_CUES.finditer(text):
@@ -721,11 +750,14 @@ def _plain_quotes(text: str) -> str:
     return text.replace("''", '""').replace("``", '""')
 
 
-def find_attributions(text: str, outlets: Iterable[str] = OUTLETS, *, tagger: bool = False) -> pd.DataFrame:
+def find_attributions(
+    text: str, outlets: Iterable[str] = OUTLETS, *, tagger: bool = False, cue_model: tuple | None = None
+) -> pd.DataFrame:
     """Attributions in one text (columns as :data:`ATTRIBUTION_COLUMNS` minus ``source_id``).
 
     ``tagger=True`` adds the learned cue tagger's finds (PolNeAR's wider convention: narrated speech
     acts such as "asked", "described", "defended" count); the default keeps the rules' convention.
+    ``cue_model`` replaces the shipped tagger (weights, threshold, vocabulary), for training.
     """
     original = text
     text = _plain_quotes(text)
@@ -788,7 +820,7 @@ def find_attributions(text: str, outlets: Iterable[str] = OUTLETS, *, tagger: bo
             }
         )
     if tagger:
-        rows.extend(_model_rows(text, raw, rows, sentences, outlets))
+        rows.extend(_model_rows(text, raw, rows, sentences, outlets, cue_model))
     rows.sort(key=lambda r: r["cue_start"])
     if original != text:  # the same offsets: show the article's own characters
         for row in rows:
@@ -801,7 +833,12 @@ def find_attributions(text: str, outlets: Iterable[str] = OUTLETS, *, tagger: bo
 
 
 def _model_rows(
-    text: str, raw: list[dict], rule_rows: list[dict], sentences: _Spans, outlets: Iterable[str]
+    text: str,
+    raw: list[dict],
+    rule_rows: list[dict],
+    sentences: _Spans,
+    outlets: Iterable[str],
+    cue_model: tuple | None = None,
 ) -> list[dict]:
     """Attributions the learned tagger adds where the rules found none.
 
@@ -814,7 +851,7 @@ def _model_rows(
     taken = sorted((r["cue_start"], r["cue_end"]) for r in rule_rows)
     starts = [a for a, _ in taken]
     rows = []
-    for c_start, c_end, _prob in model_cue_spans(text):
+    for c_start, c_end, _prob in model_cue_spans(text, cue_model):
         k = bisect.bisect_left(starts, c_end)
         if any(a < c_end and c_start < b for a, b in taken[max(0, k - 8) : k]):
             continue
