@@ -149,6 +149,8 @@ MODEL_VETO = {
     "tell", "tells", "telling", "informed", "informs", "expressed", "expresses", "spoke", "spoken", "speaking",
     "met", "acknowledged", "acknowledges",
 }  # fmt: skip
+#: Whether :func:`find_attributions` adds the learned tagger's cues by default (the tables and notebooks use it).
+TAGGER_DEFAULT = False
 #: Most comma-separated appositives walked back over before a cue ("X, title, institution, said").
 MAX_APPOSITIVES = 3
 #: Words before a cue that cancel it: negation, modals, infinitive "to".
@@ -202,7 +204,9 @@ NEEDS_COMPLEMENT = {
     "explained", "explains",
 }  # fmt: skip
 #: Cue words that are nouns when they open a sentence ("Claims that ...").
-NOUN_CUES = {"claims", "reports", "notes", "states", "claim", "note"}
+NOUN_CUES = {"claims", "reports", "notes", "states", "claim", "note", "remarks"}
+#: Plural nouns that are verbs only before "that", a colon or a quotation ("the 30 states.", "his crude remarks").
+PLURAL_NOUN_CUES = {"claims", "notes", "states", "remarks"}
 #: Cue words that can be nouns or adjectives ("the claims", "a noted author", "the said document").
 NOUNLIKE_CUES = NOUN_CUES | {"noted", "said", "reported", "denies"}
 #: Plural-looking cue words that are nouns after determiners ("the claims", "the reports").
@@ -589,19 +593,22 @@ def _noun_reading(toks: list[_Tok], i: int) -> bool:
     prev = toks[i - 1]
     if not prev.is_word:
         return prev.text not in {",", "”", '"', "’"}
-    return prev.low in DETERMINERS
+    return prev.low in DETERMINERS or prev.low.endswith(("’s", "'s"))  # "Trump’s remarks"
 
 
-def _complement_ok(toks: list[_Tok], i: int) -> bool:
-    """Whether a verb that needs a complement has one: "that", a clause end, or a quotation."""
+def _complement_ok(toks: list[_Tok], i: int, *, strict: bool = False) -> bool:
+    """Whether a verb that needs a complement has one: "that", a clause end, or a quotation.
+
+    ``strict`` (plural nouns that may be verbs: "states", "remarks") accepts no clause end.
+    """
     while i + 2 < len(toks) and toks[i + 1].low in TIME_WORDS and toks[i + 1].low != "this":
         i += 1  # "reported Saturday that", "said on Monday:"
     if i + 1 >= len(toks):
-        return True
+        return not strict
     nxt = toks[i + 1]
     return (
         nxt.low == "that"
-        or nxt.text in {",", ".", ";", ":", "“", '"', "”"}
+        or nxt.text in ({":", "“", '"'} if strict else {",", ".", ";", ":", "“", '"', "”"})
         or (nxt.low == "to" and i + 3 < len(toks) and "that" in {t.low for t in toks[i + 2 : i + 5]})
     )
 
@@ -712,6 +719,8 @@ def _resolve_word_cue(
         return ("inverted", [])
     if word in NEEDS_COMPLEMENT and not _complement_ok(toks, i):
         return None
+    if word in PLURAL_NOUN_CUES and not _complement_ok(toks, i, strict=True):
+        return None
     if word in {"revealed", "reveals"} and i + 1 < len(toks) and toks[i + 1].low not in {"that", ",", ".", "to"}:
         return None
     return ("back", _back_source(toks, i, stops))
@@ -751,7 +760,7 @@ def _plain_quotes(text: str) -> str:
 
 
 def find_attributions(
-    text: str, outlets: Iterable[str] = OUTLETS, *, tagger: bool = False, cue_model: tuple | None = None
+    text: str, outlets: Iterable[str] = OUTLETS, *, tagger: bool = TAGGER_DEFAULT, cue_model: tuple | None = None
 ) -> pd.DataFrame:
     """Attributions in one text (columns as :data:`ATTRIBUTION_COLUMNS` minus ``source_id``).
 
@@ -851,7 +860,7 @@ def _model_rows(
     taken = sorted((r["cue_start"], r["cue_end"]) for r in rule_rows)
     starts = [a for a, _ in taken]
     rows = []
-    for c_start, c_end, _prob in model_cue_spans(text, cue_model):
+    for c_start, c_end, _prob in model_cue_spans(text, cue_model, taken):
         k = bisect.bisect_left(starts, c_end)
         if any(a < c_end and c_start < b for a, b in taken[max(0, k - 8) : k]):
             continue
