@@ -242,3 +242,18 @@ def test_a_dash_after_a_quotation_introduces_its_speaker() -> None:
 )
 def test_a_dash_inside_a_sentence_is_no_cue(text: str) -> None:
     assert cues(text) == []
+
+
+def test_a_speaker_before_a_colon_and_a_quotation() -> None:
+    text = 'The debate turned to the port.\nLee: "We will dredge it." Okafor: "Not this year."'
+    found = find_attributions(text)
+    assert list(found["cue"]) == [":", ":"]
+    assert list(found["source_text"]) == ["Lee", "Okafor"]
+
+
+def test_transcript_labels_are_speakers_but_editorial_labels_are_not() -> None:
+    text = "HOST: Welcome back.\nOKAFOR: Thank you.\nHOST: Is the port open?\nUPDATE: The port reopened."
+    found = find_attributions(text)
+    assert list(found["source_text"]) == ["HOST", "HOST"]
+    assert cues("Harbour Crisis: After years of delay, the port reopened.") == []
+    assert cues("The Mayor’s Plan: A new port by 2030.") == []
