@@ -1,10 +1,14 @@
-"""Train the sourcing cue tagger on PolNeAR train: ``python benchmarks/train_sourcing.py DATA_DIR``.
+"""Train the sourcing cue tagger on PolNeAR train: ``python benchmarks/train_sourcing.py [DATA_DIR] [--cv]``.
 
 A logistic token classifier (is this token part of an attribution cue?) over the features of
-:func:`helpers.sourcing.cue_features`, fitted by full-batch Adam with L2 (numpy only, no
-randomness: the same data give the same weights). The threshold is chosen on a fixed tenth
-of the train articles held out from a first fit (every tenth article), then the model is
-refitted on all of train. Only dev is used to report; the test split is never read.
+:func:`helpers.sourcing.tagger.cue_features`, fitted by full-batch Adam with L2 (numpy only, no
+randomness: the same data give the same weights). The probability threshold is chosen by
+cross-validation on train: the train articles are split into ``FOLDS`` fixed folds (article
+``k`` goes to fold ``k % FOLDS``), a model fitted on the other folds tags each fold, and the
+threshold with the best cue F1 of rules + tagger (PolNeAR's overlap metric) among those keeping
+precision >= ``MIN_PRECISION`` is kept; then the model is refitted on all of train. Only dev
+is used to report (``benchmarks/accuracy_sourcing.py``); the test split is never read.
+``--cv`` prints the cross-validated table and writes nothing.
 Writes ``helpers/sourcing/data/cue_model.json``.
 """
 
@@ -12,6 +16,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -21,55 +26,60 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.polnear import load_split  # noqa: E402
+from helpers.core.files import write_atomic  # noqa: E402
+from helpers.sourcing import detect  # noqa: E402
 from helpers.sourcing.lexicon import TOKEN as _TOKEN  # noqa: E402
-from helpers.sourcing.tagger import CUE_MODEL_PATH, cue_features  # noqa: E402
+from helpers.sourcing.tagger import CUE_MODEL_PATH, CUE_PUNCTUATION, cue_features, token_flags  # noqa: E402
 
 MIN_COUNT = 5
 MIN_POSITIVE = 2
-MIN_RATE = 0.03
-L2 = 1e-6
+MIN_RATE = 0.02
+L2 = 1e-5
 STEPS = 300
 LEARNING_RATE = 0.05
-PRUNE = 0.06
-TOKEN_PRECISION = 0.8
+PRUNE = 0.12
+FOLDS = 5
+MIN_PRECISION = 0.86
+THRESHOLDS = (0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)
 
 
-def _labelled_tokens(articles: list) -> list[tuple[list[tuple[str, int, int]], list[int]]]:
-    """Each article's tokens and their 0/1 labels (inside a gold cue)."""
+def _labelled_tokens(articles: list) -> list[tuple[str, list[tuple[str, int, int]], list[int]]]:
+    """Each article's text, tokens and their 0/1 labels (inside a gold cue)."""
     out = []
     for _, text, cues in articles:
         toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
         inside = np.zeros(len(text) + 1, dtype=bool)
         for s, e in zip(cues["start"], cues["end"], strict=True):
             inside[s:e] = True
-        out.append((toks, [int(inside[s:e].any()) for _, s, e in toks]))
+        out.append((text, toks, [int(inside[s:e].any()) for _, s, e in toks]))
     return out
 
 
 def cue_vocabulary(labelled: list) -> list[str]:
-    """Words inside a gold cue at least ``MIN_POSITIVE`` times and ``MIN_RATE`` of their uses: the candidates."""
+    """Words inside a gold cue at least ``MIN_POSITIVE`` times and ``MIN_RATE`` of their uses, and cue punctuation."""
     counts: dict[str, int] = {}
     seen: dict[str, int] = {}
-    for toks, labels in labelled:
+    for _, toks, labels in labelled:
         for (word, _, _), y in zip(toks, labels, strict=True):
             low = word.lower()
             seen[low] = seen.get(low, 0) + 1
             if y:
                 counts[low] = counts.get(low, 0) + 1
-    return sorted(w for w, c in counts.items() if c >= MIN_POSITIVE and c / seen[w] >= MIN_RATE)
+    words = {w for w, c in counts.items() if c >= MIN_POSITIVE and c / seen[w] >= MIN_RATE}
+    return sorted(words | CUE_PUNCTUATION)
 
 
-def _examples(labelled: list, vocab: set[str]) -> tuple[list[list[str]], np.ndarray, int]:
-    """Features and labels of the candidate tokens, and the gold cue tokens outside the candidates."""
+def _examples(labelled: list, vocab: set[str]) -> tuple[list[list[str]], np.ndarray]:
+    """Features and labels of the candidate tokens."""
     feats: list[list[str]] = []
     labels: list[int] = []
-    lost = 0
-    for toks, ys in labelled:
+    for text, toks, ys in labelled:
         cand = [n for n, t in enumerate(toks) if t[0].lower() in vocab]
-        feats.extend(cue_features([t[0] for t in toks], cand))
+        rules = detect.find_attributions(text)
+        flags = token_flags(text, [(s, e) for _, s, e in toks], zip(rules["cue_start"], rules["cue_end"], strict=True))
+        feats.extend(cue_features([t[0] for t in toks], cand, flags))
         labels.extend(ys[n] for n in cand)
-        lost += sum(ys) - sum(ys[n] for n in cand)
-    return feats, np.array(labels, dtype=float), lost
+    return feats, np.array(labels, dtype=float)
 
 
 def _fit(feats: list[list[str]], y: np.ndarray) -> dict[str, float]:
@@ -89,68 +99,100 @@ def _fit(feats: list[list[str]], y: np.ndarray) -> dict[str, float]:
     m = np.zeros(dim + 1)
     v = np.zeros(dim + 1)
     b1, b2 = 0.9, 0.999
+    flat = x.ravel()
     for step in range(1, STEPS + 1):
         z = w[x].sum(axis=1)
         p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
         resid = (p - y) / len(y)
-        g = np.bincount(x.ravel(), weights=np.repeat(resid, width), minlength=dim + 1) + L2 * w
+        g = np.bincount(flat, weights=np.repeat(resid, width), minlength=dim + 1) + L2 * w
         g[dim] = 0.0
         m = b1 * m + (1 - b1) * g
         v = b2 * v + (1 - b2) * g * g
         w -= LEARNING_RATE * (m / (1 - b1**step)) / (np.sqrt(v / (1 - b2**step)) + 1e-8)
         w[dim] = 0.0
-    return {f: round(float(w[k]), 4) for f, k in vocab.items() if abs(w[k]) >= PRUNE}
+    return {f: round(float(w[k]), 3) for f, k in vocab.items() if abs(w[k]) >= PRUNE}
 
 
-def _probs(weights: dict[str, float], feats: list[list[str]]) -> np.ndarray:
-    z = np.array([sum(weights.get(f, 0.0) for f in fs) for fs in feats])
-    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+def _overlap_counts(articles: list, model: tuple | None, tagger: bool = True) -> tuple[int, int, int, int]:
+    """(gold cues, gold found, detected cues, detected right) of rules (+ tagger) on articles."""
+    n_gold = found = n_det = right = 0
+    for _, text, cues in articles:
+        det = detect.find_attributions(text, tagger=tagger, cue_model=model)
+        d = list(zip(det["cue_start"], det["cue_end"], strict=True))
+        g = list(zip(cues["start"], cues["end"], strict=True))
+        found += sum(any(ds < ge and gs < de for ds, de in d) for gs, ge in g)
+        right += sum(any(ds < ge and gs < de for gs, ge in g) for ds, de in d)
+        n_gold += len(g)
+        n_det += len(d)
+    return n_gold, found, n_det, right
 
 
-def _threshold(weights: dict[str, float], feats: list[list[str]], y: np.ndarray) -> float:
-    """The token threshold with the best F1 among those keeping token precision >= TOKEN_PRECISION."""
-    p = _probs(weights, feats)
-    best, best_t = -1.0, 0.5
-    for t in np.arange(0.2, 0.91, 0.02):
-        pred = p >= t
-        tp = float((pred & (y == 1)).sum())
-        prec = tp / max(1.0, float(pred.sum()))
-        rec = tp / max(1.0, float(y.sum()))
-        f1 = 2 * prec * rec / max(1e-9, prec + rec)
-        if prec >= TOKEN_PRECISION and f1 > best:
-            best, best_t = f1, float(t)
-    return round(best_t, 2)
+def _prf(counts: tuple[int, int, int, int]) -> tuple[float, float, float]:
+    n_gold, found, n_det, right = counts
+    r = found / max(1, n_gold)
+    p = right / max(1, n_det)
+    return r, p, 2 * r * p / max(1e-9, r + p)
 
 
-def main(data_dir: Path) -> int:
-    """Fit, pick the threshold on a held-out tenth of train, refit on all of train, write the JSON."""
-    train = load_split(data_dir / "polnear" / "train")
-    labelled = _labelled_tokens(train)
+def train_model(articles: list) -> tuple[dict[str, float], list[str]]:
+    """Weights and vocabulary fitted on some PolNeAR articles."""
+    labelled = _labelled_tokens(articles)
     vocab = cue_vocabulary(labelled)
-    vset = set(vocab)
-    fit_part = [a for k, a in enumerate(labelled) if k % 10]
-    held_part = [a for k, a in enumerate(labelled) if not k % 10]
-    f_fit, y_fit, _ = _examples(fit_part, vset)
-    f_held, y_held, _ = _examples(held_part, vset)
-    threshold = _threshold(_fit(f_fit, y_fit), f_held, y_held)
-    f_all, y_all, lost = _examples(labelled, vset)
-    weights = _fit(f_all, y_all)
-    CUE_MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
+    feats, y = _examples(labelled, set(vocab))
+    return _fit(feats, y), vocab
+
+
+def cross_validate(train: list) -> dict[float, tuple[float, float, float]]:
+    """Rules + tagger recall, precision and F1 on train by ``FOLDS``-fold cross-validation, per threshold."""
+    totals = {t: np.zeros(4, dtype=np.int64) for t in THRESHOLDS}
+    rules = np.zeros(4, dtype=np.int64)
+    for fold in range(FOLDS):
+        fit_part = [a for k, a in enumerate(train) if k % FOLDS != fold]
+        held = [a for k, a in enumerate(train) if k % FOLDS == fold]
+        weights, vocab = train_model(fit_part)
+        for t in THRESHOLDS:
+            totals[t] += _overlap_counts(held, (weights, t, frozenset(vocab)))
+        rules += _overlap_counts(held, None, tagger=False)
+        print(f"  fold {fold + 1}/{FOLDS} done", file=sys.stderr)
+    out = {t: _prf(tuple(c)) for t, c in totals.items()}
+    out[1.0] = _prf(tuple(rules))
+    return out
+
+
+def choose_threshold(scores: dict[float, tuple[float, float, float]]) -> float:
+    """The threshold with the best F1 among those keeping precision >= ``MIN_PRECISION`` (else the strictest)."""
+    ok = [(f1, t) for t, (_, p, f1) in scores.items() if p >= MIN_PRECISION and t < 1.0]
+    return max(ok)[1] if ok else max(THRESHOLDS)
+
+
+def main(data_dir: Path, cv_only: bool = False) -> int:
+    """Cross-validate the threshold on train, refit on all of train, write the JSON."""
+    t0 = time.perf_counter()
+    train = load_split(data_dir / "polnear" / "train")
+    scores = cross_validate(train)
+    print(f"{FOLDS}-fold cross-validation on PolNeAR train ({len(train)} articles), rules + tagger:")
+    print("| threshold | recall | precision | F1 |\n|---:|---:|---:|---:|")
+    for t, (r, p, f1) in scores.items():
+        print(f"| {'rules only' if t == 1.0 else t} | {r:.3f} | {p:.3f} | {f1:.3f} |")
+    threshold = choose_threshold(scores)
+    print(f"chosen threshold {threshold} (best F1 at precision >= {MIN_PRECISION})")
+    if cv_only:
+        return 0
+    weights, vocab = train_model(train)
     payload = {
         "about": "Attribution-cue token tagger (logistic regression) trained on PolNeAR train by "
-        "benchmarks/train_sourcing.py; features: helpers.sourcing.cue_features.",
+        "benchmarks/train_sourcing.py; features: helpers.sourcing.tagger.cue_features; "
+        f"threshold by {FOLDS}-fold cross-validation on train.",
         "threshold": threshold,
         "vocab": vocab,
         "weights": dict(sorted(weights.items())),
     }
-    CUE_MODEL_PATH.write_text(json.dumps(payload, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(
-        f"{len(train)} articles, {len(y_all)} candidate tokens ({len(vocab)} words; {lost} cue tokens outside), "
-        f"{len(weights)} weights, threshold {threshold}"
-    )
-    print(f"wrote {CUE_MODEL_PATH} ({CUE_MODEL_PATH.stat().st_size / 1e6:.2f} MB)")
+    write_atomic(CUE_MODEL_PATH, json.dumps(payload, separators=(",", ":")) + "\n")
+    print(f"{len(train)} articles, {len(vocab)} candidate words, {len(weights)} weights, threshold {threshold}")
+    print(f"wrote {CUE_MODEL_PATH} ({CUE_MODEL_PATH.stat().st_size / 1e6:.2f} MB) in {time.perf_counter() - t0:.0f} s")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "data"))
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    sys.exit(main(Path(args[0]) if args else ROOT.parent / "shared" / "data", cv_only="--cv" in sys.argv))

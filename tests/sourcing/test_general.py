@@ -164,3 +164,96 @@ def test_benchmark_scores_an_invented_split(tmp_path: Path) -> None:
     _write_tiny_split(tmp_path)
     scores = accuracy_sourcing.score_split(load_split(tmp_path))
     assert scores["n_gold_cues"] == 1 and scores["recall"] == 1.0
+
+
+@pytest.mark.parametrize("tagger", [False, True])
+def test_negated_and_pending_claims_are_hedges_not_attributions(tagger: bool) -> None:
+    text = (
+        "A fire gutted the warehouse on Friday. No one has claimed responsibility for the blaze. "
+        "The cause has not been confirmed."
+    )
+    assert cues(text, tagger=tagger) == []
+    families = hedge_families(text)
+    assert ("no one has claimed", "unclaimed") in families
+    assert ("has not been confirmed", "unconfirmed") in families
+
+
+@pytest.mark.parametrize("tagger", [False, True])
+def test_ascii_quotes_never_join_a_source_span(tagger: bool) -> None:
+    text = "``We will not go back,'' he said. ``Nor will we,'' said the foreman."
+    found = find_attributions(text, tagger=tagger)
+    assert list(found["source_text"]) == ["he", "the foreman"]
+    assert not any("'" in s or "`" in s for s in found["source_text"])
+
+
+@pytest.mark.parametrize("tagger", [False, True])
+def test_a_surname_after_a_full_mention_is_named(tagger: bool) -> None:
+    text = (
+        "Madeleine Albright, the former secretary of state, said the talks had stalled. "
+        "Later, Albright said she still expected a deal."
+    )
+    found = find_attributions(text, tagger=tagger)
+    said = found[found["cue"] == "said"]
+    assert list(said["source_text"]) == ["Madeleine Albright, the former secretary of state", "Albright"]
+    assert set(said["kind"]) == {"named"}
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Local sources said the bridge had collapsed.", "Local sources"),
+        ("Sources close to the minister said he would resign.", "Sources close to the minister"),
+        ("According to sources close to the club, the coach will stay.", "sources close to the club"),
+    ],
+)
+def test_local_sources_and_sources_close_to_are_anonymous(text: str, source: str) -> None:
+    for tagger in (False, True):
+        found = find_attributions(text, tagger=tagger)
+        assert list(found["source_text"]) == [source]
+        assert list(found["kind"]) == ["anonymous"]
+
+
+@pytest.mark.parametrize("tagger", [False, True])
+def test_newspapers_and_local_media_are_outlets(tagger: bool) -> None:
+    found = find_attributions("Kenya's national newspapers reported that the ferry had sunk.", tagger=tagger)
+    assert list(found["kind"]) == ["outlet"]
+    found = find_attributions("The governor was quoted by local media as saying the port was closed.", tagger=tagger)
+    row = found[found["cue"].str.startswith("quoted")].iloc[0]
+    assert (row["source_text"], row["kind"]) == ("local media", "outlet")
+
+
+def test_a_dash_after_a_quotation_introduces_its_speaker() -> None:
+    text = "“The ferry was late again.” ― Ann Okafor\n“Nobody told us anything.”― Joseph Kimani\nThe end."
+    found = find_attributions(text)
+    assert list(found["cue"]) == ["―", "―"]
+    assert list(found["source_text"]) == ["Ann Okafor", "Joseph Kimani"]
+    assert set(found["kind"]) == {"named"}
+    signed = find_attributions("The bridge is open. example.org/x — Ann Okafor (@aokafor) May 5, 2021")
+    assert list(signed["cue"]) == ["—"] and list(signed["source_text"]) == ["Ann Okafor"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan was absurd ― and dangerous ― for the town.",
+        "The list ― Ann Okafor included ― was long.",
+        "He paused.\n— and then the lights went out.",
+    ],
+)
+def test_a_dash_inside_a_sentence_is_no_cue(text: str) -> None:
+    assert cues(text) == []
+
+
+def test_a_speaker_before_a_colon_and_a_quotation() -> None:
+    text = 'The debate turned to the port.\nLee: "We will dredge it." Okafor: "Not this year."'
+    found = find_attributions(text)
+    assert list(found["cue"]) == [":", ":"]
+    assert list(found["source_text"]) == ["Lee", "Okafor"]
+
+
+def test_transcript_labels_are_speakers_but_editorial_labels_are_not() -> None:
+    text = "HOST: Welcome back.\nOKAFOR: Thank you.\nHOST: Is the port open?\nUPDATE: The port reopened."
+    found = find_attributions(text)
+    assert list(found["source_text"]) == ["HOST", "HOST"]
+    assert cues("Harbour Crisis: After years of delay, the port reopened.") == []
+    assert cues("The Mayor’s Plan: A new port by 2030.") == []
