@@ -36,7 +36,7 @@ _PLAIN = re.compile(
     r"^[ \t]*(?P<head>[A-Z][A-Z.'’\-]+(?:[ \t]+[A-Z][A-Z.'’\-]*){0,3}(?:,[ \t]*[\w .'’\-]{1,40}?){0,2})"
     r"[ \t]*(?P<dash>--|—|–|_)[ \t]*(?=[^\n]*[a-z])"
 )
-#: One credited name: capitalised words (``North Press``) or a known agency written in any case (``dpa``).
+#: One credited name: capitalised words (``Valley Post``) or a known agency written in any case (``dpa``).
 _NAME = re.compile(r"^[A-Z][\w.&'’\-]*(?:[ \t]+[\w.&'’\-]+){0,5}$")
 _SPLIT = re.compile(r"\s*(?:/|,|&|;|\band\b)\s*")
 

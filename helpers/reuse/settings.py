@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 #: Words per shingle. Measured on the five articles (:func:`shingle_size_table`, shown in the
-#: notebook): the weakest pair of Reuters rewrites against the strongest pair from different
+#: notebook): the weakest pair of rewrites of one wire story against the strongest pair from different
 #: chains has containment 0.094 vs 0.040 with 3 words (2.4x: stock phrases such as "according
 #: to a" still count), 0.056 vs 0.015 with 4 (3.7x), 0.034 vs 0.003 with 5 (about 11x) and no
 #: better with 6, where the rewrites keep too few shared shingles. Five words also equals
@@ -34,7 +34,7 @@ ALIGN_MIN_CONTAINMENT = 0.01
 #: this many words of *distinctive* aligned text (on its less covered side), beyond formulaic
 #: passages (:data:`OUTLET_STOCK_MIN_DOCS`, and phrases common in the corpus). A stock sentence
 #: or two ("The embassy was bombed on Friday, killing 12 people") stays below it; the weakest
-#: pair of Reuters rewrites in the shipped corpus shares 110 (north-press / syrian-crisis).
+#: pair of rewrites of one wire story in the shipped corpus shares 110.
 CHAIN_MIN_WORDS = 40
 
 #: A passage that one outlet repeats in at least this many of its own articles is that outlet's
