@@ -137,3 +137,34 @@ def test_a_missing_part_gives_missing_lines_not_tracebacks(case: str, name: str,
     assert "Traceback" not in shown
     if case == "no-claims" and name in ("02-claims-by-source.ipynb", "06-classroom.ipynb"):
         assert "Not in this corpus:" in shown, f"{name}: no missing-part line for an uncoded corpus"
+
+
+def test_the_command_line_on_the_second_corpus_names_nothing_of_the_first(second: Path, tmp_path: Path) -> None:
+    from helpers import cli
+
+    out = tmp_path / "tables"
+    assert cli.main(["tables", str(second), "--out", str(out)]) == 0
+    written = {p.name: p.read_text(encoding="utf-8") for p in out.iterdir()}
+    assert {"claims_by_source.csv", "temporal_mentions.csv", "chains.csv", "attributions.csv"} <= set(written)
+    sid = sorted(p.stem for p in (second / "articles").glob("*.txt"))[0]
+    assert cli.main(["suggest", str(second), sid, "--out", str(tmp_path / "s.csv")]) == 0
+    assert cli.main(["timeml", str(second), sid, "--out", str(tmp_path / "a.tml")]) == 0
+    texts = [*written.values(), (tmp_path / "s.csv").read_text(encoding="utf-8"), (tmp_path / "a.tml").read_text()]
+    leaks = sorted({m.group(0) for t in texts for m in FIRST_CASE.finditer(t)})
+    assert leaks == []
+
+
+def test_the_report_on_the_second_corpus_carries_its_title_and_nothing_of_the_first(
+    second: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from helpers.corpus.load import load_corpus
+    from helpers.report import build_report
+
+    monkeypatch.setenv(config.CORPUS_ENV, str(second))
+    monkeypatch.setenv(config.STUDENT_ENV, str(tmp_path / "students"))
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(config.REPO_ROOT), os.environ.get("PYTHONPATH", "")]))
+    pages = build_report(tmp_path / "report", settings=load_corpus(second).settings)
+    index = pages[0].read_text(encoding="utf-8")
+    assert "The Halden paint works fire" in index
+    leaks = sorted({m.group(0) for p in pages for m in FIRST_CASE.finditer(html.unescape(p.read_text("utf-8")))})
+    assert leaks == [], f"the report names the first case: {leaks}"
