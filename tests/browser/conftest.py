@@ -77,14 +77,29 @@ def _quiet_settings(settings: Path) -> None:
     tracker.write_text(json.dumps({"windowingMode": "none"}))
 
 
+#: The tests' second corpus (another, fictional event): the headline chart is also captured on it.
+SECOND_CORPUS = config.REPO_ROOT / "tests" / "fixtures" / "second_corpus"
+
+
 @pytest.fixture(scope="session")
 def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object]]:
-    """A running JupyterLab server: its base URL, token, served folder and PID."""
+    """A running JupyterLab server on the shipped corpus: its base URL, token, served folder and PID."""
+    yield from _serve(tmp_path_factory, config.DEFAULT_CORPUS_DIR)
+
+
+@pytest.fixture(scope="session")
+def lab_second(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, object]]:
+    """A second JupyterLab server whose notebooks read the tests' second corpus."""
+    yield from _serve(tmp_path_factory, SECOND_CORPUS)
+
+
+def _serve(tmp_path_factory: pytest.TempPathFactory, corpus: Path) -> Iterator[dict[str, object]]:
+    """Start JupyterLab on a copy of the notebooks and of ``corpus``; stop it when the session ends."""
     home = tmp_path_factory.mktemp("home")
     served = tmp_path_factory.mktemp("served")
     shutil.copytree(config.REPO_ROOT / "notebooks", served / "notebooks")
     # The notebooks read (and the coding workbench writes) a copy of the corpus, never the repository's.
-    shutil.copytree(config.DEFAULT_CORPUS_DIR, served / "corpus")
+    shutil.copytree(corpus, served / "corpus")
     _quiet_settings(home / "lab-settings")
     token = secrets.token_hex(16)
     port = _free_port()

@@ -250,14 +250,19 @@ def test_readme_views_render(
 ) -> None:
     """The views the README shows are rendered in JupyterLab; each is captured to build/screenshots/."""
     page, _ = run_notebook(name)
+    capture_output(page, cell_text, element, SCREENSHOTS / filename)
+
+
+def capture_output(page: object, cell_text: str, element: str, path: Path) -> dict[str, float]:
+    """Screenshot the ``element`` in the output of the code cell whose input shows ``cell_text``; its box."""
     cell = page.locator(".jp-CodeCell", has=page.locator(".jp-InputArea", has_text=cell_text)).first
     target = cell.locator(f".jp-OutputArea-output {element}").last
     target.scroll_into_view_if_needed()
     page.evaluate("el => el.scrollIntoView({block: 'start'})", target.element_handle())
     box = target.bounding_box()
-    assert box and box["width"] > 200 and box["height"] > 150, f"{name}: {element} not rendered"
+    assert box and box["width"] > 200 and box["height"] > 150, f"{element} not rendered"
     if element == "img":
-        assert target.evaluate("img => img.complete && img.naturalWidth > 0"), f"{name}: chart image broken"
+        assert target.evaluate("img => img.complete && img.naturalWidth > 0"), "chart image broken"
     viewport = page.viewport_size
     clip = {
         "x": box["x"],
@@ -265,5 +270,18 @@ def test_readme_views_render(
         "width": min(box["width"], viewport["width"] - box["x"]),
         "height": min(box["height"], viewport["height"] - max(box["y"], 0)),
     }
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / filename), clip=clip)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(path), clip=clip)
+    return box
+
+
+def test_headline_chart_renders_on_the_second_corpus(browser: object, lab_second: dict) -> None:
+    """The day-by-day headline, as a person sees it, on another event's corpus (its own title, its own days)."""
+    run = open_and_run(browser, lab_second, "03-day-by-day.ipynb")
+    try:
+        page = run.page
+        capture_output(page, "collapse_chart(", "img", SCREENSHOTS / "day-by-day-second-corpus.png")
+        body = page.locator(".jp-Notebook").inner_text()
+        assert "The Halden paint works fire" in body and "Assad" not in body
+    finally:
+        close_run(run)
