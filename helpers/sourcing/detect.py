@@ -56,6 +56,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -412,7 +413,12 @@ class _Spans:
 
 
 def _outlet_regex(outlets: Iterable[str]) -> re.Pattern[str]:
-    """A case-sensitive whole-word pattern for outlet names, longest first."""
+    """A case-sensitive whole-word pattern for outlet names, longest first (built once per outlet list)."""
+    return _outlet_pattern(tuple(outlets))
+
+
+@lru_cache(maxsize=64)
+def _outlet_pattern(outlets: tuple[str, ...]) -> re.Pattern[str]:
     names = sorted({o for o in outlets if is_known_outlet(o)}, key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
 
