@@ -700,7 +700,7 @@ def _find_cues(text: str, outlet_re: re.Pattern[str]) -> list[dict]:
     for m in speakers:
         name = m.group("name")
         if "’s" in name or "'s" in name or name.lower() in EDITORIAL_LABELS:
-            continue  # "Assad’s Secret Escape: ..." is a topic, "UPDATE:" an editor's label
+            continue  # "The Mayor’s Plan: ..." is a topic, "UPDATE:" an editor's label
         label = re.sub(r"\([^)]*\)", "", name)
         transcript = labels[name] > 1 and sum(c.isalpha() for c in label) > 1 and label.upper() == label
         if m.group("quote") or transcript:
