@@ -18,12 +18,11 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
 
 from helpers import config
 from helpers.cli import run_validate
 from helpers.display.notebook import NOTEBOOKS_DIR
+from tests.notebooks_run import execute_on
 
 pytestmark = pytest.mark.slow
 
@@ -37,32 +36,7 @@ FIRST_CASE = re.compile(
 
 def run(path: Path, corpus_dir: Path, students: Path) -> nbformat.NotebookNode:
     """Execute one notebook on a fresh kernel against ``corpus_dir``; fail with the cell and error."""
-    env = dict(os.environ)
-    env.update(
-        {
-            config.CORPUS_ENV: str(corpus_dir),
-            config.STUDENT_ENV: str(students),
-            "MPLBACKEND": "agg",
-            "PYTHONPATH": os.pathsep.join([str(config.REPO_ROOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep),
-        }
-    )
-    nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(
-        nb,
-        timeout=300,
-        kernel_name="python3",
-        record_timing=False,
-        resources={"metadata": {"path": str(NOTEBOOKS_DIR)}},
-    )
-    failure = ""
-    try:
-        client.execute(env=env)
-    except CellExecutionError as exc:
-        tail = [ln for ln in re.sub(r"\x1b\[[0-9;]*m", "", str(exc)).splitlines() if ln.strip()][-6:]
-        failure = f"{path.name} on {corpus_dir.name}: {exc.ename}: {exc.evalue}\n" + "\n".join(tail)
-    if failure:
-        pytest.fail(failure, pytrace=False)
-    return nb
+    return execute_on(path, corpus_dir, students, f"on {corpus_dir.name}")
 
 
 def texts(nb: nbformat.NotebookNode) -> list[str]:

@@ -18,12 +18,11 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
 
 from helpers import config
 from helpers.corpus.load import load_corpus
 from helpers.display.notebook import NOTEBOOKS_DIR
+from tests.notebooks_run import execute_on
 
 pytestmark = pytest.mark.slow
 
@@ -132,34 +131,9 @@ def test_the_copy_is_valid_and_the_new_article_is_not_coded(sixth_corpus: Path) 
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
-def test_notebook_runs_with_a_sixth_article(
-    path: Path, sixth_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv(config.CORPUS_ENV, str(sixth_corpus))
-    monkeypatch.setenv(config.STUDENT_ENV, str(tmp_path / "students"))
-    monkeypatch.setenv("MPLBACKEND", "agg")
+def test_notebook_runs_with_a_sixth_article(path: Path, sixth_corpus: Path, tmp_path: Path) -> None:
     before = snapshot(path)
-    nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(
-        nb,
-        timeout=300,
-        kernel_name="python3",
-        record_timing=False,
-        resources={"metadata": {"path": str(NOTEBOOKS_DIR)}},
-    )
-    failure = ""
-    try:
-        client.execute()
-    except CellExecutionError as exc:
-        plain = re.sub(r"\x1b\[[0-9;]*m", "", str(exc))
-        cell = plain.split("------------------")[1].strip() if "------------------" in plain else ""
-        tail = [ln for ln in plain.strip().splitlines() if ln.strip()][-8:]
-        failure = (
-            f"{path.name} fails on a corpus with a sixth, uncoded article ({NEW_ID}): {exc.ename}: {exc.evalue}\n"
-            f"(report it to the notebook's owner)\nfailing cell:\n{cell}\ntraceback tail:\n" + "\n".join(tail)
-        )
-    if failure:  # outside the except block, so pytest shows this message and not the chained traceback
-        pytest.fail(failure, pytrace=False)
+    nb = execute_on(path, sixth_corpus, tmp_path / "students", f"on a corpus with a sixth, uncoded article ({NEW_ID})")
     assert snapshot(path) == before, f"{path.name} modified files in the repository"
     text = output_text(nb)
     if path.name in MUST_NAME_IT:
