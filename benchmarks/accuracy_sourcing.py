@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.polnear import load_split  # noqa: E402
+from benchmarks.polnear import annotator_pairs, load_links, load_split  # noqa: E402
 from helpers import config  # noqa: E402
 from helpers.corpus.load import load_corpus  # noqa: E402
 from helpers.sourcing import accuracy as sourcing_accuracy  # noqa: E402
@@ -77,6 +77,55 @@ def score_split(articles: list, tagger: bool = True) -> dict:
         "f1": round(f1, 4),
         "missed": missed,
         "false_positives": false_pos,
+    }
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
+    return a0 < b1 and b0 < a1
+
+
+def source_scores(linked: list, tagger: bool = True) -> dict:
+    """Of the gold attributions with a source whose cue is found, how many got a source span overlapping it."""
+    with_source = found = right = 0
+    for _, text, links in linked:
+        det = sourcing.find_attributions(text, tagger=tagger)
+        rows = list(zip(det["cue_start"], det["cue_end"], det["source_start"], det["source_end"], strict=True))
+        for c0, c1, s0, s1 in zip(
+            links["cue_start"], links["cue_end"], links["source_start"], links["source_end"], strict=True
+        ):
+            if s0 < 0:
+                continue
+            with_source += 1
+            hits = [r for r in rows if _overlap(r[0], r[1], c0, c1)]
+            if hits:
+                found += 1
+                right += any(_overlap(r[2], r[3], s0, s1) for r in hits)
+    return {
+        "gold_with_source": with_source,
+        "cue_found": found,
+        "source_overlaps": right,
+        "source_accuracy": round(right / found, 4) if found else 0.0,
+    }
+
+
+def agreement_scores(pairs: list) -> dict:
+    """Cue recall, precision and F1 of PolNeAR's second annotator against its first (the same overlap match)."""
+    n_gold = found = n_det = right = 0
+    for _, first, second in pairs:
+        g = list(zip(first["start"], first["end"], strict=True))
+        d = list(zip(second["start"], second["end"], strict=True))
+        found += sum(any(_overlap(a, b, gs, ge) for a, b in d) for gs, ge in g)
+        right += sum(any(_overlap(a, b, gs, ge) for gs, ge in g) for a, b in d)
+        n_gold += len(g)
+        n_det += len(d)
+    recall, precision = found / max(1, n_gold), right / max(1, n_det)
+    f1 = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
+    return {
+        "n_articles": len(pairs),
+        "n_gold_cues": n_gold,
+        "recall": round(recall, 4),
+        "precision": round(precision, 4),
+        "f1": round(f1, 4),
     }
 
 
@@ -148,14 +197,21 @@ def main(data_dir: Path | None = None) -> int:
     dev_rules = score_split(dev, tagger=False)
     train_scores = score_split(train)
     gold = repo_gold_scores()
+    agreement = agreement_scores(annotator_pairs(polnear / "train"))
+    sources = source_scores(load_links(polnear / "dev"))
     default = "rules + tagger" if sourcing.TAGGER_DEFAULT else "rules only"
     rows = {
         "PolNeAR dev, rules + tagger (reported)": dev_scores,
         "PolNeAR dev, rules only": dev_rules,
         "PolNeAR train, rules + tagger (in-sample)": train_scores,
+        "PolNeAR train, second annotator vs first (human agreement)": agreement,
         f"in-repo gold, {default} (the default; in-sample)": gold,
     }
     print(_table(rows))
+    print(
+        f"\nsource spans (dev, rules + tagger): of {sources['cue_found']} found cues whose gold attribution has a "
+        f"source, {sources['source_overlaps']} ({sources['source_accuracy']:.3f}) have a detected source overlapping it"
+    )
     print(f"\nin-repo gold hedges: recall {gold['hedge_recall']:.3f}, precision {gold['hedge_precision']:.3f}")
     print(f"gold: {ANNOTATOR_RULE}; match: any character overlap of cue spans")
     print(ANCHOR)
@@ -191,6 +247,8 @@ def main(data_dir: Path | None = None) -> int:
         "dev": {"split": "dev", "detector": "rules + tagger", **public(dev_scores)},
         "dev_rules_only": {"split": "dev", "detector": "rules only", **public(dev_rules)},
         "train_in_sample": {"split": "train", "detector": "rules + tagger", **public(train_scores)},
+        "human_agreement": {"split": "train", "detector": "second annotator vs first", **agreement},
+        "dev_sources": {"split": "dev", "detector": "rules + tagger", **sources},
         "repo_gold": {"detector": default, **gold},
         "default_detector": default,
         "tagger": model,

@@ -12,6 +12,8 @@ from pathlib import Path
 import pandas as pd
 
 BRAT_COLUMNS = ["tid", "label", "start", "end", "text"]
+#: One attribution of an ``.ann`` file: its cue span and its source span (-1, -1 without a source).
+LINK_COLUMNS = ["cue_start", "cue_end", "source_start", "source_end"]
 
 
 def read_brat(path: Path) -> pd.DataFrame:
@@ -37,12 +39,17 @@ def read_brat(path: Path) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=BRAT_COLUMNS)
 
 
+def _annotation_files(split_dir: Path) -> dict[str, list[Path]]:
+    """Each article's annotation files, annotators in alphabetical order."""
+    groups: dict[str, list[Path]] = {}
+    for ann in sorted((split_dir / "attributions").glob("*.ann")):
+        groups.setdefault(ann.stem.rsplit("_", 1)[0], []).append(ann)
+    return groups
+
+
 def load_split(split_dir: Path) -> list[tuple[str, str, pd.DataFrame]]:
     """``(name, text, cue spans)`` for each article of one split, first annotator's file only."""
-    files: dict[str, Path] = {}
-    for ann in sorted((split_dir / "attributions").glob("*.ann")):
-        name = ann.stem.rsplit("_", 1)[0]
-        files.setdefault(name, ann)
+    files = {name: paths[0] for name, paths in _annotation_files(split_dir).items()}
     out = []
     for text_path in sorted((split_dir / "text").glob("*.txt")):
         name = text_path.stem
@@ -50,4 +57,46 @@ def load_split(split_dir: Path) -> list[tuple[str, str, pd.DataFrame]]:
         spans = read_brat(files[name]) if name in files else pd.DataFrame(columns=BRAT_COLUMNS)
         cues = spans[spans["label"] == "Cue"].reset_index(drop=True)
         out.append((name, text, cues))
+    return out
+
+
+def read_links(path: Path) -> pd.DataFrame:
+    """Each attribution of one ``.ann`` file (its ``E`` line): cue span and source span (-1 without a source)."""
+    spans = read_brat(path).set_index("tid")
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("E"):
+            continue
+        roles = dict(part.split(":", 1) for part in line.split("\t", 1)[-1].split() if ":" in part)
+        cue, source = roles.get("Cue"), roles.get("Source")
+        if cue not in spans.index:
+            continue
+        has_source = source in spans.index
+        rows.append(
+            {
+                "cue_start": int(spans.at[cue, "start"]),
+                "cue_end": int(spans.at[cue, "end"]),
+                "source_start": int(spans.at[source, "start"]) if has_source else -1,
+                "source_end": int(spans.at[source, "end"]) if has_source else -1,
+            }
+        )
+    return pd.DataFrame(rows, columns=LINK_COLUMNS)
+
+
+def load_links(split_dir: Path) -> list[tuple[str, str, pd.DataFrame]]:
+    """``(name, text, attributions)`` for each article of one split, first annotator's file (as :func:`load_split`)."""
+    files = _annotation_files(split_dir)
+    return [
+        (name, text, read_links(files[name][0]) if name in files else pd.DataFrame(columns=LINK_COLUMNS))
+        for name, text, _ in load_split(split_dir)
+    ]
+
+
+def annotator_pairs(split_dir: Path) -> list[tuple[str, pd.DataFrame, pd.DataFrame]]:
+    """``(name, first annotator's cues, second annotator's cues)`` for the articles annotated twice."""
+    out = []
+    for name, files in _annotation_files(split_dir).items():
+        if len(files) > 1:
+            first, second = (read_brat(f) for f in files[:2])
+            out.append((name, first[first["label"] == "Cue"], second[second["label"] == "Cue"]))
     return out

@@ -257,7 +257,8 @@ def outside_accuracy(path: Path | None = None) -> tuple[pd.DataFrame, str] | Non
     """The detector measured on outside annotated news (``make accuracy``'s summary), and its citation.
 
     One row per measurement: the data and split, the detector setting, articles, gold cues, recall,
-    precision and F1 (cue spans matched by overlap). None when no summary has been written.
+    precision and F1 (cue spans matched by overlap), and the dataset's second annotator scored against
+    its first the same way, for the ceiling. None when no summary has been written.
     """
     path = path or config.ACCURACY_RESULTS_DIR / config.SOURCING_ACCURACY_NAME
     if not path.is_file():
@@ -267,6 +268,7 @@ def outside_accuracy(path: Path | None = None) -> tuple[pd.DataFrame, str] | Non
         "dev": "dev (out of sample)",
         "dev_rules_only": "dev (out of sample)",
         "train_in_sample": "train (in sample: the tagger learnt from it)",
+        "human_agreement": "train, articles annotated twice (the ceiling: people agreeing)",
     }
     rows = [
         {

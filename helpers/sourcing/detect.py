@@ -108,7 +108,8 @@ DOCUMENT_HEADS = {
     "picture", "pictures", "record", "records", "document", "documents", "file", "files", "data",
     "statement", "statements", "letter", "letters", "email", "emails", "log", "logs", "cable", "cables",
     "transcript", "transcripts", "recording", "recordings", "filing", "filings", "papers", "imagery",
-    "leaks", "minutes", "message", "messages",
+    "leaks", "minutes", "message", "messages", "poll", "polls", "survey", "surveys", "study", "studies",
+    "figures", "statistics", "census", "audit", "audits",
 }  # fmt: skip
 #: Head nouns that make a source an outlet ("the report added", "media reports").
 REPORT_HEADS = {"report", "reports", "reporting", "coverage", "media"}
@@ -135,7 +136,8 @@ NOT_NAMES = {
     "spokeswoman", "spokesperson", "general", "director", "executive", "leader", "commander", "chief",
     "secretary", "ambassador", "envoy", "officials", "official", "sources", "source", "witnesses",
     "witness", "observers", "observer", "analysts", "people", "residents", "experts", "insiders",
-    "diplomats", "aides", "both", "most", "several", "some", "many", "members", *COMMON_SOURCE_ADJECTIVES,
+    "diplomats", "aides", "both", "most", "several", "some", "many", "members", "mayor", "governor", "head",
+    "chairman", "chairwoman", *COMMON_SOURCE_ADJECTIVES,
 }  # fmt: skip
 #: Verbs that invert after a plain comma ("..., said Peskov"); after a quotation any speech verb may.
 INVERTING_VERBS = {
@@ -183,6 +185,8 @@ PRONOUNS = SUBJECT_PRONOUNS | {"his", "her", "their"}
 PERSON_PRONOUNS = {"he", "she", "his", "her", "i"}
 #: Characters after an attribution within which a pronoun source ("he said") takes that attribution's kind.
 PRONOUN_REACH = 800
+#: Kinds a person's pronoun may take from an earlier source.
+PERSON_KINDS = {"named", "anonymous"}
 
 #: Evidence verbs whose subject must be a document ("records show", "videos ... reveal").
 DOCUMENT_VERBS = (
@@ -233,6 +237,14 @@ HEAD_ENDS = {
     "of", "from", "with", "by", "in", "at", "on", "who", "which", "that", "familiar", "close", "taken",
     "captured", "circulating", "conducted", "within", "to", "for", "about", "into", "following", "present",
 }  # fmt: skip
+#: Prepositions of a channel phrase between a reporting verb and its complement ("wrote in a statement that").
+CHANNEL_PREPOSITIONS = {"in", "on", "via", "through"}
+#: Most words of such a channel phrase ("in a Facebook post to supporters" is six).
+MAX_CHANNEL_WORDS = 6
+#: Titles that continue with "of" before the name they belong to ("Secretary of State Madeleine Albright").
+OF_TITLES = {"secretary", "minister", "head", "chief", "director", "chairman", "chairwoman", "governor", "mayor"}
+#: Second words of an office after "of" ("Minister of Foreign Affairs", "Secretary of Homeland Security").
+OFFICE_TAILS = {"affairs", "security", "development", "services", "relations", "trade", "defence", "defense"}
 #: Temporal words trimmed from a participle's subject ("the minister this week").
 TEMPORAL = {"this", "last", "next", "week", "month", "year", "today", "yesterday", "earlier", "later", "on"}
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -355,7 +367,6 @@ EDITORIAL_LABELS = {
 _WORD_CUES = re.compile(
     r"\b(?:" + "|".join(sorted({*SPEECH_VERBS, *PARTICIPLES, *DOCUMENT_VERBS}, key=len, reverse=True)) + r")\b"
 )
-
 
 
 # --------------------------------------------------------------------------------------------
@@ -573,7 +584,13 @@ def classify_source(source_text: str, outlets: Iterable[str] = OUTLETS) -> str:
     if not words:
         return "anonymous"
     lows = [w.lower() for w in words]
-    head = words[: _head_length(lows)]
+    n_head = _head_length(lows)
+    office: set[int] = set()  # the office of a title ("Secretary of State"): no name
+    if n_head < len(lows) and lows[n_head] == "of" and lows[n_head - 1] in OF_TITLES:
+        k = n_head + 1 + (n_head + 1 < len(lows) and lows[n_head + 1] == "the")
+        office = {k, k + 1} if k + 1 < len(lows) and lows[k + 1] in OFFICE_TAILS else {k}
+        n_head += 1 + _head_length(lows[n_head + 1 :])  # the name may follow the office
+    head = words[:n_head]
     head_lows = {w.lower() for w in head}
     outlet_re = _outlet_regex(outlets)
     if head_lows & DOCUMENT_HEADS:
@@ -588,7 +605,8 @@ def classify_source(source_text: str, outlets: Iterable[str] = OUTLETS) -> str:
     for idx, w in enumerate(head):
         low = w.lower()
         if (
-            not w[0].isupper()
+            idx in office
+            or not w[0].isupper()
             or low in NOT_NAMES
             or low in INDEFINITE
             or low in DOCUMENT_HEADS
@@ -625,16 +643,29 @@ def _complement_ok(toks: list[_Tok], i: int, *, strict: bool = False) -> bool:
 
     ``strict`` (plural nouns that may be verbs: "states", "remarks") accepts no clause end.
     """
+    if not strict and _channel_phrase(toks, i):
+        return True
     while i + 2 < len(toks) and toks[i + 1].low in TIME_WORDS and toks[i + 1].low != "this":
         i += 1  # "reported Saturday that", "said on Monday:"
     if i + 1 >= len(toks):
         return not strict
     nxt = toks[i + 1]
+    if not strict and _channel_phrase(toks, i):
+        return True
     return (
         nxt.low == "that"
         or nxt.text in ({":", "“", '"'} if strict else {",", ".", ";", ":", "“", '"', "”"})
         or (nxt.low == "to" and i + 3 < len(toks) and "that" in {t.low for t in toks[i + 2 : i + 5]})
     )
+
+
+def _channel_phrase(toks: list[_Tok], i: int) -> bool:
+    """Whether a short channel phrase and then a complement follow token ``i`` ("in a statement that", "on X:")."""
+    if i + 1 >= len(toks) or toks[i + 1].low not in CHANNEL_PREPOSITIONS:
+        return False
+    ahead = toks[i + 2 : i + 2 + MAX_CHANNEL_WORDS + 1]
+    end = next((n for n, t in enumerate(ahead) if t.low == "that" or t.text in {":", "“", '"', ","}), None)
+    return bool(end) and all(t.is_word for t in ahead[:end])
 
 
 def _inverted(toks: list[_Tok], i: int) -> bool:
@@ -941,17 +972,24 @@ def _model_rows(
 
 
 def _resolve_pronouns(rows: list[dict]) -> None:
-    """Give a pronoun source ("he", "they") the kind of the previous non-pronoun attribution nearby."""
+    """Give a pronoun source ("he", "they") the kind of the previous non-pronoun attribution nearby.
+
+    A person's pronoun ("he", "she") only takes a person's kind: "records show ... He said" is no document.
+    """
     last: dict | None = None
+    last_person: dict | None = None
     for row in rows:
         src = row["source_text"].lower()
         if src in PRONOUNS:
-            if last is not None and row["cue_start"] - last["cue_end"] < PRONOUN_REACH:
-                row["kind"] = last["kind"]
+            before = last_person if src in PERSON_PRONOUNS else last
+            if before is not None and row["cue_start"] - before["cue_end"] < PRONOUN_REACH:
+                row["kind"] = before["kind"]
             else:
                 row["kind"] = "named" if src in PERSON_PRONOUNS else "anonymous"
         elif row["source_text"]:
             last = row
+            if row["kind"] in PERSON_KINDS:
+                last_person = row
 
 
 def find_hedges(text: str) -> pd.DataFrame:

@@ -194,12 +194,15 @@ def test_outside_accuracy_reads_the_benchmark_summary(tmp_path: Path) -> None:
         "dev": {"n_articles": 3, "n_gold_cues": 10, "recall": 0.5, "precision": 0.9, "f1": 0.643},
         "dev_rules_only": {"detector": "rules only", "n_articles": 3, "n_gold_cues": 10, "recall": 0.4,
                            "precision": 0.95, "f1": 0.563},
+        "human_agreement": {"detector": "second annotator vs first", "n_articles": 2, "n_gold_cues": 8,
+                            "recall": 0.8, "precision": 0.8, "f1": 0.8},
     }  # fmt: skip
     path = tmp_path / "s.json"
     path.write_text(json.dumps(summary), encoding="utf-8")
     table, citation = sourcing_accuracy.outside_accuracy(path)
     assert citation == "A. Author, A corpus, 2020"
-    assert list(table["detector"]) == ["rules + tagger", "rules only"]
-    assert list(table["F1"]) == [0.643, 0.563]
-    assert table["data"].str.contains("out of sample").all()
+    assert list(table["detector"]) == ["rules + tagger", "rules only", "second annotator vs first"]
+    assert list(table["F1"]) == [0.643, 0.563, 0.8]
+    assert table["data"].iloc[:2].str.contains("out of sample").all()
+    assert "annotated twice" in table["data"].iloc[2]
     assert sourcing_accuracy.outside_accuracy(tmp_path / "missing.json") is None

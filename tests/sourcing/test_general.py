@@ -257,3 +257,43 @@ def test_transcript_labels_are_speakers_but_editorial_labels_are_not() -> None:
     assert list(found["source_text"]) == ["HOST", "HOST"]
     assert cues("Harbour Crisis: After years of delay, the port reopened.") == []
     assert cues("The Mayor’s Plan: A new port by 2030.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "kind"),
+    [
+        ("The union wrote in a statement that the strike would continue.", "wrote", "The union", "anonymous"),
+        ("The councillor wrote on Facebook that the vote was rigged.", "wrote", "The councillor", "anonymous"),
+        ("Polls show the mayor far ahead.", "show", "Polls", "document"),
+        ("A survey by the chamber showed that shops were closing.", "showed", "A survey by the chamber", "document"),
+    ],
+)
+def test_rules_alone_find_channel_phrases_and_polls(text: str, cue: str, source: str, kind: str) -> None:
+    found = find_attributions(text, tagger=False)
+    assert list(zip(found["cue"], found["source_text"], found["kind"], strict=True)) == [(cue, source, kind)]
+
+
+def test_a_channel_phrase_needs_a_complement() -> None:
+    assert cues("He noted in passing the weather was fine.") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "kind"),
+    [
+        ("Secretary of State Ann Ovett", "named"),
+        ("Minister of Transport Jonas Berg", "named"),
+        ("the Minister of Transport", "anonymous"),
+        ("a spokesman for the Ministry of Transport", "anonymous"),
+    ],
+)
+def test_a_title_with_an_of_phrase_keeps_its_name(source: str, kind: str) -> None:
+    assert classify_source(source) == kind
+
+
+def test_a_person_pronoun_does_not_take_a_document_kind() -> None:
+    text = "Court records show that the firm paid no tax. He said the audit was unfair."
+    found = find_attributions(text)
+    assert list(zip(found["source_text"], found["kind"], strict=True)) == [
+        ("Court records", "document"),
+        ("He", "named"),
+    ]
