@@ -15,7 +15,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # Kernels run in notebooks/: a relative CORPUS_DIR is made absolute before any kernel starts.
 CORPUS_ENV := $(if $(CORPUS_DIR),CORPUS_DIR=$(abspath $(CORPUS_DIR)),)
 
-.PHONY: help setup lab test unit nbtest browser screenshots lint validate tables report notebooks bench bench-validate bench-tables bench-suggest accuracy lock clean
+.PHONY: help setup lab test unit nbtest browser screenshots lint validate tables report notebooks bench bench-validate bench-tables bench-suggest accuracy train-sourcing lock clean
 
 help:
 	@echo "make lab      open the notebooks in JupyterLab (sets everything up first)"
@@ -26,6 +26,7 @@ help:
 	@echo "make bench-suggest  suggested claim codings measured leave-one-article-out, and timed on 1,000 articles"
 	@echo "make browser  only the JupyterLab-in-Chromium tests; make screenshots refreshes docs/screenshots/"
 	@echo "make accuracy the detectors measured on outside annotated data (DATA=../shared/data; skipped when absent)"
+	@echo "make train-sourcing  re-train the attribution cue tagger on PolNeAR train (DATA=...; skipped when absent)"
 	@echo "make validate check the corpus and codings; make tables writes the CSV tables to build/tables/"
 	@echo "make lock     re-pin constraints.txt from the current environment"
 
@@ -95,6 +96,10 @@ DATA ?= ../shared/data
 
 accuracy: $(STAMP)
 	$(BIN)/python -m benchmarks.accuracy $(DATA)
+
+# Re-train the shipped cue tagger (helpers/sourcing/data/cue_model.json) on PolNeAR train; then run make accuracy.
+train-sourcing: $(STAMP)
+	$(BIN)/python benchmarks/train_sourcing.py $(DATA)
 
 bench-validate: $(STAMP)
 	$(BIN)/python -m benchmarks.validate_bench

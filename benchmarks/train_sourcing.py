@@ -1,4 +1,6 @@
-"""Train the sourcing cue tagger on PolNeAR train: ``python benchmarks/train_sourcing.py [DATA_DIR] [--cv]``.
+"""Train the sourcing cue tagger on PolNeAR train: ``make train-sourcing``.
+
+``python benchmarks/train_sourcing.py [DATA_DIR] [--cv]`` (``DATA_DIR`` as for ``make accuracy``).
 
 A logistic token classifier (is this token part of an attribution cue?) over the features of
 :func:`helpers.sourcing.tagger.cue_features`, fitted by full-batch Adam with L2 (numpy only, no
@@ -168,6 +170,9 @@ def choose_threshold(scores: dict[float, tuple[float, float, float]]) -> float:
 def main(data_dir: Path, cv_only: bool = False) -> int:
     """Cross-validate the threshold on train, refit on all of train, write the JSON."""
     t0 = time.perf_counter()
+    if not (data_dir / "polnear" / "train").is_dir():
+        print(f"skipped: PolNeAR train not found at {data_dir / 'polnear' / 'train'}; the shipped model is kept")
+        return 0
     train = load_split(data_dir / "polnear" / "train")
     scores = cross_validate(train)
     print(f"{FOLDS}-fold cross-validation on PolNeAR train ({len(train)} articles), rules + tagger:")
