@@ -146,10 +146,13 @@ def paragraph_bounds(article: str, start: int, end: int) -> tuple[int, int]:
     return left, len(article) if right < 0 else right
 
 
+#: Words whose full stop does not end a sentence (titles, months, "vs"), besides initials and "a.m."/"p.m.".
+ABBREVIATIONS = (
+    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Col", "Lt", "Sgt", "Rev", "Jr", "Sr", "No", "vs", "etc", "Jan", "Feb",
+    "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+)  # fmt: skip
 #: Abbreviations whose full stop does not end a sentence: initials ("U.S.", "J."), titles ("Gen.") and "a.m."/"p.m.".
-_ABBREV = re.compile(
-    r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Rev|Jr|Sr|No|vs|etc|Jan|Feb|Mar|Apr|Aug|Sep|Sept|Oct|Nov|Dec|[ap]\.m)\.)$"
-)
+_ABBREV = re.compile(r"(?:\b(?:[A-Z]\.){1,3}|\b(?:" + "|".join(ABBREVIATIONS) + r"|[ap]\.m)\.)$")
 #: Characters before a full stop searched for an abbreviation (keeps long lines linear).
 _ABBREV_REACH = 16
 #: A sentence break: ``.!?``, closing quotes or brackets, space, then a capital or digit (after any opener).

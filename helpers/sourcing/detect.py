@@ -61,12 +61,14 @@ from functools import lru_cache
 import pandas as pd
 
 from helpers.claims.coding import ATTRIBUTION_KINDS
-from helpers.core.text import quote_spans, sentence_spans
+from helpers.core.text import ABBREVIATIONS, quote_spans, sentence_spans
 from helpers.corpus.load import is_known_outlet
 from helpers.sourcing.lexicon import (
     CLAIM_NEGATORS,
     COMMON_SOURCE_ADJECTIVES,
     DEFAULT_OUTLETS,
+    GROUP_NOUNS,
+    NEWSPAPER_NAME,
     OUTLET_PLURALS,
     TIME_WORDS,
 )
@@ -118,7 +120,8 @@ INTERVIEW_HEADS = {"interview", "interviews", "conversation", "conversations"}
 #: Institutions: "the foreign ministry said" names a body.
 INSTITUTION_HEADS = {
     "ministry", "government", "army", "military", "presidency", "embassy", "court", "police", "kremlin",
-    "cabinet", "parliament", "office", "command", "council",
+    "cabinet", "parliament", "office", "command", "council", "department", "pentagon", "senate", "congress",
+    "commission", "house",
 }  # fmt: skip
 #: First words that make a source indefinite, hence anonymous ("a commander", "three aides").
 INDEFINITE = {
@@ -137,7 +140,7 @@ NOT_NAMES = {
     "secretary", "ambassador", "envoy", "officials", "official", "sources", "source", "witnesses",
     "witness", "observers", "observer", "analysts", "people", "residents", "experts", "insiders",
     "diplomats", "aides", "both", "most", "several", "some", "many", "members", "mayor", "governor", "head",
-    "chairman", "chairwoman", *COMMON_SOURCE_ADJECTIVES,
+    "chairman", "chairwoman", *COMMON_SOURCE_ADJECTIVES, *GROUP_NOUNS,
 }  # fmt: skip
 #: Verbs that invert after a plain comma ("..., said Peskov"); after a quotation any speech verb may.
 INVERTING_VERBS = {
@@ -207,6 +210,12 @@ SPEECH_VERBS = (
 PARTICIPLES = (
     "saying", "noting", "adding", "claiming", "insisting", "stating", "explaining", "arguing", "recalling",
 )  # fmt: skip
+#: Verbs that put a label on something, a cue only with the quoted label ("called the bombings “inhuman”").
+LABEL_VERBS = ("called", "calls", "dubbed", "dubs", "branded", "brands", "labelled", "labeled")
+#: Words after a label verb that make it another verb ("called for", "called on", "called off").
+PARTICLES = {"for", "on", "off", "up", "in", "out", "back", "upon"}
+#: Most tokens between a label verb and the opening of its quoted label.
+LABEL_REACH = 8
 #: Verbs that need a complement before they count: "that", end of clause, or an inverted source.
 NEEDS_COMPLEMENT = {
     "revealed", "reveals", "added", "adds", "noted", "notes", "note", "stated", "states", "mentioned",
@@ -364,9 +373,8 @@ EDITORIAL_LABELS = {
     "editor's note", "watch", "read more", "related", "photo", "video", "source", "sources", "breaking",
     "opinion", "analysis", "live", "q", "a",
 }  # fmt: skip
-_WORD_CUES = re.compile(
-    r"\b(?:" + "|".join(sorted({*SPEECH_VERBS, *PARTICIPLES, *DOCUMENT_VERBS}, key=len, reverse=True)) + r")\b"
-)
+_WORD_CUE_WORDS = sorted({*SPEECH_VERBS, *PARTICIPLES, *DOCUMENT_VERBS, *LABEL_VERBS}, key=len, reverse=True)
+_WORD_CUES = re.compile(r"\b(?:" + "|".join(_WORD_CUE_WORDS) + r")\b")
 
 
 # --------------------------------------------------------------------------------------------
@@ -440,12 +448,18 @@ def _is_outlet_object(toks: Sequence[_Tok], outlet_re: re.Pattern[str], text: st
         return None
     window = text[toks[0].start : toks[min(len(toks), 6) - 1].end]
     window = re.split(r"\s+(?:that|on|last|about|in)\b|[,;.:]", window)[0]
-    m = outlet_re.search(window)
+    m = outlet_re.search(window) or NEWSPAPER_NAME.match(window)
     if m:
         return m.group()
-    if re.match(_OUTLET_OBJECT, window, re.IGNORECASE) or any(w.lower() in OUTLET_WORDS for w in window.split()):
+    if re.match(_OUTLET_OBJECT, window, re.IGNORECASE):
         return window.strip()
-    return None
+    words = window.split()
+    k = next((n for n, w in enumerate(words) if w.lower() in OUTLET_WORDS), None)
+    if k is None:
+        return None
+    while k + 1 < len(words) and words[k + 1].lower() in OUTLET_WORDS:
+        k += 1  # "state television channel"
+    return " ".join(words[: k + 1])  # the outlet's noun phrase ends with its outlet word ("told state radio the ...")
 
 
 def _trim(toks: list[_Tok]) -> list[_Tok]:
@@ -469,11 +483,21 @@ def _walk_back(toks: list[_Tok], i: int, stops: set[tuple[int, int]]) -> list[_T
     j = i - 1
     while j >= 0 and len(out) < 25:
         t = toks[j]
-        if _in_spans(t.start, stops) or t.text in CLAUSE_PUNCT or t.text == "," or t.low in BACK_STOPS:
+        if _in_spans(t.start, stops) or t.text == "," or t.low in BACK_STOPS:
+            break
+        if t.text in CLAUSE_PUNCT and not _abbreviation_dot(toks, j):
             break
         out.append(t)
         j -= 1
     return list(reversed(out))
+
+
+def _abbreviation_dot(toks: list[_Tok], j: int) -> bool:
+    """Whether token ``j`` is the full stop of an initial or title ("U.S.", "Gen."), not a clause end."""
+    if toks[j].text != "." or j == 0 or toks[j - 1].end != toks[j].start:
+        return False
+    word = toks[j - 1].text
+    return (len(word) == 1 and word.isupper()) or word in ABBREVIATIONS
 
 
 def _back_source(toks: list[_Tok], i: int, stops: set[tuple[int, int]]) -> list[_Tok]:
@@ -579,7 +603,7 @@ def _head_length(lows: Sequence[str]) -> int:
 
 def classify_source(source_text: str, outlets: Iterable[str] = OUTLETS) -> str:
     """The kind of a source span: ``document``, ``outlet``, ``anonymous`` or ``named`` (pronouns: ``anonymous``)."""
-    words = [w.strip("'‘’") for w in re.findall(r"\w+(?:[’'\-]\w+)*|'\w+'", source_text)]
+    words = [w.strip("'‘’") for w in re.findall(r"(?:[A-Z]\.){2,}|\w+(?:[’'\-]\w+)*|'\w+'", source_text)]
     words = [w for w in words if w]
     if not words:
         return "anonymous"
@@ -595,7 +619,13 @@ def classify_source(source_text: str, outlets: Iterable[str] = OUTLETS) -> str:
     outlet_re = _outlet_regex(outlets)
     if head_lows & DOCUMENT_HEADS:
         return "document"
-    if head_lows & REPORT_HEADS or outlet_re.search(" ".join(head)) or head_lows & OUTLET_WORDS:
+    named_head = " ".join(head)
+    if (
+        head_lows & REPORT_HEADS
+        or outlet_re.search(named_head)
+        or head_lows & OUTLET_WORDS
+        or NEWSPAPER_NAME.match(named_head)
+    ):
         return "outlet"
     if head_lows & INTERVIEW_HEADS and outlet_re.search(source_text):
         return "outlet"
@@ -690,7 +720,9 @@ def _appositive_subject(toks: list[_Tok], i: int) -> bool:
     commas = [n for n in range(i) if toks[n].text == ","]
     if len(commas) != 2 or commas[1] != i - 1:
         return False
-    first, second = toks[: commas[0]], toks[commas[0] + 1 : commas[1]]
+    kept = [n for n in range(commas[1]) if not _abbreviation_dot(toks, n)]  # "U.S." is one word here
+    first = [toks[n] for n in kept if n < commas[0]]
+    second = [toks[n] for n in kept if commas[0] < n]
     return (
         0 < len(first) <= 6
         and 0 < len(second) <= 12
@@ -770,6 +802,14 @@ def _resolve_word_cue(
         if _inverted(toks, i):
             return ("inverted", [])
         return None  # "told Reuters" is a channel cue; "told X that/to" narrates an event
+    if word in LABEL_VERBS:
+        if i >= len(toks) or toks[i].low != word or (i + 1 < len(toks) and toks[i + 1].low in PARTICLES):
+            return None  # "so-called", "called for", "called on"
+        ahead = toks[i + 1 : i + 2 + LABEL_REACH]
+        opening = next((n for n, t in enumerate(ahead) if t.text in {"“", '"'}), None)
+        if opening is None or opening == 0 or any(t.text in CLAUSE_PUNCT | {","} for t in ahead[:opening]):
+            return None  # "called for talks", "called on him to": no quoted words
+        return ("back", _back_source(toks, i, stops))
     if word == "dismissed":
         window = {t.low for t in toks[i + 1 : i + 5]}
         if "as" not in window and not window & {"claims", "reports", "allegations", "accusations", "rumours", "rumors"}:

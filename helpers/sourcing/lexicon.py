@@ -36,12 +36,28 @@ COMMON_SOURCE_ADJECTIVES = {
     "local", "security", "government", "police", "military", "hospital", "intelligence", "diplomatic",
     "informed", "unnamed", "anonymous", "knowledgeable", "independent", "official", "opposition", "rebel",
     "party", "campaign", "administration", "health", "medical", "rescue", "aid", "western", "eastern",
-    "northern", "southern", "top", "high-ranking", "ranking", "us", "u.s.", "un", "u.n.", "eu",
+    "northern", "southern", "top", "high-ranking", "ranking", "us", "u.s.", "un", "u.n.", "eu", "e.u.", "uk", "u.k.",
     "palestinian", "kenyan", "tanzanian", "african", "afghan", "pakistani", "indian", "german", "italian",
     "japanese", "korean", "spanish", "mexican", "canadian", "australian", "israeli", "yemeni", "sudanese",
     "ethiopian", "somali", "nigerian", "libyan", "tunisian", "moroccan", "algerian", "belgian", "dutch", "swiss",
     "white", "house", "state", "department", "defense", "justice", "fbi", "pentagon", "congressional",
     "republican", "democratic", "republicans", "democrats", "witnesses", "relatives", "neighbours", "neighbors",
+}  # fmt: skip
+#: A newspaper named by its masthead word after "the" ("the Yorkshire Post"; "Emily Post" is a person).
+NEWSPAPER_NAME = re.compile(
+    r"(?<![\w-])[Tt]he\s+(?:[A-Z][\w’'.-]*\s+){1,3}(?:Post|Times|Herald|Journal|Gazette|Tribune|Telegraph|Chronicle|Courier|"
+    r"Mail|Observer|Guardian|Independent|Express|Mirror|Examiner|Inquirer|Register|Bulletin|Dispatch|Sentinel|"
+    r"Enquirer|Argus|Advertiser|Echo|Globe|Star|News)(?![\w-])"
+)
+#: Plural nouns of unnamed groups that open a sentence capitalised ("Critics said", "Investigators believe").
+GROUP_NOUNS = {
+    "critics", "supporters", "opponents", "activists", "protesters", "demonstrators", "lawmakers", "legislators",
+    "investigators", "prosecutors", "doctors", "nurses", "scientists", "researchers", "voters", "campaigners",
+    "authorities", "rescuers", "workers", "students", "parents", "locals", "villagers", "survivors", "victims",
+    "families", "organisers", "organizers", "economists", "lawyers", "judges", "soldiers", "troops", "rebels",
+    "militants", "fighters", "negotiators", "mediators", "reporters", "journalists", "commentators", "pollsters",
+    "firefighters", "detectives", "officers", "paramedics", "engineers", "inspectors", "experts", "teachers",
+    "farmers", "traders", "shoppers", "passengers", "drivers", "fans", "staff", "employees", "members",
 }  # fmt: skip
 #: Words before "claimed" that negate it ("No one has claimed responsibility"): not an attribution.
 CLAIM_NEGATORS = {"no", "nobody", "none", "not", "n't", "never", "yet"}
