@@ -210,6 +210,18 @@ SPEECH_VERBS = (
 PARTICIPLES = (
     "saying", "noting", "adding", "claiming", "insisting", "stating", "explaining", "arguing", "recalling",
 )  # fmt: skip
+#: Verbs of asking: a cue only with the question quoted ("asked, “Why?”", "asked the minister: “...”").
+ASK_VERBS = ("asked", "asks")
+#: What follows "asked" in a request ("asked not to be named", "asked to", "asked for").
+_REQUEST_AFTER = re.compile(r"\s+(?:not|to|for|about)\b")
+#: Most words of the person asked before the quoted question ("asked the minister: “...”").
+MAX_OBJECT_WORDS = 5
+#: Coordinators before a second verb of the same subject ("praised the plan and said").
+COORDINATORS = {"and", "but"}
+#: Words after "said" that are no reported content ("said nothing", "said goodbye").
+NOT_COMPLEMENTS = {"nothing", "little", "goodbye", "hello", "grace", "yes", "no", "so", ""}
+#: Auxiliaries that end a clause's subject ("The mayor has ...").
+_AUXILIARIES = {"has", "have", "had", "is", "are", "was", "were", "will", "would", "did", "does", "could", "can"}
 #: Verbs that put a label on something, a cue only with the quoted label ("called the bombings “inhuman”").
 LABEL_VERBS = ("called", "calls", "dubbed", "dubs", "branded", "brands", "labelled", "labeled")
 #: Words after a label verb that make it another verb ("called for", "called on", "called off").
@@ -373,7 +385,9 @@ EDITORIAL_LABELS = {
     "editor's note", "watch", "read more", "related", "photo", "video", "source", "sources", "breaking",
     "opinion", "analysis", "live", "q", "a",
 }  # fmt: skip
-_WORD_CUE_WORDS = sorted({*SPEECH_VERBS, *PARTICIPLES, *DOCUMENT_VERBS, *LABEL_VERBS}, key=len, reverse=True)
+_WORD_CUE_WORDS = sorted(
+    {*SPEECH_VERBS, *PARTICIPLES, *DOCUMENT_VERBS, *LABEL_VERBS, *ASK_VERBS}, key=len, reverse=True
+)
 _WORD_CUES = re.compile(r"\b(?:" + "|".join(_WORD_CUE_WORDS) + r")\b")
 
 
@@ -689,6 +703,60 @@ def _complement_ok(toks: list[_Tok], i: int, *, strict: bool = False) -> bool:
     )
 
 
+def _object_then(toks: list[_Tok], i: int, ends: set[str], *, quote_after_comma: bool = False) -> bool:
+    """Whether a short object ("the minister") and then one of ``ends`` follow token ``i``.
+
+    No "to" may come first ("asked him to leave" is a request); with ``quote_after_comma`` a comma only
+    counts when a quotation opens after it ("asked, “Why?”").
+    """
+    for n in range(i + 1, min(len(toks), i + 2 + MAX_OBJECT_WORDS)):
+        t = toks[n]
+        if t.low in ends or t.text in ends:
+            if t.text == "," and quote_after_comma:
+                return n + 1 < len(toks) and toks[n + 1].text in {"“", '"'}
+            return True
+        if t.low == "to" or not t.is_word:
+            return False
+    return False
+
+
+def _clause_subject(toks: list[_Tok], i: int) -> list[_Tok]:
+    """The subject opening the clause that ends before token ``i``, when it is plain: a pronoun, a run of
+    capitalised words ("Ann Lee", "Secretary of State Ann Lee"), or a determiner and up to four nouns.
+
+    For a second verb of one subject ("Ann Lee praised the plan and said ..."), where walking back from
+    the cue would take the first verb's object for the source. Empty when the subject is not plain.
+    """
+    start = i
+    while start > 0 and toks[start - 1].text not in CLAUSE_PUNCT and toks[start - 1].low not in BACK_STOPS:
+        start -= 1
+    clause = toks[start:i]
+    if not clause or not clause[0].is_word:
+        return []
+    if clause[0].low in SUBJECT_PRONOUNS:
+        return clause[:1]
+    out = [clause[0]]
+    capitalised = clause[0].text[0].isupper() and clause[0].low not in DETERMINERS
+    for t in clause[1:]:
+        if capitalised and (t.text[0].isupper() or (t.low in {"of", "the"} and len(out) < 4)):
+            out.append(t)
+        elif not capitalised and t.is_word and not t.text[0].isupper() and len(out) < 5:
+            if t.low in _AUXILIARIES or t.low.endswith("ed") or t.low in {"of", "in", "for", "from", "at"}:
+                break
+            out.append(t)
+        else:
+            break
+    return out if capitalised or len(out) > 1 else []
+
+
+def _after_quotation(toks: list[_Tok], i: int) -> bool:
+    """Whether the cue at ``i`` follows a closing quotation and its speaker ("“Really,” she added when ...")."""
+    j = i - 1
+    while j >= 0 and toks[j].is_word and i - j <= 4:
+        j -= 1
+    return 0 <= j < i - 1 and toks[j].text in {"”", '"'}
+
+
 def _channel_phrase(toks: list[_Tok], i: int) -> bool:
     """Whether a short channel phrase and then a complement follow token ``i`` ("in a statement that", "on X:")."""
     if i + 1 >= len(toks) or toks[i + 1].low not in CHANNEL_PREPOSITIONS:
@@ -771,6 +839,8 @@ def _find_cues(text: str, outlet_re: re.Pattern[str]) -> list[dict]:
     for m in EMBED_SIGNATURE.finditer(text):
         add(m.start("handle"), m.end("handle"), "embed", source=(m.start("name"), m.end("name")))
     for m in _WORD_CUES.finditer(text):
+        if m.group() in ASK_VERBS and _REQUEST_AFTER.match(text, m.end()):
+            continue  # "who asked not to be named", "asked for": a request, and no stop for a source span
         add(m.start(), m.end(), "word", word=m.group().lower())
     return cues
 
@@ -802,6 +872,14 @@ def _resolve_word_cue(
         if _inverted(toks, i):
             return ("inverted", [])
         return None  # "told Reuters" is a channel cue; "told X that/to" narrates an event
+    if word in ASK_VERBS:
+        if _inverted(toks, i):
+            return ("inverted", [])
+        if i + 1 < len(toks) and toks[i + 1].low in {"for", "to", "about"}:
+            return None  # a request, not a question
+        if _object_then(toks, i, {",", ":", "“", '"'}, quote_after_comma=True):
+            return ("back", _back_source(toks, i, stops))  # the question quoted: "asked, “Why?”"
+        return None  # "asked whether ...", like "told X that ...", narrates an event
     if word in LABEL_VERBS:
         if i >= len(toks) or toks[i].low != word or (i + 1 < len(toks) and toks[i + 1].low in PARTICLES):
             return None  # "so-called", "called for", "called on"
@@ -818,11 +896,16 @@ def _resolve_word_cue(
         return ("participle", _participle_subject(toks, i))
     if word in {"say", "said"} and prev_low in {"to", "so", "aforesaid"}:
         return None
+    if prev_low in COORDINATORS and word in SPEECH_VERBS and word not in NOUN_CUES:
+        subject = _clause_subject(toks, i - 1)
+        nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+        complement = _complement_ok(toks, i) if word in NEEDS_COMPLEMENT else nxt not in NOT_COMPLEMENTS
+        return ("back", subject) if subject and complement else None  # "praised the plan and said ..."
     if word in NOUNLIKE_CUES and _noun_reading(toks, i):
         return None
     if _inverted(toks, i):
         return ("inverted", [])
-    if word in NEEDS_COMPLEMENT and not _complement_ok(toks, i):
+    if word in NEEDS_COMPLEMENT and not _complement_ok(toks, i) and not _after_quotation(toks, i):
         return None
     if word in PLURAL_NOUN_CUES and not _complement_ok(toks, i, strict=True):
         return None

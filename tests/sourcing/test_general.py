@@ -360,3 +360,26 @@ def test_told_a_newspaper_names_it_as_the_channel() -> None:
     found = find_attributions("Detectives believe he acted alone, a police spokeswoman told the Yorkshire Post.")
     expected = [("a police spokeswoman", "the Yorkshire Post")]
     assert list(zip(found["source_text"], found["via"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ann Lee praised the plan and said the bridge would open in May.", [("said", "Ann Lee")]),
+        ("The harbour master inspected the hull and said it was sound.", [("said", "The harbour master")]),
+        ("He smiled and said nothing.", []),
+        ("“Really,” she added when the host laughed.", [("added", "she")]),
+        ("The anchor asked, “Will you resign?”", [("asked", "The anchor")]),
+        ("The judge asked whether the files existed.", []),
+        ("The union asked for a meeting.", []),
+        ("The mayor told the council that the budget was short.", []),
+    ],
+)
+def test_second_verbs_quoted_questions_and_narrated_telling(text: str, expected: list) -> None:
+    found = find_attributions(text)
+    assert list(zip(found["cue"], found["source_text"], strict=True)) == expected
+
+
+def test_a_request_clause_stays_in_an_inverted_source() -> None:
+    found = find_attributions('"Everyone knew," said one, who asked not to be named because he still works there.')
+    assert list(found["source_text"]) == ["one, who asked not to be named because he still works there"]
