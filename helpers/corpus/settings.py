@@ -1,4 +1,5 @@
-"""A corpus's own settings (``event.toml``): title, question, time zone, topics, windows, classroom words.
+"""A corpus's own settings (``event.toml``): title, question, time zone, topics, windows, classroom words,
+and what counts as an attribution.
 
 Every key is optional; what is missing comes from the articles themselves (the window from their
 publication dates), so a folder of articles with a manifest is a complete corpus. Problems are
@@ -24,7 +25,14 @@ from helpers.core.files import read_text_limited, suggest
 #: The classroom exercises that locate their claims by a search word (``[classroom]`` keys).
 CLASSROOM_KEYS = ("whose_word", "better_sourced", "outside_date", "dropped_caveat")
 #: Top-level keys and their tables; anything else is reported (a typo would otherwise be ignored).
-_TOP_KEYS = ("title", "question", "timezone", "topics", "outlets", "outside_kinds", "window", "focus", "classroom")
+_TOP_KEYS = (
+    "title", "question", "timezone", "topics", "outlets", "outside_kinds", "attributions", "window", "focus",
+    "classroom",
+)  # fmt: skip
+#: What the sourcing detector counts as an attribution (``attributions``): ``speech`` is speech, writing
+#: and evidence, on whose word a claim stands (the rules; the default); ``wide`` adds beliefs, plans and
+#: narrated acts, PolNeAR's convention, with the learned cue tagger.
+ATTRIBUTION_CONVENTIONS = ("speech", "wide")
 _TABLE_KEYS = {"window": ("start", "end"), "focus": ("start", "end", "label"), "classroom": CLASSROOM_KEYS}
 _WORD = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -47,6 +55,8 @@ class Settings:
     outlets: tuple[str, ...] = ()
     #: The kinds of outside-reference rows; empty means any lowercase-hyphen kind.
     outside_kinds: tuple[str, ...] = ()
+    #: What the sourcing detector counts as an attribution (:data:`ATTRIBUTION_CONVENTIONS`).
+    attributions: str = ATTRIBUTION_CONVENTIONS[0]
     #: First and last day of the day-by-day view (ISO dates).
     window: tuple[str, str] = ("", "")
     #: The hour-by-hour view: start and end as local ISO date-times, and what to call the stretch.
@@ -241,6 +251,12 @@ def read_settings(corpus_dir: Path | str, published: Iterable[pd.Timestamp] = ()
         values["outside_kinds"] = r.words("outside_kinds", raw["outside_kinds"])
     if "outlets" in raw:
         values["outlets"] = r.words("outlets", raw["outlets"], pattern=None)
+    if "attributions" in raw and (value := r.text("attributions", raw["attributions"])) is not None:
+        if value in ATTRIBUTION_CONVENTIONS:
+            values["attributions"] = value
+        else:
+            known = ", ".join(f'"{c}"' for c in ATTRIBUTION_CONVENTIONS)
+            r.bad("attributions", f"must be one of {known}{suggest(value, ATTRIBUTION_CONVENTIONS)}")
     window = r.span("window", tables["window"], r.date, default_window(published), strict=False)
     focus = r.span("focus", tables["focus"], r.moment, default_focus(published), strict=True)
     label = DEFAULT_FOCUS_LABEL
@@ -263,6 +279,7 @@ def read_settings(corpus_dir: Path | str, published: Iterable[pd.Timestamp] = ()
         topics=tuple(values.get("topics", ())),  # type: ignore[arg-type]
         outlets=tuple(values.get("outlets", ())),  # type: ignore[arg-type]
         outside_kinds=tuple(values.get("outside_kinds", ())),  # type: ignore[arg-type]
+        attributions=str(values.get("attributions", ATTRIBUTION_CONVENTIONS[0])),
         window=window,
         focus=focus,
         focus_label=label,

@@ -1160,11 +1160,16 @@ def corpus_outlets(corpus: pd.DataFrame) -> tuple[str, ...]:
 
 
 def attributions(corpus: pd.DataFrame) -> pd.DataFrame:
-    """Every attribution in every article, with offsets into the unmodified texts."""
+    """Every attribution in every article, with offsets into the unmodified texts.
+
+    Under the corpus's ``attributions = "wide"`` setting the learned tagger's finds are added.
+    """
     outlets = corpus_outlets(corpus)
+    settings = getattr(corpus, "settings", None)
+    tagger = TAGGER_DEFAULT if settings is None else settings.attributions == "wide"
     frames = []
     for sid, text in corpus["text"].items():
-        frame = find_attributions(text, outlets)
+        frame = find_attributions(text, outlets, tagger=tagger)
         frame.insert(0, "source_id", sid)
         frames.append(frame)
     out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=ATTRIBUTION_COLUMNS)

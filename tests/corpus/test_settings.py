@@ -87,6 +87,8 @@ def test_a_full_file_is_read(tmp_path: Path) -> None:
         ('title = ""\n', "title: must be a non-empty text in quotes"),
         ("[classroom]\nwhose_word = 3\n", "classroom.whose_word: must be a search word in quotes"),
         ("window = 3\n", "window: must be a table"),
+        ('attributions = "wdie"\n', "attributions: must be one of \"speech\", \"wide\" (did you mean 'wide'?)"),
+        ("attributions = 1\n", "attributions: must be a non-empty text in quotes"),
         ('title = "unclosed\n', "not valid TOML"),
     ],
 )
@@ -127,3 +129,9 @@ def test_any_file_gives_settings_or_one_line_problems(tmp_path_factory: pytest.T
         read_settings(root, [pd.Timestamp("2030-05-10")])
     except InputError as exc:
         assert exc.problems and all("\n" not in str(p) for p in exc.problems)
+
+
+def test_the_attribution_convention_is_speech_unless_the_corpus_says_wide(tmp_path: Path) -> None:
+    assert read_settings(tmp_path).attributions == "speech"
+    write(tmp_path, 'attributions = "wide"\n')
+    assert read_settings(tmp_path).attributions == "wide"

@@ -383,3 +383,13 @@ def test_second_verbs_quoted_questions_and_narrated_telling(text: str, expected:
 def test_a_request_clause_stays_in_an_inverted_source() -> None:
     found = find_attributions('"Everyone knew," said one, who asked not to be named because he still works there.')
     assert list(found["source_text"]) == ["one, who asked not to be named because he still works there"]
+
+
+def test_a_corpus_can_ask_for_the_wide_convention(corpus_copy: Path) -> None:
+    from helpers.corpus.load import load_corpus
+
+    speech = sourcing.attributions(load_corpus(corpus_copy))
+    (corpus_copy / "event.toml").write_text('attributions = "wide"\n', encoding="utf-8")
+    wide = sourcing.attributions(load_corpus(corpus_copy))
+    spans = set(zip(speech["source_id"], speech["cue_start"], strict=True))
+    assert spans < set(zip(wide["source_id"], wide["cue_start"], strict=True))  # the tagger only adds
