@@ -33,6 +33,7 @@ from helpers.sourcing import accuracy as sourcing_accuracy  # noqa: E402
 from helpers.sourcing import detect as sourcing  # noqa: E402
 from helpers.sourcing import gold as sourcing_gold  # noqa: E402
 from helpers.sourcing import tagger as tagger_module  # noqa: E402
+from helpers.sourcing.accuracy import spans_overlap  # noqa: E402
 
 RESULTS_PATH = ROOT / "benchmarks" / "results" / "sourcing_accuracy.json"
 DATASET = "PolNeAR 1.0"
@@ -54,34 +55,40 @@ def score_split(articles: list, tagger: bool = True) -> dict:
         d_spans = list(zip(det["cue_start"], det["cue_end"], strict=True))
         g_spans = list(zip(cues["start"], cues["end"], strict=True))
         for gs, ge in g_spans:
-            if any(ds < ge and gs < de for ds, de in d_spans):
+            if any(spans_overlap(ds, de, gs, ge) for ds, de in d_spans):
                 found += 1
             else:
                 missed[text[gs:ge].lower()] += 1
         for ds, de in d_spans:
-            if any(ds < ge and gs < de for gs, ge in g_spans):
+            if any(spans_overlap(ds, de, gs, ge) for gs, ge in g_spans):
                 right += 1
             else:
                 false_pos[text[ds:de].lower()] += 1
         n_gold += len(g_spans)
         n_det += len(d_spans)
-    recall = found / n_gold if n_gold else 0.0
-    precision = right / n_det if n_det else 0.0
-    f1 = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
     return {
         "n_articles": len(articles),
         "n_gold_cues": n_gold,
         "n_detected_cues": n_det,
-        "recall": round(recall, 4),
-        "precision": round(precision, 4),
-        "f1": round(f1, 4),
+        **prf(n_gold, found, n_det, right),
         "missed": missed,
         "false_positives": false_pos,
     }
 
 
-def _overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
-    return a0 < b1 and b0 < a1
+def match_counts(gold: list[tuple[int, int]], detected: list[tuple[int, int]]) -> tuple[int, int]:
+    """(gold spans some detected span overlaps, detected spans overlapping some gold span)."""
+    found = sum(any(spans_overlap(d0, d1, g0, g1) for d0, d1 in detected) for g0, g1 in gold)
+    right = sum(any(spans_overlap(d0, d1, g0, g1) for g0, g1 in gold) for d0, d1 in detected)
+    return found, right
+
+
+def prf(n_gold: int, found: int, n_det: int, right: int) -> dict:
+    """Recall, precision and F1 (rounded) from the overlap counts."""
+    recall = found / n_gold if n_gold else 0.0
+    precision = right / n_det if n_det else 0.0
+    f1 = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
+    return {"recall": round(recall, 4), "precision": round(precision, 4), "f1": round(f1, 4)}
 
 
 def source_scores(linked: list, tagger: bool = True) -> dict:
@@ -96,10 +103,10 @@ def source_scores(linked: list, tagger: bool = True) -> dict:
             if s0 < 0:
                 continue
             with_source += 1
-            hits = [r for r in rows if _overlap(r[0], r[1], c0, c1)]
+            hits = [r for r in rows if spans_overlap(r[0], r[1], c0, c1)]
             if hits:
                 found += 1
-                right += any(_overlap(r[2], r[3], s0, s1) for r in hits)
+                right += any(spans_overlap(r[2], r[3], s0, s1) for r in hits)
     return {
         "gold_with_source": with_source,
         "cue_found": found,
@@ -114,19 +121,9 @@ def agreement_scores(pairs: list) -> dict:
     for _, first, second in pairs:
         g = list(zip(first["start"], first["end"], strict=True))
         d = list(zip(second["start"], second["end"], strict=True))
-        found += sum(any(_overlap(a, b, gs, ge) for a, b in d) for gs, ge in g)
-        right += sum(any(_overlap(a, b, gs, ge) for gs, ge in g) for a, b in d)
-        n_gold += len(g)
-        n_det += len(d)
-    recall, precision = found / max(1, n_gold), right / max(1, n_det)
-    f1 = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
-    return {
-        "n_articles": len(pairs),
-        "n_gold_cues": n_gold,
-        "recall": round(recall, 4),
-        "precision": round(precision, 4),
-        "f1": round(f1, 4),
-    }
+        f, r = match_counts(g, d)
+        found, right, n_gold, n_det = found + f, right + r, n_gold + len(g), n_det + len(d)
+    return {"n_articles": len(pairs), "n_gold_cues": n_gold, **prf(n_gold, found, n_det, right)}
 
 
 def repo_gold_scores() -> dict:

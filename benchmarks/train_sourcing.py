@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from benchmarks.accuracy_sourcing import match_counts  # noqa: E402
 from benchmarks.polnear import load_split  # noqa: E402
 from helpers.core.files import write_atomic  # noqa: E402
 from helpers.sourcing import detect  # noqa: E402
@@ -122,8 +123,8 @@ def _overlap_counts(articles: list, model: tuple | None, tagger: bool = True) ->
         det = detect.find_attributions(text, tagger=tagger, cue_model=model)
         d = list(zip(det["cue_start"], det["cue_end"], strict=True))
         g = list(zip(cues["start"], cues["end"], strict=True))
-        found += sum(any(ds < ge and gs < de for ds, de in d) for gs, ge in g)
-        right += sum(any(ds < ge and gs < de for gs, ge in g) for ds, de in d)
+        f, r = match_counts(g, d)
+        found, right = found + f, right + r
         n_gold += len(g)
         n_det += len(d)
     return n_gold, found, n_det, right

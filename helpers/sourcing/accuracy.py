@@ -23,7 +23,7 @@ from helpers.sourcing.detect import KINDS
 # --------------------------------------------------------------------------------------------
 
 
-def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
+def spans_overlap(a0: int, a1: int, b0: int, b1: int) -> bool:
     """Whether two ``[start, end)`` spans share at least one character."""
     return a0 < b1 and b0 < a1
 
@@ -38,7 +38,7 @@ def match_spans(
         best, best_overlap = None, 0
         for di, (d0, d1) in enumerate(detected):
             overlap = min(g1, d1) - max(g0, d0)
-            if di not in used and _overlaps(g0, g1, d0, d1) and overlap > best_overlap:
+            if di not in used and spans_overlap(g0, g1, d0, d1) and overlap > best_overlap:
                 best, best_overlap = di, overlap
         if best is not None:
             used.add(best)
@@ -108,7 +108,8 @@ def evaluation_details(
                         source_gold=g["source_text"] if g is not None else "",
                         source_detected=d["source_text"] if d is not None else "",
                         source_overlap=bool(
-                            both and _overlaps(g["source_start"], g["source_end"], d["source_start"], d["source_end"])
+                            both
+                            and spans_overlap(g["source_start"], g["source_end"], d["source_start"], d["source_end"])
                         ),
                     )
                 rows.append(row)

@@ -214,7 +214,7 @@ PARTICIPLES = (
 ASK_VERBS = ("asked", "asks")
 #: What follows "asked" in a request ("asked not to be named", "asked to", "asked for").
 _REQUEST_AFTER = re.compile(r"\s+(?:not|to|for|about)\b")
-#: Most words of the person asked before the quoted question ("asked the minister: “...”").
+#: Most words of whom "asked" asks before the quoted question ("asked the minister: “...”").
 MAX_OBJECT_WORDS = 5
 #: Coordinators before a second verb of the same subject ("praised the plan and said").
 COORDINATORS = {"and", "but"}
@@ -225,7 +225,7 @@ _AUXILIARIES = {"has", "have", "had", "is", "are", "was", "were", "will", "would
 #: Verbs that put a label on something, a cue only with the quoted label ("called the bombings “inhuman”").
 LABEL_VERBS = ("called", "calls", "dubbed", "dubs", "branded", "brands", "labelled", "labeled")
 #: Words after a label verb that make it another verb ("called for", "called on", "called off").
-PARTICLES = {"for", "on", "off", "up", "in", "out", "back", "upon"}
+VERB_PARTICLES = {"for", "on", "off", "up", "in", "out", "back", "upon"}
 #: Most tokens between a label verb and the opening of its quoted label.
 LABEL_REACH = 8
 #: Verbs that need a complement before they count: "that", end of clause, or an inverted source.
@@ -388,7 +388,8 @@ EDITORIAL_LABELS = {
 _WORD_CUE_WORDS = sorted(
     {*SPEECH_VERBS, *PARTICIPLES, *DOCUMENT_VERBS, *LABEL_VERBS, *ASK_VERBS}, key=len, reverse=True
 )
-_WORD_CUES = re.compile(r"\b(?:" + "|".join(_WORD_CUE_WORDS) + r")\b")
+#: Whole words only: no cue inside a hyphenated compound ("so-called", "self-reported").
+_WORD_CUES = re.compile(r"(?<![\w-])(?:" + "|".join(_WORD_CUE_WORDS) + r")(?![\w-])")
 
 
 # --------------------------------------------------------------------------------------------
@@ -687,15 +688,14 @@ def _complement_ok(toks: list[_Tok], i: int, *, strict: bool = False) -> bool:
 
     ``strict`` (plural nouns that may be verbs: "states", "remarks") accepts no clause end.
     """
-    if not strict and _channel_phrase(toks, i):
-        return True
+    verb = i
     while i + 2 < len(toks) and toks[i + 1].low in TIME_WORDS and toks[i + 1].low != "this":
         i += 1  # "reported Saturday that", "said on Monday:"
+    if not strict and (_channel_phrase(toks, verb) or _channel_phrase(toks, i)):
+        return True  # "on" is a time word too: "wrote on Twitter that", "said Monday in a statement that"
     if i + 1 >= len(toks):
         return not strict
     nxt = toks[i + 1]
-    if not strict and _channel_phrase(toks, i):
-        return True
     return (
         nxt.low == "that"
         or nxt.text in ({":", "“", '"'} if strict else {",", ".", ";", ":", "“", '"', "”"})
@@ -703,17 +703,16 @@ def _complement_ok(toks: list[_Tok], i: int, *, strict: bool = False) -> bool:
     )
 
 
-def _object_then(toks: list[_Tok], i: int, ends: set[str], *, quote_after_comma: bool = False) -> bool:
-    """Whether a short object ("the minister") and then one of ``ends`` follow token ``i``.
+def _quoted_question(toks: list[_Tok], i: int) -> bool:
+    """Whether a question is quoted after "asked" at ``i``, perhaps past whom it asks ("asked the minister: “…”").
 
-    No "to" may come first ("asked him to leave" is a request); with ``quote_after_comma`` a comma only
-    counts when a quotation opens after it ("asked, “Why?”").
+    A comma counts only with a quotation after it ("asked, “Why?”"); a "to" first makes a request.
     """
     for n in range(i + 1, min(len(toks), i + 2 + MAX_OBJECT_WORDS)):
         t = toks[n]
-        if t.low in ends or t.text in ends:
-            if t.text == "," and quote_after_comma:
-                return n + 1 < len(toks) and toks[n + 1].text in {"“", '"'}
+        if t.text == ",":
+            return n + 1 < len(toks) and toks[n + 1].text in {"“", '"'}
+        if t.text in {":", "“", '"'}:
             return True
         if t.low == "to" or not t.is_word:
             return False
@@ -872,17 +871,15 @@ def _resolve_word_cue(
         if _inverted(toks, i):
             return ("inverted", [])
         return None  # "told Reuters" is a channel cue; "told X that/to" narrates an event
-    if word in ASK_VERBS:
+    if word in ASK_VERBS:  # requests ("asked for", "asked not to be named") never become candidates
         if _inverted(toks, i):
             return ("inverted", [])
-        if i + 1 < len(toks) and toks[i + 1].low in {"for", "to", "about"}:
-            return None  # a request, not a question
-        if _object_then(toks, i, {",", ":", "“", '"'}, quote_after_comma=True):
+        if _quoted_question(toks, i):
             return ("back", _back_source(toks, i, stops))  # the question quoted: "asked, “Why?”"
         return None  # "asked whether ...", like "told X that ...", narrates an event
     if word in LABEL_VERBS:
-        if i >= len(toks) or toks[i].low != word or (i + 1 < len(toks) and toks[i + 1].low in PARTICLES):
-            return None  # "so-called", "called for", "called on"
+        if i + 1 < len(toks) and toks[i + 1].low in VERB_PARTICLES:
+            return None  # "called for", "called on"
         ahead = toks[i + 1 : i + 2 + LABEL_REACH]
         opening = next((n for n, t in enumerate(ahead) if t.text in {"“", '"'}), None)
         if opening is None or opening == 0 or any(t.text in CLAUSE_PUNCT | {","} for t in ahead[:opening]):
