@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import difflib
-import fcntl
 import io
 import os
 import tempfile
@@ -14,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
+from filelock import FileLock
 
 from helpers.core.errors import InputError, Problem
 
@@ -152,16 +152,14 @@ def locked(path: Path) -> Iterator[None]:
     """Hold an exclusive lock on ``path`` (through a ``.<name>.lock`` file beside it) for a read-merge-write.
 
     Two saves of one file at once (two tabs, two students on a shared folder) then run one after
-    the other, so the second merges into what the first wrote instead of overwriting it.
+    the other, so the second merges into what the first wrote instead of overwriting it. The lock
+    is :class:`filelock.FileLock` (``flock`` on Linux and macOS, ``msvcrt`` on Windows), a new one
+    per call, so two threads of one process wait for each other as two processes do.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.with_name(f".{path.name}.lock"), "a") as fh:
-        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+    with FileLock(path.with_name(f".{path.name}.lock")):
+        yield
 
 
 def write_csv_atomic(path: Path, frame: pd.DataFrame) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import threading
 from pathlib import Path
 
 import pandas as pd
@@ -12,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.core.errors import InputError, Problem
-from helpers.core.files import LINE, decode_utf8, read_table, suggest, write_atomic, write_csv_atomic
+from helpers.core.files import LINE, decode_utf8, locked, read_table, suggest, write_atomic, write_csv_atomic
 
 
 def test_read_table_numbers_lines_even_with_multiline_cells(tmp_path: Path) -> None:
@@ -105,3 +106,21 @@ def test_articles_keep_a_byte_order_mark(tmp_path: Path) -> None:
     path = tmp_path / "article.txt"
     path.write_bytes("\ufeffText".encode())
     assert decode_utf8(path) == "\ufeffText"
+
+
+def test_locked_makes_a_second_writer_wait(tmp_path: Path) -> None:
+    """While one holder has the lock, another (here a thread) waits; it enters once the first lets go."""
+    target = tmp_path / "answers.csv"
+    entered = threading.Event()
+
+    def second() -> None:
+        with locked(target):
+            entered.set()
+
+    with locked(target):
+        thread = threading.Thread(target=second)
+        thread.start()
+        assert not entered.wait(0.3)  # still held: the second writer is waiting
+    assert entered.wait(10)
+    thread.join()
+    assert (tmp_path / ".answers.csv.lock").exists() and not target.exists()  # the lock file holds no data
