@@ -17,8 +17,10 @@ import pandas as pd
 
 from helpers import config
 from helpers.claims import coding, disagreements
+from helpers.claims.coding import Codings, read_codings
 from helpers.core.errors import InputError, Problem, display_path
 from helpers.core.files import write_atomic, write_csv_atomic
+from helpers.core.progress import progress
 from helpers.corpus import authoring
 from helpers.corpus.load import Corpus, load_corpus
 from helpers.display.notebook import notebook_gaps
@@ -48,20 +50,35 @@ CHECKS: tuple[Check, ...] = (
     Check(dated.validate_outside, dated.outside_summary),
 )
 
-#: What ``tables`` writes, in output order: each builder returns ``{file name: Table}``.
-TABLE_BUILDERS: tuple[Callable[[Corpus], dict[str, Table]], ...] = (
+#: A table builder: the corpus and its codings (each read once, by :func:`build_tables`) → ``{file name: Table}``.
+Builder = Callable[[Corpus, Codings], dict[str, Table]]
+
+
+def corpus_only(builder: Callable[[Corpus], dict[str, Table]]) -> Builder:
+    """A builder that needs the corpus alone, given the common ``(corpus, codings)`` signature."""
+
+    def build(corpus: Corpus, codings: Codings) -> dict[str, Table]:
+        return builder(corpus)
+
+    build.__name__ = build.__qualname__ = getattr(builder, "__name__", "build")
+    return build
+
+
+#: What ``tables`` writes, in output order.
+TABLE_BUILDERS: tuple[Builder, ...] = (
     disagreements.claim_tables,  # claims_by_source.csv, disagreements.csv
     coding.annotation_tables,  # annotations.jsonld
-    dated.timeline_tables,  # temporal_mentions.csv, events.csv
-    chaining.reuse_tables,  # reuse_pairs.csv, chains.csv
-    detect.sourcing_tables,  # attributions.csv, hedges.csv
+    dated.timeline_tables,  # temporal_mentions.csv, events.csv (claims joined)
+    corpus_only(chaining.reuse_tables),  # reuse_pairs.csv, chains.csv
+    corpus_only(detect.sourcing_tables),  # attributions.csv, hedges.csv
 )
 
 
-def validated(corpus_dir: Path | str | None) -> tuple[Corpus | None, list[Problem], list[str]]:
+def validated(corpus_dir: Path | str | None, summaries: bool = True) -> tuple[Corpus | None, list[Problem], list[str]]:
     """The corpus read and hashed once, every problem of it and its codings, and the summary lines.
 
     The corpus is None when its manifest or articles have problems (the checks then do not run).
+    With ``summaries=False`` (``tables``, which prints none) only the problems are gathered.
     """
     try:
         corpus = load_corpus(corpus_dir)
@@ -73,10 +90,11 @@ def validated(corpus_dir: Path | str | None) -> tuple[Corpus | None, list[Proble
         found = check.validate(corpus)
         more = [p for p in found if not p.warning]
         problems.extend(more)
-        if not more and (line := check.summary(corpus)):
+        if summaries and not more and (line := check.summary(corpus)):
             summary.append(f"ok: {line}")
         summary.extend(str(p) for p in found if p.warning)
-    summary += notebook_gaps(corpus.dir)  # info lines: what each notebook will show as missing
+    if summaries:
+        summary += notebook_gaps(corpus.dir)  # info lines: what each notebook will show as missing
     return corpus, problems, summary
 
 
@@ -86,11 +104,12 @@ def run_validate(corpus_dir: Path | str | None) -> tuple[list[Problem], list[str
     return problems, summary
 
 
-def build_tables(corpus: Corpus) -> dict[str, Table]:
-    """Every exported table, by output file name."""
+def build_tables(corpus: Corpus, codings: Codings | None = None) -> dict[str, Table]:
+    """Every exported table, by output file name: the codings are read once and handed to every builder."""
+    codings = read_codings(corpus) if codings is None else codings
     tables: dict[str, Table] = {}
-    for builder in TABLE_BUILDERS:
-        tables.update(builder(corpus))
+    for builder in progress(TABLE_BUILDERS, desc="tables"):
+        tables.update(builder(corpus, codings))
     return tables
 
 
@@ -252,7 +271,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "timeml":
         return export_timeml(cdir, args.source_id, args.out)
     try:
-        corpus, problems, summary = validated(cdir)
+        corpus, problems, summary = validated(cdir, summaries=args.command == "validate")
         for problem in problems:
             print(problem)
         if problems or corpus is None:

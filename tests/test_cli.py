@@ -11,6 +11,7 @@ import pytest
 from helpers import cli, config
 from helpers.claims import coding, disagreements
 from helpers.core.files import read_table
+from helpers.corpus.load import Corpus
 
 
 def test_write_table_writes_frames_as_csv_and_lists_as_json(tmp_path: Path) -> None:
@@ -58,3 +59,42 @@ def test_tables_accepts_spreadsheet_safe(tmp_path: Path) -> None:
     assert cli.main(["tables", str(config.DEFAULT_CORPUS_DIR), "--out", str(tmp_path), "--spreadsheet-safe"]) == 0
     quotes = pd.read_csv(tmp_path / "claims_by_source.csv", dtype=str, keep_default_na=False)["quote"]
     assert not quotes.str.match(r"^[=+\-@]").any()
+
+
+def test_tables_reads_the_codings_once_and_hands_them_to_every_builder(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One read of the codings in ``build_tables``; no builder reads them again."""
+    from helpers.corpus.load import load_corpus
+    from helpers.timeline import dated
+
+    reads: list[str] = []
+    real = coding.read_codings
+
+    def counted(corpus: Corpus) -> coding.Codings:
+        reads.append("read")
+        return real(corpus)
+
+    monkeypatch.setattr(cli, "read_codings", counted)
+    for module in (coding, disagreements, dated):
+        monkeypatch.setattr(module, "read_codings", lambda corpus: pytest.fail("a builder re-read the codings"))
+    corpus = load_corpus(config.DEFAULT_CORPUS_DIR)
+    tables = cli.build_tables(corpus)
+    assert reads == ["read"]
+    assert {"claims_by_source.csv", "annotations.jsonld", "events.csv"} <= set(tables)
+    assert (tables["events.csv"]["claim_ids"] != "").any()  # the claims were joined to the events
+
+
+def test_the_builders_still_read_the_codings_when_called_alone() -> None:
+    """Notebooks and older callers pass only the corpus: each builder then reads the codings itself."""
+    from helpers.corpus.load import load_corpus
+    from helpers.timeline import dated
+
+    corpus = load_corpus(config.DEFAULT_CORPUS_DIR)
+    codings = coding.read_codings(corpus)
+    for builder in (disagreements.claim_tables, coding.annotation_tables, dated.timeline_tables):
+        alone, given = builder(corpus), builder(corpus, codings)
+        assert alone.keys() == given.keys()
+        for name, table in alone.items():
+            if isinstance(table, pd.DataFrame):
+                pd.testing.assert_frame_equal(table, given[name])
+            else:
+                assert table == given[name]

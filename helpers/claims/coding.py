@@ -11,14 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from helpers import config
 from helpers.claims.aliases import load_aliases
-from helpers.core.errors import InputError, Problem, problems_of
+from helpers.core.errors import InputError, Problem
 from helpers.core.files import LINE, read_table, suggest
 from helpers.core.text import (
     NormalisedText,
@@ -42,6 +42,7 @@ CLAIM_OPTIONAL = ("when", "where", "slot", "notes")
 EVIDENCE_COLUMNS = ("claim_id", "source_id", "quote", "stance", "attributed_to", "attribution_kind")
 EVIDENCE_OPTIONAL = ("hedge", "note", "occurrence")
 SLOT_COLUMNS = ("slot", "question", "kind", "reasoning")
+ALIAS_COLUMNS = ("alias", "entity", "entity_type")
 
 _CLAIM_ID = re.compile(r"^C\d{3,}$")
 _SLOT_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -57,6 +58,7 @@ class Codings:
     evidence: pd.DataFrame  # one row per (claim, article) with start, end, exact, prefix, suffix
     slots: pd.DataFrame  # indexed by slot
     coded_sources: tuple[str, ...]  # articles the coding covers (others are "not coded")
+    aliases: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=[*ALIAS_COLUMNS, LINE]))  # aliases.csv
 
 
 def _when_problem(when: str) -> str | None:
@@ -278,7 +280,7 @@ def read_codings(corpus: Corpus) -> Codings:
     more, anchored = check_and_anchor(evidence, claims, corpus, paths[config.EVIDENCE_NAME])
     problems += more
     try:
-        load_aliases(corpus)
+        aliases = load_aliases(corpus)
     except InputError as exc:
         problems += exc.problems
     if problems:
@@ -292,6 +294,7 @@ def read_codings(corpus: Corpus) -> Codings:
         evidence=anchored,
         slots=slots.drop(columns=[LINE]).set_index("slot"),
         coded_sources=coded,
+        aliases=aliases,
     )
 
 
@@ -317,10 +320,13 @@ def coding_warnings(codings: Codings) -> list[Problem]:
 
 def validate_codings(corpus: Corpus) -> list[Problem]:
     """For ``python -m helpers validate``: every problem of the claim coding (none when uncoded), then warnings."""
-    problems = problems_of(lambda: read_codings(corpus))
-    if problems or not has_codings(corpus):
-        return problems
-    warnings = coding_warnings(read_codings(corpus))
+    if not has_codings(corpus):
+        return []
+    try:
+        codings = read_codings(corpus)
+    except InputError as exc:
+        return exc.problems
+    warnings = coding_warnings(codings)
     return [Problem(str(corpus.path(config.CLAIMS_NAME)), w.line, w.message, warning=True) for w in warnings]
 
 
@@ -331,7 +337,7 @@ def codings_summary(corpus: Corpus) -> str:
     codings = read_codings(corpus)
     return (
         f"{len(codings.claims)} claims, {len(codings.evidence)} codings (every quote anchored), "
-        f"{len(codings.slots)} slots, {len(load_aliases(corpus))} aliases"
+        f"{len(codings.slots)} slots, {len(codings.aliases)} aliases"
     )
 
 
@@ -368,8 +374,11 @@ def annotations(codings: Codings, corpus: pd.DataFrame) -> list[dict[str, object
     return out
 
 
-def annotation_tables(corpus: Corpus) -> dict[str, list[dict[str, object]]]:
-    """For ``python -m helpers tables``: every coding as W3C Web Annotations (none if uncoded)."""
+def annotation_tables(corpus: Corpus, codings: Codings | None = None) -> dict[str, list[dict[str, object]]]:
+    """For ``python -m helpers tables``: every coding as W3C Web Annotations (none if uncoded).
+
+    ``codings`` are the corpus's, read once by the caller; read here when not given.
+    """
     if not has_codings(corpus):
         return {}
-    return {"annotations.jsonld": annotations(read_codings(corpus), corpus)}
+    return {"annotations.jsonld": annotations(read_codings(corpus) if codings is None else codings, corpus)}

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from helpers.claims.aliases import entity_spelling_variants, load_aliases
+from helpers.claims.aliases import entity_spelling_variants
 from helpers.claims.coding import SUPPORTING, Codings, claims_by_source, has_codings, read_codings
 from helpers.claims.corroboration import supporting_evidence
 from helpers.core.datelines import outlet_key
@@ -243,12 +243,15 @@ def _change_row(codings: Codings, chain: str, cid: str, change: str, kept: dict,
     }
 
 
-def claim_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
-    """For ``python -m helpers tables``: claims_by_source.csv and disagreements.csv (none if uncoded)."""
+def claim_tables(corpus: Corpus, codings: Codings | None = None) -> dict[str, pd.DataFrame]:
+    """For ``python -m helpers tables``: claims_by_source.csv and disagreements.csv (none if uncoded).
+
+    ``codings`` are the corpus's, read once by the caller (aliases included); read here when not given.
+    """
     if not has_codings(corpus):
         return {}
-    codings = read_codings(corpus)
+    codings = read_codings(corpus) if codings is None else codings
     return {
         "claims_by_source.csv": claims_by_source(codings),
-        "disagreements.csv": disagreements(codings, corpus, load_aliases(corpus)),
+        "disagreements.csv": disagreements(codings, corpus, codings.aliases),
     }

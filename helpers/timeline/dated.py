@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import config
+from helpers.claims.coding import Codings, read_codings
 from helpers.core.errors import InputError, Problem, problems_of
 from helpers.core.files import LINE, read_table, suggest
 from helpers.core.text import FUNCTION_WORDS, sentence_bounds
@@ -362,20 +363,19 @@ def join_claims(events_table: pd.DataFrame, evidence: pd.DataFrame, claims: pd.D
     return events_table.assign(claim_ids=ids, topics=topics)
 
 
-def with_codings(events_table: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
-    """The events with claim ids and topics when the corpus has a claim coding, else empty columns."""
-    from helpers.claims.coding import has_codings, read_codings
+def with_codings(events_table: pd.DataFrame, corpus: Corpus, codings: Codings | None = None) -> pd.DataFrame:
+    """The events with claim ids and topics from the claim coding (empty columns when the corpus is uncoded).
 
-    if not has_codings(corpus):
-        return events_table.assign(claim_ids="", topics="")
-    codings = read_codings(corpus)
+    ``codings`` are the corpus's, read once by the caller; read here when not given.
+    """
+    codings = read_codings(corpus) if codings is None else codings
     return join_claims(events_table, codings.evidence, codings.claims)
 
 
-def timeline_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
+def timeline_tables(corpus: Corpus, codings: Codings | None = None) -> dict[str, pd.DataFrame]:
     """CSV exports: every resolved temporal mention, and the dated events (with claims when coded)."""
     mentions = temporal_mentions(corpus)
-    ev = with_codings(events(corpus, mentions), corpus)
+    ev = with_codings(events(corpus, mentions), corpus, codings)
     return {"temporal_mentions.csv": mentions, "events.csv": ev}
 
 
