@@ -20,6 +20,7 @@ import numpy as np
 from benchmarks import synth
 from helpers import config
 from helpers.cli import build_tables, validated
+from helpers.core.progress import progress
 
 BIG_BYTES = 2_000_000
 
@@ -76,10 +77,11 @@ def main() -> int:
     real = dict(list(texts.items())[:5])
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for name, corpus in (
+        corpora = (
             ("1,000 articles", texts),
             ("five + one 2 MB article", {**real, "big": _fit("\n".join(big), BIG_BYTES - 100)}),
-        ):
+        )
+        for name, corpus in progress(corpora, desc="tables on each corpus"):
             cdir = write_corpus(Path(tmp) / name.replace(" ", "_").replace(",", ""), corpus)
             secs, n = run(cdir)
             megabytes = sum(len(t.encode()) for t in corpus.values()) / 1e6

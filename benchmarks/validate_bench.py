@@ -20,6 +20,7 @@ from pathlib import Path
 
 from helpers import config
 from helpers.cli import run_validate
+from helpers.core.progress import progress
 
 SIZES = (5, 100, 1000)
 REPEATS = 3
@@ -66,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        for n in args.sizes:
+        for n in progress(args.sizes, desc="validate at each size"):
             rows.append((n, time_validate(build(Path(tmp) / f"c{n}", n))))
     base = rows[0][1]
     print(f"| articles | validate (s) | x time at {rows[0][0]} |")
