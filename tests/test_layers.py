@@ -161,3 +161,11 @@ def test_a_violation_is_caught() -> None:
         ("helpers.temporal.grammar", "helpers.timeline.dated"),
     ]
     assert mutual(graph) == [("helpers.temporal.grammar", "helpers.timeline.dated")]
+
+
+def test_the_design_document_shows_the_same_order() -> None:
+    """``docs/design.md``'s "Layers" line names the layers of :data:`LAYERS`, in order."""
+    text = (config.REPO_ROOT / "docs" / "design.md").read_text(encoding="utf-8")
+    line = next(ln for ln in text.splitlines() if ln.startswith("config →"))
+    shown = tuple(tuple(n.split(" (")[0].strip() for n in step.split("·")) for step in line.split("→"))
+    assert shown == LAYERS
