@@ -39,11 +39,15 @@ def parts(bench):
     return picker, article, proposals, sentences, add, coder, save, status
 
 
-def test_accept_a_suggestion_and_save(tmp_path: Path) -> None:
+def open_bench(tmp_path: Path, source_id: str = "wire-b") -> tuple[Path, tuple]:
+    """A fresh sample corpus and the parts of its workbench opened on ``source_id`` with the fake suggestions."""
     root = build(tmp_path)
     corpus = load_corpus(root)
-    bench = views.coding_workbench(corpus, read_codings(corpus), fake_suggest(corpus), source_id="wire-b")
-    _, article, proposals, _, _, _, save, status = parts(bench)
+    return root, parts(views.coding_workbench(corpus, read_codings(corpus), fake_suggest(corpus), source_id=source_id))
+
+
+def test_accept_a_suggestion_and_save(tmp_path: Path) -> None:
+    root, (_, article, proposals, _, _, _, save, status) = open_bench(tmp_path)
     assert "<mark" in article.value and "C004" in proposals.children[0].children[0].value
     save.click()
     assert "Nothing accepted" in status.value
@@ -58,10 +62,7 @@ def test_accept_a_suggestion_and_save(tmp_path: Path) -> None:
 
 
 def test_narrowing_by_words_and_a_second_coder(tmp_path: Path) -> None:
-    root = build(tmp_path)
-    corpus = load_corpus(root)
-    bench = views.coding_workbench(corpus, read_codings(corpus), fake_suggest(corpus), source_id="wire-b")
-    _, _, proposals, _, _, coder, save, status = parts(bench)
+    root, (_, _, proposals, _, _, coder, save, status) = open_bench(tmp_path)
     proposal = proposals.children[0]
     bounds = proposal.children[2]
     first, last = bounds.index
@@ -78,10 +79,7 @@ def test_narrowing_by_words_and_a_second_coder(tmp_path: Path) -> None:
 
 
 def test_a_refused_save_says_why_and_writes_nothing(tmp_path: Path) -> None:
-    root = build(tmp_path)
-    corpus = load_corpus(root)
-    bench = views.coding_workbench(corpus, read_codings(corpus), fake_suggest(corpus), source_id="wire-b")
-    _, _, proposals, _, _, _, save, status = parts(bench)
+    root, (_, _, proposals, _, _, _, save, status) = open_bench(tmp_path)
     proposal = proposals.children[0]
     proposal.children[-1].children[0].value = "accept"
     proposal.children[-1].children[1].value = "attributes"
@@ -93,10 +91,7 @@ def test_a_refused_save_says_why_and_writes_nothing(tmp_path: Path) -> None:
 
 
 def test_add_a_claim_from_a_sentence(tmp_path: Path) -> None:
-    root = build(tmp_path)
-    corpus = load_corpus(root)
-    bench = views.coding_workbench(corpus, read_codings(corpus), fake_suggest(corpus), source_id="new")
-    _, _, proposals, sentences, add, _, save, status = parts(bench)
+    root, (_, _, proposals, sentences, add, _, save, status) = open_bench(tmp_path, "new")
     assert "No suggestions" in proposals.children[0].value
     sentences.value = sentences.options[0][1]
     add.click()
