@@ -139,6 +139,12 @@ def write_table(path: Path, table: Table, safe: bool = False) -> str:
     return f"{len(table)} {'items' if isinstance(table, list) else 'keys'}"
 
 
+def os_error(exc: OSError, filename: str = "") -> int:
+    """Say a failed read or write in one line on standard error (``error: Permission denied: FILE``); exit status 2."""
+    print(f"error: {exc.strerror or exc}: {exc.filename or filename}".rstrip(": "), file=sys.stderr)
+    return 2
+
+
 # --- new and add: a corpus from scratch (helpers.corpus.authoring) ---
 #: Subcommands that write a corpus instead of reading one (run before any validation).
 AUTHORING_COMMANDS = ("new", "add")
@@ -172,7 +178,7 @@ def run_authoring(args: argparse.Namespace) -> int:
     except authoring.AuthoringError as exc:
         print(f"error: {exc}", file=sys.stderr)
     except OSError as exc:
-        print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return os_error(exc)
     return 2
 
 
@@ -230,8 +236,7 @@ def export_timeml(corpus_dir: Path | str | None, source_id: str, out: str | None
     try:
         write_atomic(Path(out), xml)
     except OSError as exc:
-        print(f"error: {exc.strerror or exc}: {exc.filename or out}", file=sys.stderr)
-        return 2
+        return os_error(exc, out)
     print(f"wrote {display_path(out)}")
     return 0
 
@@ -266,8 +271,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             return run_suggest(cdir, args.source_id, Path(args.out))
         except OSError as exc:
-            print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
-            return 2
+            return os_error(exc)
     if args.command == "timeml":
         return export_timeml(cdir, args.source_id, args.out)
     try:
@@ -291,5 +295,4 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(problem)
         return 1
     except OSError as exc:
-        print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
-        return 2
+        return os_error(exc)
