@@ -110,9 +110,13 @@ bench-tables: $(STAMP)
 bench-suggest: $(STAMP)
 	$(BIN)/python -m benchmarks.suggest_bench
 
+# Pins pip freeze cannot see on Linux: dependencies installed on Windows only (tqdm's colorama).
+WINDOWS_ONLY_PINS := colorama==0.4.6
+
 lock: $(STAMP)
 	@{ echo "# Full pinned environment for requirements.txt; regenerate with 'make lock'."; \
-	   $(BIN)/python -m pip freeze --exclude-editable --all | grep -v '^-e' | sort -f; } > constraints.txt.tmp
+	   { $(BIN)/python -m pip freeze --exclude-editable --all | grep -v '^-e'; \
+	     printf '%s\n' $(WINDOWS_ONLY_PINS); } | sort -fu; } > constraints.txt.tmp
 	@mv constraints.txt.tmp constraints.txt
 	@echo "constraints.txt updated: review environment.yml (tests/test_environment.py checks they agree)"
 
