@@ -1,4 +1,9 @@
-"""Any laptop: every module of ``helpers`` imports where the POSIX-only modules are missing (as on Windows)."""
+"""Any laptop: every module of ``helpers`` imports where the POSIX-only modules are missing (as on Windows).
+
+``os.name`` itself is not faked: set to ``"nt"`` on Linux, pathlib and filelock would pick their Windows
+implementations, which need the ``nt`` and ``msvcrt`` modules only Windows has. What can be checked here is
+that nothing of ours reaches for a POSIX-only module or function.
+"""
 
 from __future__ import annotations
 
