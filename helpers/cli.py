@@ -139,6 +139,13 @@ def write_table(path: Path, table: Table, safe: bool = False) -> str:
     return f"{len(table)} {'items' if isinstance(table, list) else 'keys'}"
 
 
+def input_problems(exc: InputError) -> int:
+    """Print every problem of the input, one line each (file, row, what is wrong); exit status 1."""
+    for problem in exc.problems:
+        print(problem)
+    return 1
+
+
 def os_error(exc: OSError, filename: str = "") -> int:
     """Say a failed read or write in one line on standard error (``error: Permission denied: FILE``); exit status 2."""
     print(f"error: {exc.strerror or exc}: {exc.filename or filename}".rstrip(": "), file=sys.stderr)
@@ -206,9 +213,7 @@ def run_suggest(corpus_dir: Path, source_id: str, out: Path) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except InputError as exc:
-        for problem in exc.problems:
-            print(problem)
-        return 1
+        return input_problems(exc)
     write_csv_atomic(out, table)
     claims = int((table["claim_id"] != "").sum())
     print(f"wrote {display_path(out)} ({claims} codebook claims, {len(table) - claims} new claims suggested)")
@@ -223,8 +228,7 @@ def export_timeml(corpus_dir: Path | str | None, source_id: str, out: str | None
     try:
         corpus = load_corpus(corpus_dir)
     except InputError as exc:
-        print("\n".join(str(p) for p in exc.problems))
-        return 1
+        return input_problems(exc)
     if source_id not in corpus.index:
         print(f"error: unknown source_id '{source_id}'{suggest(source_id, corpus.index)}", file=sys.stderr)
         return 2
@@ -291,8 +295,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("no tables to write: this corpus has no codings yet")
         return 0
     except InputError as exc:
-        for problem in exc.problems:
-            print(problem)
-        return 1
+        return input_problems(exc)
     except OSError as exc:
         return os_error(exc)
