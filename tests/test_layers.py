@@ -1,7 +1,8 @@
 """The package imports only downward: each subpackage from the layers below it, and no modules import each other.
 
 Every ``import`` and ``from ... import`` of every module under ``helpers/`` is read with :mod:`ast`
-(imports inside functions too: a lazy import is still a dependency). The layer order is
+(imports inside functions and ``importlib.import_module("helpers...")`` too: a lazy import is still a
+dependency). The layer order is
 ``docs/design.md``'s "Layers" section.
 """
 
@@ -72,6 +73,10 @@ def imported(tree: ast.AST, here: str) -> set[str]:
             for alias in node.names:
                 full = f"{base}.{alias.name}"
                 found.add(full if exists(full) else base)  # a submodule, or a name from the module
+        elif isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == "import_module":
+            arg = node.args[0] if node.args else None  # importlib.import_module("helpers.x"): an import all the same
+            if isinstance(arg, ast.Constant) and str(arg.value).split(".")[0] == "helpers":
+                found.add(str(arg.value))
     return found
 
 
@@ -128,6 +133,8 @@ def test_the_graph_is_read() -> None:
     assert {"helpers.cli", "helpers.claims.coding", "helpers.core.files"} <= set(GRAPH)
     assert {"helpers.corpus.load", "helpers.config"} <= GRAPH["helpers.cli"]
     assert "helpers.claims.suggest" in GRAPH["helpers.cli"]  # imported inside run_suggest
+    hidden = ast.parse("from importlib import import_module\nimport_module('helpers.claims.suggest')\n")
+    assert imported(hidden, "helpers.claims") == {"helpers.claims.suggest"}
 
 
 def test_imports_run_downward() -> None:
