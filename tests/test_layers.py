@@ -2,8 +2,7 @@
 
 Every ``import`` and ``from ... import`` of every module under ``helpers/`` is read with :mod:`ast`
 (imports inside functions and ``importlib.import_module("helpers...")`` too: a lazy import is still a
-dependency). The layer order is
-``docs/design.md``'s "Layers" section.
+dependency). The layer order is ``docs/design.md``'s "Layers" section.
 """
 
 from __future__ import annotations
