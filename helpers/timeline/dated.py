@@ -350,6 +350,8 @@ def join_claims(events_table: pd.DataFrame, evidence: pd.DataFrame, claims: pd.D
     ``evidence`` needs claim_id, source_id, start, end (as anchored by :mod:`helpers.claims.coding`);
     ``claims`` is indexed by claim_id with a ``topic`` column.
     """
+    if evidence.empty:  # an uncoded corpus: nothing to look up for each event
+        return events_table.assign(claim_ids="", topics="")
     ids, topics = [], []
     for ev in events_table.to_dict("records"):
         rows = evidence[

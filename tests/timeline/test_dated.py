@@ -157,6 +157,14 @@ def test_join_claims(toy: tuple[pd.DataFrame, pd.DataFrame]) -> None:
     assert list(hit["mention"]) == ["Sunday, December 8"] and list(hit["topics"]) == ["departure"]
 
 
+def test_join_claims_without_a_coding_leaves_the_columns_empty(toy: tuple[pd.DataFrame, pd.DataFrame]) -> None:
+    corpus, ev = toy
+    evidence, claims = departure_claim(corpus)
+    joined = TL.join_claims(ev, evidence.iloc[0:0], claims.iloc[0:0])
+    assert len(joined) == len(ev) > 0
+    assert set(joined["claim_ids"]) == set(joined["topics"]) == {""}
+
+
 def test_tables(corpus_copy) -> None:
     shutil.copytree(config.DEFAULT_CORPUS_DIR / config.REFERENCE_DIRNAME, corpus_copy / config.REFERENCE_DIRNAME)
     tables = TL.timeline_tables(load_corpus(corpus_copy))
