@@ -400,16 +400,18 @@ def test_cli_new_and_add_exit_0_and_refusals_exit_2_with_one_line(
 
 
 def _add_in_child(cdir: str, path: str) -> None:
-    """Add one article in a forked process (exit status 0 when added)."""
+    """Add one article in a child process (exit status 0 when added)."""
     add_article(cdir, path, published="2023-05-02")
 
 
 def test_concurrent_adds_from_separate_processes_keep_every_row(fresh: Path) -> None:
     import multiprocessing
 
-    fork = multiprocessing.get_context("fork")  # the children share the imported package: no start-up cost
+    # fork where there is one (the children share the imported package: no start-up cost); Windows spawns
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
     files = [write(fresh.parent / f"p{i}.txt", f"Report {i} from the harbour meeting.\n") for i in range(6)]
-    procs = [fork.Process(target=_add_in_child, args=(str(fresh), str(path))) for path in files]
+    procs = [context.Process(target=_add_in_child, args=(str(fresh), str(path))) for path in files]
     for p in procs:
         p.start()
     for p in procs:
