@@ -92,7 +92,7 @@ class Lesson:
 
 def exercise_box(ex: Exercise, submit: Callable[[str, str, str, str], int]) -> widgets.VBox:
     """One graded exercise: choice, a sentence when it asks why, Submit; the feedback appears only after."""
-    question = widgets.HTML(exercise_html(ex, reveal=False))
+    question = widgets.HTML(exercise_html(ex, reveal=False, list_options=False))
     layout = widgets.Layout(width="95%")
     if ex.multiple:
         boxes = [widgets.Checkbox(description=o, value=False, indent=False, layout=layout) for o in ex.options]

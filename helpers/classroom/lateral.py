@@ -58,9 +58,9 @@ class Task:
     extra_choices: tuple[str, ...] = ()  # a second question's choices (Stop: what do you know of the source)
 
 
-def _lede(text: str, limit: int = 320) -> str:
+def _lede(text: str, headline: str = "", limit: int = 320) -> str:
     """The first paragraph a reader meets after the headline, cut at a sentence end near ``limit``."""
-    paras = [p.strip() for p in re.split(r"\n\s*\n|\n", text) if len(p.strip()) > 60]
+    paras = [p.strip() for p in re.split(r"\n\s*\n|\n", text) if len(p.strip()) > 60 and p.strip() != headline]
     first = paras[0] if paras else text.strip()
     if len(first) <= limit:
         return first
@@ -85,7 +85,7 @@ def stop(corpus: pd.DataFrame) -> Task | None:
     art = corpus.loc[sid]
     outlet = art["outlet"] if is_known_outlet(art["outlet"]) else "this website"
     headline = str(art["headline"]).strip()
-    shown = (f"“{headline}”\n\n" if headline else "") + _lede(str(art["text"]))
+    shown = (f"“{headline}”\n\n" if headline else "") + _lede(str(art["text"]), headline)
     findings = (
         "Stop is about you, not the article: a strong reaction (it confirms what you thought, it makes you "
         "angry) is the moment to slow down. If you do not know who runs the source, do not judge the story "
@@ -277,3 +277,14 @@ def class_findings(tasks: dict[str, Task | None], first: pd.DataFrame) -> pd.Dat
             }
         )
     return pd.DataFrame(rows, columns=columns)
+
+
+def lateral_gaps(tasks: dict[str, Task | None]) -> list[str]:
+    """One line per lateral-reading task left out, saying why."""
+    why = {
+        "stop": "the corpus has no article",
+        "who_runs": "no article names a known outlet to look up",
+        "claim_elsewhere": "no claim is found by [classroom] whose_word with at least one supporting article",
+        "quote_origin": "no claim found by [classroom] whose_word is carried by two articles or more",
+    }
+    return [f"{key.replace('_', ' ')}: left out; {why[key]}" for key in LATERAL_KEYS if tasks.get(key) is None]

@@ -110,8 +110,12 @@ def binder_link(remote: str, ref: str = "HEAD") -> str | None:
     return f"https://mybinder.org/v2/gh/{m.group(1)}/{m.group(2)}/{ref}?urlpath={path}"
 
 
-def voila_command(code: str, port: int, ip: str = "0.0.0.0") -> list[str]:
-    """The Voilà command serving the student app behind ``code`` (code hidden, no tracebacks)."""
+#: Kernels Voilà starts ahead (each has run the app's cell), so a student's page opens at once.
+DEFAULT_POOL = 4
+
+
+def voila_command(code: str, port: int, ip: str = "0.0.0.0", pool: int = DEFAULT_POOL) -> list[str]:
+    """The Voilà command serving the student app behind ``code`` (code hidden, no tracebacks, kernels preheated)."""
     return [
         str(Path(sys.executable).with_name("voila")),
         str(STUDENT_NOTEBOOK),
@@ -122,6 +126,8 @@ def voila_command(code: str, port: int, ip: str = "0.0.0.0") -> list[str]:
         "--Voila.identity_provider_class=helpers.classroom.serve.ClassCodeIdentityProvider",
         "--VoilaConfiguration.show_tracebacks=False",
         "--strip_sources=True",
+        "--preheat_kernel=True",
+        f"--VoilaConfiguration.default_pool_size={pool}",
     ]
 
 

@@ -119,7 +119,7 @@ def class_chart(summary: pd.DataFrame, baseline: Mapping[str, float] | None = No
     lows = [float(table["kappa"].min()) if len(table) else 0.0]
     lows += [v for v in (baseline or {}).values() if not pd.isna(v)]
     ax.set_xlim(min(-0.2, *lows), 1.0)
-    ax.legend(loc="lower right", frameon=False, fontsize=9)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=9)
     style_axes(ax, title="Agreement with the reference coding (Cohen's kappa)", xlabel="kappa (1 = full agreement)")
     return fig
 
@@ -296,15 +296,18 @@ def _letter(i: int) -> str:
     return (_letter(i // 26 - 1) if i >= 26 else "") + chr(ord("A") + i % 26)
 
 
-def exercise_html(ex: Exercise, reveal: bool = True) -> str:
-    """Static rendering: the question and options; with ``reveal``, the answer in a collapsed section."""
+def exercise_html(ex: Exercise, reveal: bool = True, list_options: bool = True) -> str:
+    """Static rendering: the question and options; with ``reveal``, the answer in a collapsed section.
+
+    ``list_options=False`` leaves the lettered options out (the student app shows them as buttons).
+    """
     esc = html.escape
     options = "".join(f"<li><b>{_letter(i)}.</b> {esc(o)}</li>" for i, o in enumerate(ex.options))
     kind = "Pick every option that applies." if ex.multiple else "Pick one."
     parts = [
         f"<div style='border-left:4px solid {charts.BLUE};padding:4px 12px;margin:1em 0;text-align:left'>",
         f"<p><small>{esc(ex.move)}</small><br><b>{esc(ex.question)}</b> <i>{kind}</i></p>",
-        f"<ul style='list-style:none;padding-left:1em'>{options}</ul>",
+        f"<ul style='list-style:none;padding-left:1em'>{options}</ul>" if list_options else "",
     ]
     if reveal:
         parts.append(
