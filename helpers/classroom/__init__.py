@@ -5,6 +5,7 @@ agreement, demo, views); the student app is :mod:`helpers.classroom.app`, served
 """
 
 from helpers.classroom.agreement import hardest_items, read_class
+from helpers.classroom.app import Lesson, reading_load
 from helpers.classroom.attempts import first_attempts, grade_table, read_attempts, record_attempt
 from helpers.classroom.demo import cue_level, demo_class
 from helpers.classroom.exercises import (
@@ -33,6 +34,7 @@ from helpers.classroom.views import (
 )
 
 __all__ = [
+    "Lesson",
     "answer_key",
     "better_sourced",
     "build_lateral",
@@ -58,6 +60,7 @@ __all__ = [
     "read_attempts",
     "read_class",
     "read_outside_reference",
+    "reading_load",
     "record_attempt",
     "summary_styler",
     "uncredited_rewrite",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 from collections.abc import Callable
 
 import ipywidgets as widgets
@@ -311,3 +312,50 @@ def student_app(folder: str | os.PathLike[str] | None = None) -> widgets.VBox:
 
     start.on_click(on_start)
     return widgets.VBox([title, widgets.HBox([name, start]), status, body])
+
+
+#: Reading speed assumed for the lesson's timings (words a minute, a 17-year-old reading carefully).
+READING_WPM = 150
+
+
+def _words(text: str) -> int:
+    """Words a reader sees in a text or HTML fragment."""
+    return len(re.findall(r"\w+", html.unescape(re.sub(r"<[^>]+>", " ", text))))
+
+
+def reading_load(lesson: Lesson) -> pd.DataFrame:
+    """Per section of the app: items, words to read before answering and after submitting, minutes of reading.
+
+    What a student reads, counted from the lesson itself (question, options, feedback or findings), at
+    :data:`READING_WPM`, so the plan in ``docs/teaching.md`` can be checked against the corpus in use;
+    searching and discussing come on top.
+    """
+    rows = []
+    for heading, keys in (*ORDER, ("Code an excerpt yourself", ())):
+        before = after = items = 0
+        for key in keys:
+            item = lesson.item(key)
+            if isinstance(item, Exercise):
+                items += 1
+                before += _words(item.question) + sum(_words(o) for o in item.options)
+                after += _words(item.explanation)
+            elif isinstance(item, Task):
+                items += 1
+                before += _words(item.question) + sum(_words(o) for o in (*item.choices, *item.extra_choices))
+                before += _words(item.reason_prompt + " " + item.address_prompt)
+                after += _words(item.findings)
+        if not keys and not lesson.excerpt.empty:
+            items = len(lesson.excerpt)
+            before = sum(
+                _words(q) + _words(s) for q, s in zip(lesson.excerpt["quote"], lesson.excerpt["statement"], strict=True)
+            )
+        rows.append(
+            {
+                "section": heading,
+                "items": items,
+                "words before answering": before,
+                "words of feedback": after,
+                "reading minutes": round((before + after) / READING_WPM, 1),
+            }
+        )
+    return pd.DataFrame(rows)
