@@ -73,7 +73,7 @@ screenshots: $(STAMP)
 	mkdir -p docs/screenshots
 	cp build/screenshots/claim-matrix.png build/screenshots/day-by-day.png build/screenshots/derivation-graph.png docs/screenshots/
 	$(BIN)/pytest tests/browser/test_class.py -p no:cacheprovider
-	cp build/screenshots/class-student.png build/screenshots/class-teacher.png build/screenshots/class-debrief.png docs/screenshots/
+	cp build/screenshots/class-student.png build/screenshots/class-feedback.png build/screenshots/class-teacher.png build/screenshots/class-debrief.png docs/screenshots/
 
 unit: $(STAMP)
 	$(BIN)/pytest tests -m "not slow and not browser" -p no:cacheprovider
