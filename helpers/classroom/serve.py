@@ -25,6 +25,7 @@ from tornado import web
 from voila.voila_identity_provider import VoilaIdentityProvider, VoilaLoginHandler
 
 from helpers import config
+from helpers.classroom.app import ARTICLE_ENV
 
 #: The student app's notebook (only a call to :func:`helpers.classroom.app.student_app`).
 STUDENT_NOTEBOOK = config.REPO_ROOT / "class" / "student.ipynb"
@@ -88,6 +89,21 @@ class ClassCodeIdentityProvider(VoilaIdentityProvider):
         if self.token and secrets.compare_digest(typed.encode(), str(self.token).casefold().encode()):
             return self.generate_anonymous_user(handler)
         return None
+
+
+def check_article(source_id: str) -> str | None:
+    """Why ``$CLASS_ARTICLE`` cannot be the class's excerpt (one line, with a suggestion), or None when it can."""
+    if not source_id:
+        return None
+    from helpers import load_corpus, read_codings
+    from helpers.core.files import suggest
+
+    corpus = load_corpus()
+    coded = [sid for sid in corpus.index if sid in set(read_codings(corpus).coded_sources)]
+    if source_id in coded:
+        return None
+    hint = suggest(source_id, coded)
+    return f"{ARTICLE_ENV}={source_id}: not a coded article of this corpus{hint} (coded: {', '.join(coded)})"
 
 
 def room_addresses() -> list[str]:
@@ -158,6 +174,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{CODE_ENV}: {exc}", file=sys.stderr)
         return 2
     from helpers.classroom.students import shown_path, student_dir
+
+    if problem := check_article(os.environ.get(ARTICLE_ENV, "")):
+        print(problem, file=sys.stderr)
+        return 2
 
     folder = student_dir(args.folder).resolve()
     folder.mkdir(parents=True, exist_ok=True)

@@ -148,6 +148,25 @@ def test_the_class_code_and_the_binder_link() -> None:
     assert str(serve.STUDENT_NOTEBOOK) in cmd and f"--token={code}" in cmd and "--strip_sources=True" in cmd
 
 
+def test_a_wrong_excerpt_article_is_one_line_with_a_suggestion() -> None:
+    assert serve.check_article("") is None and serve.check_article("ft") is None
+    problem = serve.check_article("allies-fed")
+    assert problem.startswith("CLASS_ARTICLE=allies-fed: not a coded article") and "allies-fled" in problem
+
+
+def test_a_look_alike_name_is_stopped_at_the_start(folder: Path) -> None:
+    attempts.record_attempt("Ana Lee", "count-chains", "3", "yes", folder=folder)
+    view = app.student_app(folder)
+    (name,) = [t for t in find(view, widgets.Text) if t.description == "Your name"]
+    (start,) = find(view, widgets.Button, "Start")
+    name.value = "ana  LEE"
+    start.click()
+    assert "looks like &#x27;Ana Lee&#x27;" in "\n".join(texts(view)) and not view.children[-1].children
+    name.value = "Ana Lee"  # the same student, back after closing the browser: goes on
+    start.click()
+    assert view.children[-1].children and name.disabled
+
+
 def test_the_student_notebook_holds_no_answer() -> None:
     import nbformat
 
