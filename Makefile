@@ -15,11 +15,13 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # Kernels run in notebooks/: a relative CORPUS_DIR is made absolute before any kernel starts.
 CORPUS_ENV := $(if $(CORPUS_DIR),CORPUS_DIR=$(abspath $(CORPUS_DIR)),)
 
-.PHONY: help setup lab test unit nbtest browser screenshots lint validate tables report notebooks bench bench-validate bench-tables bench-suggest accuracy train-sourcing lock clean
+.PHONY: class binder-link help setup lab test unit nbtest browser screenshots lint validate tables report notebooks bench bench-validate bench-tables bench-suggest accuracy train-sourcing lock clean
 
 help:
 	@echo "make lab      open the notebooks in JupyterLab (sets everything up first)"
 	@echo "make test     run every test (sets everything up first)"
+	@echo "make class    serve the student lesson to the room's browsers (Voilà, class code printed; CLASS_CODE, STUDENT_DIR, CLASS_ARTICLE)"
+	@echo "make binder-link  print the Binder address of the student app (from the GitHub remote)"
 	@echo "make report   execute all notebooks into a static HTML report in build/report/ (build/report/NAME/ with CORPUS_DIR)"
 	@echo "make notebooks  re-execute every notebook in place; with CORPUS_DIR=DIR, into build/notebooks/NAME/"
 	@echo "make bench    run the reuse benchmark and print its table; make bench-validate / bench-tables time validate and tables at scale"
@@ -49,6 +51,14 @@ CORPUS_NAME := $(notdir $(abspath $(CORPUS_DIR)))
 lab: $(STAMP)
 	$(CORPUS_ENV) $(BIN)/jupyter lab --ServerApp.port=$(LAB_PORT) $(ROOT_FLAG) $(LAB_FLAGS) notebooks/00-overview.ipynb
 
+# The student app on this machine for every browser on the room's network, behind a class code;
+# every save goes to the class folder ($$STUDENT_DIR, default student_codings/). Ctrl-C ends the class.
+class: $(STAMP)
+	$(CORPUS_ENV) $(BIN)/python -m helpers.classroom.serve
+
+binder-link: $(STAMP)
+	@$(BIN)/python -m helpers.classroom.serve --binder-link
+
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/python -m helpers validate
@@ -62,6 +72,8 @@ screenshots: $(STAMP)
 	$(BIN)/pytest tests/browser -p no:cacheprovider -k "readme_views"
 	mkdir -p docs/screenshots
 	cp build/screenshots/claim-matrix.png build/screenshots/day-by-day.png build/screenshots/derivation-graph.png docs/screenshots/
+	$(BIN)/pytest tests/browser/test_class.py -p no:cacheprovider
+	cp build/screenshots/class-student.png build/screenshots/class-feedback.png build/screenshots/class-teacher.png build/screenshots/class-debrief.png docs/screenshots/
 
 unit: $(STAMP)
 	$(BIN)/pytest tests -m "not slow and not browser" -p no:cacheprovider

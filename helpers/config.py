@@ -35,8 +35,9 @@ MANIFEST_COLUMNS = (
 )
 #: Optional manifest columns (absent or empty means the default): ``genre`` (``news`` or
 #: ``narrative``, how :mod:`helpers.temporal` anchors relative dates) and ``published_time``
-#: (``HH:MM`` with an offset or zone, e.g. ``14:30+03:00``, refining same-day expressions).
-MANIFEST_OPTIONAL_COLUMNS = ("genre", "published_time")
+#: (``HH:MM`` with an offset or zone, e.g. ``14:30+03:00``, refining same-day expressions); ``url``
+#: (the page's canonical ``http(s)://`` address, which ``add`` records from a saved page: lateral reading starts there).
+MANIFEST_OPTIONAL_COLUMNS = ("genre", "published_time", "url")
 #: Values of the manifest's ``genre`` column (the first is the default).
 GENRES = ("news", "narrative")
 

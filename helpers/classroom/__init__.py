@@ -1,10 +1,13 @@
 """Source criticism in class: SIFT exercises computed from the data, student coding, agreement with the reference.
 
-The functions the notebooks use, re-exported from their modules (exercises, students, agreement, demo, views).
+The functions the notebooks use, re-exported from their modules (exercises, lateral, students, attempts,
+agreement, demo, views); the student app is :mod:`helpers.classroom.app`, served by :mod:`helpers.classroom.serve`.
 """
 
 from helpers.classroom.agreement import hardest_items, read_class
-from helpers.classroom.demo import demo_class
+from helpers.classroom.app import Lesson, reading_load
+from helpers.classroom.attempts import first_attempts, grade_table, read_attempts, record_attempt
+from helpers.classroom.demo import cue_level, demo_class
 from helpers.classroom.exercises import (
     answer_key,
     better_sourced,
@@ -19,6 +22,7 @@ from helpers.classroom.exercises import (
     uncredited_rewrite,
     whose_word,
 )
+from helpers.classroom.lateral import build_lateral, class_findings, lateral_gaps
 from helpers.classroom.views import (
     class_chart,
     class_overview_html,
@@ -30,24 +34,34 @@ from helpers.classroom.views import (
 )
 
 __all__ = [
+    "Lesson",
     "answer_key",
     "better_sourced",
+    "build_lateral",
     "build_lesson",
     "class_chart",
+    "class_findings",
     "class_overview_html",
     "coding_widget",
     "count_chains",
+    "cue_level",
     "demo_class",
     "dropped_caveat",
+    "first_attempts",
+    "grade_table",
     "hardest_items",
     "independent_of",
+    "lateral_gaps",
     "lesson_gaps",
     "original_reporting",
     "outside_date",
     "present",
     "problems_html",
+    "read_attempts",
     "read_class",
     "read_outside_reference",
+    "reading_load",
+    "record_attempt",
     "summary_styler",
     "uncredited_rewrite",
     "whose_word",

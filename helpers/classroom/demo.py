@@ -12,8 +12,8 @@ import tempfile
 import pandas as pd
 
 from helpers.claims.coding import Codings
-from helpers.classroom.agreement import ClassView, read_class
-from helpers.classroom.students import save_coding
+from helpers.classroom.agreement import ClassView, compare, read_class
+from helpers.classroom.students import FIELDS, STUDENT_COLUMNS, save_coding
 from helpers.corpus.provenance import outlet_names
 
 #: Cue words by which the simulated "cue reader" guesses a stance from a quote.
@@ -59,6 +59,19 @@ def simulated_students(codings: Codings, corpus: pd.DataFrame) -> dict[str, pd.D
     cue = ev[["source_id", "claim_id"]].assign(stance=[g[0] for g in guesses], attribution_kind=[g[1] for g in guesses])
     short = cue[cue["source_id"].isin(codings.coded_sources[:2])]
     return {"Simulated flat reader": flat, "Simulated cue reader": cue, "Simulated cue reader short": short}
+
+
+def cue_level(codings: Codings, corpus: pd.DataFrame, items: pd.DataFrame | None = None) -> dict[str, float]:
+    """The kappa per field that the cue-word script reaches (on ``items``' source_id/claim_id, default all).
+
+    A class is measured against this level, not against a fixed line: a student below it codes no
+    better than a script that only spots "reportedly" and "according to".
+    """
+    cue = simulated_students(codings, corpus)["Simulated cue reader"]
+    if items is not None:
+        cue = cue.merge(items[["source_id", "claim_id"]].drop_duplicates(), on=["source_id", "claim_id"])
+    comp = compare(cue.assign(student="cue-word script")[list(STUDENT_COLUMNS)], codings)
+    return {field: float(comp.agreement.at[field, "kappa"]) for field in FIELDS}
 
 
 def demo_class(codings: Codings, corpus: pd.DataFrame) -> ClassView:

@@ -48,6 +48,7 @@ class Exercise:
     explanation: str  # plain text, paragraphs separated by blank lines
     evidence: pd.DataFrame = field(default_factory=pd.DataFrame)  # the rows the explanation rests on
     multiple: bool = False  # several options may be right: check boxes instead of radio buttons
+    asks_why: bool = False  # a "why" question: the answer takes a sentence beside the choice
 
 
 # ---------------------------------------------------------------------------------------------
@@ -106,10 +107,10 @@ def _plural(n: int, word: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# Stop
+# Find better coverage: count the chains (Stop itself is a reader's pause: helpers.classroom.lateral)
 # ---------------------------------------------------------------------------------------------
 def count_chains(corpus: pd.DataFrame, chain_table: pd.DataFrame) -> Exercise:
-    """Stop: how many independent reporting chains stand behind the articles (not how many outlets)."""
+    """Find better coverage: how many independent reporting chains stand behind the articles (not how many outlets)."""
     n = len(corpus)
     table = chain_table.set_index("source_id").reindex(corpus.index)
     k = table["chain"].nunique()
@@ -125,10 +126,10 @@ def count_chains(corpus: pd.DataFrame, chain_table: pd.DataFrame) -> Exercise:
     evidence = table.reset_index()[["source_id", "chain", "basis", "evidence"]]
     return Exercise(
         key="count-chains",
-        move=MOVES[0],
+        move=MOVES[2],
         question=(
             f"The corpus holds {_plural(n, 'article')} from different websites. Before counting them as "
-            "separate confirmations, stop: how many independent reporting chains stand behind them?"
+            "separate confirmations: how many independent reporting chains stand behind them?"
         ),
         options=tuple(str(i) for i in range(1, n + 1)),
         answer=(str(k),),
@@ -261,11 +262,19 @@ def sourcing_table(codings: Codings, chain_of: pd.Series, claim_ids: Sequence[st
     return pd.DataFrame(rows)
 
 
+#: The graded choice when the codings' evidence does not separate the accounts.
+UNDECIDED = "The counts do not decide it: it depends on who the sources are and how close they were to the events"
+
+
 def better_sourced(codings: Codings, chain_of: pd.Series, query: str) -> Exercise | None:
     """Find better coverage: which competing account (the slot of the claim ``query`` finds) is better sourced.
 
-    The computed answer ranks accounts by independent chains, then by on-the-record sources (named,
-    document); a tie is its own option. The coder's reasoning (``slots.csv``) follows as explanation.
+    The graded choice comes from the codings' evidence only: an account is the answer when it rests on
+    more independent chains *and* on at least as many on-the-record sources (named, document) as every
+    other, or on as many chains and more on-the-record sources; otherwise the evidence does not decide,
+    and the graded choice says so. Weighing *who* the unnamed sources are is the coder's reasoning
+    (``slots.csv``), the model answer shown first: the graded choice never claims more than the counts,
+    so it cannot contradict that reasoning. The student also writes why.
     """
     found = find_claims(codings, query)
     slots = [s for s in found["slot"] if s]
@@ -279,24 +288,36 @@ def better_sourced(codings: Codings, chain_of: pd.Series, query: str) -> Exercis
     table = sourcing_table(codings, chain_of, competing)
     table["on record"] = table[list(ON_RECORD)].sum(axis=1)
     score = list(zip(table["chains"], table["on record"], strict=True))
-    best = max(score)
-    tie = "Neither stands out: none rests on more independent chains or on-the-record sources than the others"
-    options = (*table["statement"], tie)
-    winners = [st for st, sc in zip(table["statement"], score, strict=True) if sc == best]
-    right = winners if len(winners) == 1 else [tie]
-    lines = [
+
+    def beats(a: tuple[int, int], b: tuple[int, int]) -> bool:
+        return a[0] >= b[0] and a[1] >= b[1] and a != b
+
+    statements = list(table["statement"])
+    winners = [
+        st
+        for i, (st, sc) in enumerate(zip(statements, score, strict=True))
+        if all(beats(sc, o) for j, o in enumerate(score) if j != i)
+    ]
+    options = (*table["statement"], UNDECIDED)
+    right = winners if len(winners) == 1 else [UNDECIDED]
+    info = codings.slots.loc[slot] if slot in codings.slots.index else None
+    lines = []
+    if info is not None and info["reasoning"]:
+        lines.append(f"The coder's reasoning (the model answer): {info['reasoning']}")
+    lines.extend(
         f"{r['claim_id']} ({r['statement']}): {_plural(r['articles'], 'article')}, "
         f"{_plural(r['chains'], 'independent chain')} ({r['chain names']}); on whose word: {r['on whose word']}."
         for r in table.to_dict("records")
-    ]
+    )
     lines.append(
-        "Counted by chains and by sources on the record, "
-        + (f"one account stands out: {right[0]}." if len(winners) == 1 else "no account stands out.")
+        "Counted by independent chains and by sources on the record, "
+        + (
+            f"one account stands out: {right[0]}."
+            if len(winners) == 1
+            else "no account stands out, so the choice turns on who the sources are: read the reasoning above."
+        )
         + " More outlets repeating a story does not make it better sourced."
     )
-    info = codings.slots.loc[slot] if slot in codings.slots.index else None
-    if info is not None and info["reasoning"]:
-        lines.append(f"The coder's reasoning on this question: {info['reasoning']}")
     question = info["question"] if info is not None else f"Which account of '{slot}' holds?"
     return Exercise(
         key=f"better-sourced-{slot}",
@@ -306,6 +327,7 @@ def better_sourced(codings: Codings, chain_of: pd.Series, query: str) -> Exercis
         answer=_ordered(options, right),
         explanation="\n\n".join(lines),
         evidence=table.drop(columns=["on record"]),
+        asks_why=True,
     )
 
 

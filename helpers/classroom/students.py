@@ -230,3 +230,33 @@ def coding_task(codings: Codings, corpus: pd.DataFrame, source_id: str) -> pd.Da
     task = ev[["claim_id", "quote"]].copy()
     task.insert(1, "statement", [codings.claims.at[c, "statement"] for c in task["claim_id"]])
     return task.sort_values("claim_id", kind="stable").reset_index(drop=True)
+
+
+#: The lesson's coding excerpt: at most this many claims of one article (and, by default, an article with at least
+#: :data:`EXCERPT_LEAST`), so a pair codes it in about ten minutes.
+EXCERPT_MOST = 8
+EXCERPT_LEAST = 6
+
+
+def excerpt_article(codings: Codings, corpus: pd.DataFrame, source_id: str | None = None) -> str | None:
+    """The article the class codes: ``source_id`` (checked), else the shortest coded one with enough claims."""
+    if source_id:
+        check_source_id(corpus, source_id)
+        return source_id
+    coded = [sid for sid in corpus.index if sid in set(codings.coded_sources)]
+    if not coded:
+        return None
+    claims = codings.evidence["source_id"].value_counts()
+    enough = [sid for sid in coded if claims.get(sid, 0) >= EXCERPT_LEAST]
+    if not enough:
+        return max(coded, key=lambda sid: (claims.get(sid, 0), -coded.index(sid)))
+    return min(enough, key=lambda sid: (len(str(corpus.at[sid, "text"])), coded.index(sid)))
+
+
+def coding_excerpt(codings: Codings, corpus: pd.DataFrame, source_id: str, most: int = EXCERPT_MOST) -> pd.DataFrame:
+    """The first ``most`` claims of an article in reading order (where their quote stands in the text)."""
+    task = coding_task(codings, corpus, source_id)
+    text = str(corpus.at[source_id, "text"])
+    position = [text.find(q) if text.find(q) >= 0 else len(text) for q in task["quote"]]
+    task = task.assign(_at=position).sort_values(["_at", "claim_id"], kind="stable")
+    return task.drop(columns=["_at"]).head(most).reset_index(drop=True)

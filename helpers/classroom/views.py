@@ -42,7 +42,7 @@ from helpers.core.errors import InputError, Problem
 from helpers.display import style as charts
 from helpers.display.html import legend, legend_entry
 from helpers.display.notebook import table_style, to_html
-from helpers.display.style import DARK_GREY, PALETTE, VERMILION, new_figure, style_axes
+from helpers.display.style import PALETTE, VERMILION, new_figure, style_axes
 
 
 # ---------------------------------------------------------------------------------------------
@@ -96,8 +96,12 @@ def _num(value: float) -> str:
 # ---------------------------------------------------------------------------------------------
 # The teacher's view
 # ---------------------------------------------------------------------------------------------
-def class_chart(summary: pd.DataFrame) -> Figure:
-    """Cohen's kappa per student and field, as grouped horizontal bars (the 0.6 line marks 'substantial')."""
+def class_chart(summary: pd.DataFrame, baseline: Mapping[str, float] | None = None) -> Figure:
+    """Cohen's kappa per student and field, as grouped horizontal bars; ``baseline`` marks the cue-word script's level.
+
+    The dashed line per field is the kappa a script reaches by spotting cue words
+    (:func:`helpers.classroom.demo.cue_level`): a bar short of it is no better than the script.
+    """
     table = class_chart_table(summary)
     students = list(dict.fromkeys(table["student"]))
     fig, ax = new_figure(8, 0.5 * max(len(students), 1) + 1.6)
@@ -106,11 +110,16 @@ def class_chart(summary: pd.DataFrame) -> Figure:
         sub = table[table["field"] == field].set_index("student").reindex(students)
         ys = np.arange(len(students)) + (i - 0.5) * height
         ax.barh(ys, sub["kappa"].fillna(0).to_numpy(), height=height, color=PALETTE[i], label=field)
-    ax.axvline(0.6, color=DARK_GREY, linestyle="--", linewidth=1)
+        level = (baseline or {}).get(field)
+        if level is not None and not pd.isna(level):
+            label = f"{field}: cue-word script {level:.2f}"
+            ax.axvline(level, color=PALETTE[i], linestyle="--", linewidth=1.2, label=label)
     ax.set_yticks(range(len(students)), [s.replace("$", r"\$") for s in students])  # no mathtext from a name
     ax.invert_yaxis()
-    ax.set_xlim(min(-0.2, float(table["kappa"].min()) if len(table) else 0), 1.0)
-    ax.legend(loc="lower right", frameon=False, fontsize=9)
+    lows = [float(table["kappa"].min()) if len(table) else 0.0]
+    lows += [v for v in (baseline or {}).values() if not pd.isna(v)]
+    ax.set_xlim(min(-0.2, *lows), 1.0)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=9)
     style_axes(ax, title="Agreement with the reference coding (Cohen's kappa)", xlabel="kappa (1 = full agreement)")
     return fig
 
@@ -287,15 +296,18 @@ def _letter(i: int) -> str:
     return (_letter(i // 26 - 1) if i >= 26 else "") + chr(ord("A") + i % 26)
 
 
-def exercise_html(ex: Exercise, reveal: bool = True) -> str:
-    """Static rendering: the question and options; with ``reveal``, the answer in a collapsed section."""
+def exercise_html(ex: Exercise, reveal: bool = True, list_options: bool = True) -> str:
+    """Static rendering: the question and options; with ``reveal``, the answer in a collapsed section.
+
+    ``list_options=False`` leaves the lettered options out (the student app shows them as buttons).
+    """
     esc = html.escape
     options = "".join(f"<li><b>{_letter(i)}.</b> {esc(o)}</li>" for i, o in enumerate(ex.options))
     kind = "Pick every option that applies." if ex.multiple else "Pick one."
     parts = [
         f"<div style='border-left:4px solid {charts.BLUE};padding:4px 12px;margin:1em 0;text-align:left'>",
         f"<p><small>{esc(ex.move)}</small><br><b>{esc(ex.question)}</b> <i>{kind}</i></p>",
-        f"<ul style='list-style:none;padding-left:1em'>{options}</ul>",
+        f"<ul style='list-style:none;padding-left:1em'>{options}</ul>" if list_options else "",
     ]
     if reveal:
         parts.append(

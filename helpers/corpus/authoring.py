@@ -58,6 +58,7 @@ FIELD_HELP = {
     "notes": "your notes, put before the ones add writes (where the text and each field came from)",
     "genre": "news (the default) or narrative",
     "published_time": "time of publication, HH:MM with an offset or zone (14:30+03:00)",
+    "url": "the page's canonical address, http(s):// (default: the saved page's canonical link)",
 }
 FIELDS = tuple(FIELD_HELP)
 
@@ -151,6 +152,8 @@ def extract_page(data: bytes, name: str = "page") -> Extracted:
     ]
     if url := _one_line(getattr(doc, "url", None) or ""):
         notes.append(f"Page address: {url}.")
+        if re.match(r"^https?://\S+$", url):
+            found["url"] = url  # the canonical address (link rel=canonical, og:url): where lateral reading starts
     return Extracted(text, found, notes, page=True)
 
 
@@ -276,6 +279,9 @@ def _check_fields(row: dict[str, str], name: str) -> None:
     ptime = row.get("published_time", "")
     if ptime and not _PUBLISHED_TIME.match(ptime):
         raise AuthoringError(f"{name}: published_time '{ptime}' must be HH:MM with an offset or zone (14:30+03:00)")
+    url = row.get("url", "")
+    if url and not re.match(r"^https?://[^\s/]+\S*$", url):
+        raise AuthoringError(f"{name}: url '{url}' must be one http:// or https:// address with no spaces")
 
 
 def _manifest_rows(mpath: Path) -> tuple[str, list[str], list[dict[str, str]]]:

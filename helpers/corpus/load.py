@@ -25,6 +25,8 @@ _SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _INVISIBLE = {"Cc", "Cf", "Cn", "Cs"}
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: ``HH:MM`` then an offset (``+03:00``, ``-0500``, ``Z``) or a zone (``UTC``, ``GMT``, ``Europe/London``).
+#: A manifest ``url``: one absolute web address.
+_URL = re.compile(r"^https?://[^\s/]+\S*$")
 _PUBLISHED_TIME = re.compile(
     r"^(?:[01]\d|2[0-3]):[0-5]\d\s*(?:[+-](?:[01]\d|2[0-3]):?[0-5]\d|Z|UTC|GMT|[A-Z]{3,5}|[A-Za-z_]+/[A-Za-z_/+-]+)$"
 )
@@ -124,6 +126,9 @@ def _check_rows(manifest: pd.DataFrame, mpath: Path, adir: Path) -> tuple[list[P
         ptime = row.get("published_time", "").strip()
         if ptime and not _PUBLISHED_TIME.match(ptime):
             bad(f"published_time '{ptime}' must be HH:MM with an offset or zone (e.g. 14:30+03:00 or 09:05 UTC)")
+        url = row.get("url", "").strip()
+        if url and not _URL.match(url):
+            bad(f"url '{url}' must be one http:// or https:// address with no spaces")
         basis = row["published_basis"]
         if not (basis == "stated" or (basis.startswith("inferred:") and basis[len("inferred:") :].strip())):
             bad(f"published_basis '{basis}' must be 'stated' or 'inferred: <reasoning>'")
@@ -255,6 +260,7 @@ def load_corpus(corpus_dir: Path | str | None = None) -> Corpus:
     frame["credits"] = frame["credits"].map(split_list)
     frame["genre"] = frame["genre"].str.strip().replace("", config.GENRES[0])
     frame["published_time"] = frame["published_time"].str.strip()
+    frame["url"] = frame["url"].str.strip()
     frame["text"] = [texts[sid] for sid in frame.index]
     frame["n_chars"] = frame["text"].str.len()
     frame["n_words"] = frame["text"].str.split().str.len()

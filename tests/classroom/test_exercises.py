@@ -188,7 +188,7 @@ def test_better_sourced_counts_chains_not_outlets() -> None:
     # three outlets of one chain against one outlet of another: no winner
     one_chain = pd.Series({"a": "W", "b": "W", "c": "W", "d": "X"})
     ex = cl.better_sourced(toy(ev, claims, slots), one_chain, "boat")
-    assert ex is not None and ex.answer[0].startswith("Neither stands out")
+    assert ex is not None and ex.answer == (cl.UNDECIDED,) and ex.asks_why
     # the same three outlets as three independent chains: the boat account wins
     three_chains = pd.Series({"a": "W", "b": "Y", "c": "Z", "d": "X"})
     assert cl.better_sourced(toy(ev, claims, slots), three_chains, "boat").answer == ("By boat",)
@@ -196,6 +196,10 @@ def test_better_sourced_counts_chains_not_outlets() -> None:
     ev[-1] = row("C002", "d", "attributes", "the minister", "named")
     assert cl.better_sourced(toy(ev, claims, slots), one_chain, "car").answer == ("By car",)
     assert "Because." in ex.explanation
+    # more chains against more on-the-record sources: the counts do not decide, the reasoning does
+    split = [*[row("C001", s, "attributes", "officials", "anonymous") for s in ("a", "b", "c")], ev[-1]]
+    assert cl.better_sourced(toy(split, claims, slots), three_chains, "car").answer == (cl.UNDECIDED,)
+    assert ex.explanation.startswith("The coder's reasoning (the model answer): Because.")
     lone = toy(ev[:3], claims, slots)  # only one account has support: nothing competes
     assert cl.better_sourced(lone, one_chain, "boat") is None
 
