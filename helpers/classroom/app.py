@@ -277,7 +277,9 @@ def lesson_view(lesson: Lesson, name: str, folder: str | os.PathLike[str] | None
 
 def student_app(folder: str | os.PathLike[str] | None = None) -> widgets.VBox:
     """Name first, then the lesson; what the page holds before any submission: questions and options only."""
-    from helpers import load_corpus, read_codings, reuse
+    import helpers.reuse as reuse
+    from helpers.claims.coding import read_codings
+    from helpers.corpus.load import load_corpus
     from helpers.display import setup
 
     setup()

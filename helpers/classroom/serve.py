@@ -95,8 +95,9 @@ def check_article(source_id: str) -> str | None:
     """Why ``$CLASS_ARTICLE`` cannot be the class's excerpt (one line, with a suggestion), or None when it can."""
     if not source_id:
         return None
-    from helpers import load_corpus, read_codings
+    from helpers.claims.coding import read_codings
     from helpers.core.files import suggest
+    from helpers.corpus.load import load_corpus
 
     corpus = load_corpus()
     coded = [sid for sid in corpus.index if sid in set(read_codings(corpus).coded_sources)]
