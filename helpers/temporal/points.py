@@ -1,0 +1,179 @@
+"""Explicit dates, weekdays, clock times, parts of the day and months: the point mentions of an article."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import replace
+
+from helpers.temporal.context import Article, State, is_future, narrative_date, story_year
+from helpers.temporal.grammar import Found
+from helpers.temporal.lexicon import (
+    MONTHS,
+    PARTS_OF_DAY,
+    WEEKDAYS,
+)
+from helpers.temporal.mention import Mention
+from helpers.temporal.patterns import (
+    ENDED_BEFORE,
+    REPORTING,
+)
+from helpers.temporal.values import (
+    add_months,
+    clock_of,
+    explicit_date,
+    iso_minute,
+    nearest_weekday,
+    norm_part,
+    part_range,
+    weekday_on_or_before,
+)
+
+#: Parts of the day that, told after an evening time, mean the next morning.
+_MORNING = {w for w, p in PARTS_OF_DAY.items() if p.morning}
+
+
+def resolve_point(f: Found, m: Mention, state: State, article: Article) -> Mention:
+    """Explicit dates, weekdays, clock times and parts of the day, alone or combined."""
+    g = f.groups
+    pub = state.published
+    part = norm_part(g)
+    clock = clock_of(g)
+    if (g.get("hh") or g.get("hh24")) and clock is None:
+        return replace(m, type="time")
+    wd = g.get("wd_")
+    day, anchor, anchor_value = None, "", ""
+    has_date = g.get("mon") or g.get("mon2")
+    typ = "date" if has_date else "weekday" if wd else "time" if clock else "part_of_day"
+    if has_date:
+        story = story_year(state, MONTHS.get((g.get("mon") or g.get("mon2") or "").lower().rstrip(".")))
+        if story is not None and not (g.get("year") or g.get("year2")):
+            day, anchor = explicit_date(g, dt.date(story, 7, 2))
+            anchor, anchor_value = "narrative", str(story)
+        else:
+            day, anchor = explicit_date(g, pub)
+            anchor_value = pub.isoformat() if anchor == "publication" and pub else ""
+            ended = ENDED_BEFORE.search(article.text[max(0, f.start - 20) : f.start])
+            if day is not None and pub is not None and anchor == "publication" and day > pub and ended:
+                day = add_months(day, -12) if not g.get("wd") else None  # a period ended: the date before publication
+    elif wd:
+        weekday = WEEKDAYS.index(wd.capitalize())
+        before = article.text[max(0, f.start - 80) : f.start]
+        narr = narrative_date(state, article, f.start, None)
+        if not part and clock is None and REPORTING.search(before) and pub:
+            day, anchor, anchor_value, typ = (
+                weekday_on_or_before(pub, weekday),
+                "publication",
+                pub.isoformat(),
+                "deictic",
+            )
+        elif state.genre == "news" and pub is not None and not part:
+            if is_future(article, f.start):
+                day = pub + dt.timedelta(days=(weekday - pub.weekday()) % 7)
+            else:
+                day = weekday_on_or_before(pub, weekday)
+            anchor, anchor_value = "publication", pub.isoformat()
+            if narr is not None and nearest_weekday(narr[0], weekday, not_after=pub) == day:
+                anchor, anchor_value = "narrative", narr[0].isoformat()  # the story's date agrees: say so
+        elif narr is not None:
+            day = nearest_weekday(narr[0], weekday, not_after=None if is_future(article, f.start) else pub)
+            anchor, anchor_value = "narrative", narr[0].isoformat()
+        elif pub is not None:
+            day, anchor, anchor_value = weekday_on_or_before(pub, weekday), "publication", pub.isoformat()
+    else:
+        narr = narrative_date(state, article, f.start, 1)
+        if narr is None:
+            return replace(m, type=typ, anchor="narrative")
+        nday, ntime = narr
+        anchor, anchor_value = "narrative", nday.isoformat()
+        day = nday
+        if clock is not None and (g.get("clockword") or "").lower() == "midnight":
+            if ntime is not None and ntime.hour < 12:
+                return replace(m, type=typ, anchor=anchor)
+            day = nday + dt.timedelta(days=1)
+            clock = None
+            return replace(
+                m,
+                type="time",
+                value=iso_minute(day, dt.time(0, 0)),
+                granularity="minute",
+                anchor=anchor,
+                anchor_value=anchor_value,
+            )
+        if clock is not None and ntime is not None and ntime.hour >= 18 and clock.hour < 6:
+            day = nday + dt.timedelta(days=1)
+        if part in _MORNING and ntime is not None and ntime.hour >= 12:
+            day = nday + dt.timedelta(days=1)
+        if part in ("night", "overnight") and ntime is not None and ntime.hour < 6:
+            day = nday - dt.timedelta(days=1)
+    if day is None:
+        return replace(m, type=typ, anchor=anchor)
+    if clock is not None:
+        if (g.get("clockword") or "").lower() == "midnight":
+            day += dt.timedelta(days=1)
+        if part == "night" and clock.hour < 12:
+            day += dt.timedelta(days=1)
+        typ = "time" if typ != "deictic" else typ
+        return replace(
+            m, type=typ, value=iso_minute(day, clock), granularity="minute", anchor=anchor, anchor_value=anchor_value
+        )
+    if part:
+        start, end = part_range(day, part)
+        return replace(
+            m,
+            type="part_of_day",
+            value=start,
+            value_end=end,
+            granularity="part-of-day",
+            anchor=anchor,
+            anchor_value=anchor_value,
+        )
+    return replace(m, type=typ, value=day.isoformat(), granularity="day", anchor=anchor, anchor_value=anchor_value)
+
+
+def resolve_month(f: Found, m: Mention, state: State, article: Article) -> Mention:
+    """A month (optionally late/early/mid-) with or without a year."""
+    g = f.groups
+    month = MONTHS.get(g["mon"].lower().rstrip("."))
+    if month is None:
+        return replace(m, type="date")
+    pub = state.published
+    story = story_year(state, month)
+    if g.get("year"):
+        year, anchor, anchor_value = int(g["year"]), "absolute", ""
+    elif story is not None:
+        year, anchor, anchor_value = story, "narrative", str(story)
+    elif pub is not None and is_future(article, f.start):
+        year = pub.year if month >= pub.month else pub.year + 1
+        anchor, anchor_value = "publication", pub.isoformat()
+    elif pub is not None:
+        year = pub.year if month <= pub.month else pub.year - 1
+        anchor, anchor_value = "publication", pub.isoformat()
+    else:
+        return replace(m, type="date", anchor="publication")
+    mod = re.sub(r"\s+", " ", (g.get("mod") or "").lower())
+    last = calendar.monthrange(year, month)[1]
+    spans = {
+        "early": (1, 10),
+        "the start of": (1, 10),
+        "the beginning of": (1, 10),
+        "mid": (11, 20),
+        "the middle of": (11, 20),
+        "late": (21, last),
+        "the end of": (21, last),
+    }
+    if mod in spans:
+        a, b = spans[mod]
+        return replace(
+            m,
+            type="date",
+            value=dt.date(year, month, a).isoformat(),
+            value_end=dt.date(year, month, b).isoformat(),
+            granularity="day",
+            anchor=anchor,
+            anchor_value=anchor_value,
+        )
+    return replace(
+        m, type="date", value=f"{year:04d}-{month:02d}", granularity="month", anchor=anchor, anchor_value=anchor_value
+    )
