@@ -8,10 +8,12 @@ import re
 from dataclasses import dataclass
 
 from helpers.temporal.grammar import mask_abbreviations
-from helpers.temporal.patterns import (
-    FUTURE,
-    FUTURE_AFTER,
-)
+from helpers.temporal.lexicon import NOT_PAST_ED
+from helpers.temporal.patterns import FUTURE, FUTURE_AFTER, PAST_WORD, PERFECT_BEFORE, REPORTING_NOW
+
+#: How far a sentence is looked for either side of a mention (keeps the walk linear on huge paragraphs).
+_SENTENCE_REACH = 300
+_SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’')]|$)|\n")
 
 
 @dataclass
@@ -25,6 +27,7 @@ class State:
     story_year: int | None = None  # narrative mode: the last year the text named
     story_month: int | None = None
     quarter: tuple[int, int] | None = None  # the last fiscal quarter named (year, 1-4)
+    future_weekdays: frozenset[int] = frozenset()  # weekdays the story tells as coming somewhere (its frame)
 
 
 class Article:
@@ -79,3 +82,33 @@ def is_future(article: Article, pos: int) -> bool:
     before = mask_abbreviations(article.text[max(0, pos - 120) : pos])
     after = mask_abbreviations(article.text[pos : pos + 60])
     return bool(FUTURE.search(before)) or (not re.search(r"[.;!?]", before[-30:]) and bool(FUTURE_AFTER.match(after)))
+
+
+def sentence_around(article: Article, pos: int) -> str:
+    """The sentence holding ``pos`` (abbreviations masked), at most :data:`_SENTENCE_REACH` characters each side."""
+    lo = max(0, pos - _SENTENCE_REACH)
+    before = mask_abbreviations(article.text[lo:pos])
+    after = mask_abbreviations(article.text[pos : pos + _SENTENCE_REACH])
+    ends = list(_SENTENCE_END.finditer(before))
+    start = ends[-1].end() if ends else 0
+    stop = _SENTENCE_END.search(after)
+    return before[start:] + after[: stop.start() if stop else len(after)]
+
+
+def sentence_tense(article: Article, pos: int) -> str:
+    """The tense a year-less date takes from its sentence: 'future', 'past', 'reporting' or 'present'.
+
+    Future wording wins ('will', 'until'); then a past-tense verb ('rear-ended', 'was'), not one of
+    a perfect or passive present ('has asked', 'is expected'); then a present reporting verb
+    ('says'), whose weekday is the reporting day; otherwise the present, which in news announces
+    what is scheduled ('the two meet Monday').
+    """
+    if is_future(article, pos):
+        return "future"
+    sentence = sentence_around(article, pos)
+    for m in PAST_WORD.finditer(sentence):
+        word = m.group().lower()
+        if word.endswith("ed") and (word in NOT_PAST_ED or PERFECT_BEFORE.search(sentence[: m.start()])):
+            continue
+        return "past"
+    return "reporting" if REPORTING_NOW.search(sentence) else "present"

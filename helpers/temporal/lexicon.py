@@ -143,3 +143,22 @@ NOT_YEAR_WORDS = (
     "metres", "meters", "feet", "tons", "tonnes", "dollars", "pounds", "euros", "shares", "hours", "hrs", "gmt",
     "utc", "est", "edt", "pst", r"local\s+time", "bst", "cet", r"h\b",
 )  # fmt: skip
+#: Irregular past-tense verbs that mark a sentence as told in the past. Source: the common English
+#: irregular verbs (any grammar's list), cut to forms that are not also present or participle-only.
+PAST_FORMS = (
+    "was", "were", "had", "did", "said", "told", "went", "came", "made", "took", "gave", "got", "saw", "met",
+    "left", "began", "became", "fell", "rose", "won", "lost", "held", "kept", "found", "thought", "brought",
+    "wrote", "spoke", "ran", "sent", "struck", "led", "fought", "flew", "drove", "broke", "chose", "knew",
+    "grew", "threw", "sought", "paid", "sold", "stood", "sat", "wore", "woke", "rode", "hung", "shot", "slid",
+    "spent", "built", "felt", "heard", "meant", "fled", "swore", "tore", "withdrew", "overthrew", "undertook",
+    "wasn't", "weren't", "didn't", "hadn't", "wasn’t", "weren’t", "didn’t", "hadn’t",
+)  # fmt: skip
+#: Words ending in -ed that are not past-tense verbs. Source: English words of that shape.
+NOT_PAST_ED = (
+    "need", "speed", "feed", "seed", "indeed", "hundred", "proceed", "exceed", "succeed", "bleed", "breed",
+    "greed", "shed", "bed", "red", "wed", "united", "limited", "based", "related", "concerned", "scheduled",
+    "expected", "planned", "proposed", "supposed", "interested", "advanced", "detailed", "alleged", "reduced",
+)  # fmt: skip
+#: Present-tense reporting verbs: a weekday told with them is the reporting day, not a day ahead.
+#: Source: the speech verbs of news attribution (as :mod:`helpers.sourcing`'s cue lists).
+REPORTING_PRESENT = ("says", "tells", "reports", "announces", "according", "writes", "notes", "adds", "claims")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from helpers.temporal.lexicon import HOLIDAYS, NOT_YEAR_WORDS, ORDINALS, SEASONS
+from helpers.temporal.lexicon import HOLIDAYS, NOT_YEAR_WORDS, ORDINALS, PAST_FORMS, REPORTING_PRESENT, SEASONS
 
 _WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _MON = (
@@ -249,7 +249,8 @@ PATTERNS: tuple[tuple[str, str, tuple[str, ...] | None, str | None], ...] = (
 #: Wording before an expression that points to the future ('will meet on Friday', 'until June').
 FUTURE = re.compile(
     r"\b(?:will|shall|['’]ll|next|until|till|through|due\s+(?:to\s+be|on|in|out|back)|scheduled|(?<!-)expected\s+to|set\s+to|plans?\s+to|planned"
-    r"|postponed|adjourned|deadline|upcoming|coming|is\s+to|are\s+to|would\s+be|won['’]t)\b[^.;!?]*$",
+    r"|postponed|adjourned|deadline|upcoming|coming|is\s+to|are\s+to|would\s+be|won['’]t"
+    r"|expects?\s+(?:\w+\s+){0,3}to)\b[^.;!?]*$",
     FLAGS,
 )
 #: Future wording after an expression, up to the end of its sentence ('on Friday the board will vote').
@@ -283,3 +284,10 @@ OF_AFTER = re.compile(r"\s+of\b")
 
 #: The counted relative phrase (for :func:`helpers.temporal.grammar.relative_parts`).
 RELATIVE_COUNTED = _RELATIVE_PATTERNS[0][0]
+
+#: A past-tense form: an irregular past or an -ed word (filtered in :func:`helpers.temporal.context.sentence_tense`).
+PAST_WORD = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in PAST_FORMS) + r"|[a-z]{2,}ed)\b", FLAGS)
+#: Auxiliaries before an -ed word that make it a perfect or passive present ('has asked', 'is expected').
+PERFECT_BEFORE = re.compile(r"\b(?:has|have|is|are|am|be|been|being|['’]s|['’]ve)\s+(?:\w+ly\s+|not\s+)?$", FLAGS)
+#: A present-tense reporting verb ('says', 'according to').
+REPORTING_NOW = re.compile(r"\b(?:" + "|".join(REPORTING_PRESENT) + r")\b", FLAGS)

@@ -26,9 +26,10 @@ from dataclasses import replace
 
 import pandas as pd
 
-from helpers.temporal.context import Article, State
+from helpers.temporal.context import Article, State, is_future
 from helpers.temporal.deictic import resolve_deictic
 from helpers.temporal.grammar import Found, find_spans
+from helpers.temporal.lexicon import WEEKDAYS
 from helpers.temporal.mention import GENRES, MENTION_COLUMNS, Mention, mentions_frame
 from helpers.temporal.periods import resolve_period
 from helpers.temporal.points import resolve_month, resolve_point
@@ -65,6 +66,11 @@ def resolve_text(
     founds = find_spans(text)
     state = State(published=pub, genre=genre, published_time=clock_text(published_time))
     mentions = [Mention(f.start, f.end, text[f.start : f.end], f.kind) for f in founds]
+    state.future_weekdays = frozenset(
+        WEEKDAYS.index(f.groups["wd_"].capitalize())
+        for f in founds
+        if f.kind == "point" and f.groups.get("wd_") and is_future(article, f.start)
+    )
     # explicit dates first: relative phrases may stand in apposition to the next one
     for i, f in enumerate(founds):
         if f.kind == "point" and (f.groups.get("mon") or f.groups.get("mon2")):
