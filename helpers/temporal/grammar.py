@@ -64,14 +64,35 @@ def _plausible(kind: str, groups: dict[str, str], text: str, start: int, end: in
     """Filters the patterns cannot say: a season needs a determiner or year ('the fall of Paris' is not
     autumn), a holiday a capital ('may day')."""
     if kind == "season":
+        if text[start].isupper() and not (groups.get("srel") or groups.get("year")) and _title_case(text, start):
+            return False  # 'Climbers Killed In Fall': a headline's capital, not the season
         after_in = text[max(0, start - 3) : start].lower() == "in "
         if not (groups.get("srel") or groups.get("sthe") or groups.get("year") or after_in):
             return False
         fall = groups["season"].lower() == "fall" and not groups.get("year")
         return not (fall and ((not after_in and not groups.get("srel")) or OF_AFTER.match(text, end)))
+    if kind == "deictic" and (groups.get("day") or groups.get("dpart")) and text[start].isupper():
+        return _sentence_start(text, start)  # 'USA Today', 'CBS This Morning': names, not dates
+    part = groups.get("part") or ""
+    if kind == "point" and part[:1].isupper() and not _sentence_start(text, start):
+        return False  # 'CBS This Morning on Monday': a programme's name; the weekday is found alone
     if kind == "holiday":
         return text[start].isupper() or text[start:end].lower().startswith("the ")
     return True
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    """Whether ``pos`` opens a sentence, a line or a quotation (so a capital there says nothing)."""
+    before = text[max(0, pos - 4) : pos].rstrip(" \t")
+    return not before or before[-1] in ".!?:;\n\"“‘'(—–-"
+
+
+def _title_case(text: str, pos: int) -> bool:
+    """Whether the line holding ``pos`` is a title-case headline (most of its longer words capitalised)."""
+    lo = text.rfind("\n", max(0, pos - 200), pos) + 1
+    hi = text.find("\n", pos, pos + 200)
+    words = [w for w in re.findall(r"[A-Za-z]{4,}", text[lo : hi if hi >= 0 else pos + 200])]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _groups(m: re.Match[str], text: str) -> dict[str, str]:
@@ -111,7 +132,7 @@ def find_spans(text: str) -> list[Found]:
                 start += 1
             if start == end or not _names_capitalised(text, groups):
                 continue
-            bare_month = kind == "month" and not (groups.get("mod") or groups.get("year"))
+            bare_month = kind == "month" and not (groups.get("mod") or groups.get("year") or groups.get("myrel"))
             if bare_month and not MONTH_CONTEXT.search(text[max(0, start - 20) : start]):
                 continue
             if kind in ("year", "yearrange") and URL_BEFORE.search(text[max(0, start - 60) : start]):

@@ -142,6 +142,9 @@ NOT_YEAR_WORDS = (
     "wounded", "ships", "guns", "tanks", "aircraft", "planes", "horses", "km", "kilometres", "kilometers", "miles",
     "metres", "meters", "feet", "tons", "tonnes", "dollars", "pounds", "euros", "shares", "hours", "hrs", "gmt",
     "utc", "est", "edt", "pst", r"local\s+time", "bst", "cet", r"h\b",
+    # units written after a number, with or without a space ('2000ft', '2000 m'): added for issue 31
+    r"ft\b", r"m\b", r"mph\b", r"kph\b", r"kg\b", r"lbs?\b", "yards", "acres", "hectares", "barrels", "votes",
+    "residents", "homes", "houses", "jobs", "vehicles", "cars", "cases", "deaths", "metre", "meter", "mile",
 )  # fmt: skip
 #: Irregular past-tense verbs that mark a sentence as told in the past. Source: the common English
 #: irregular verbs (any grammar's list), cut to forms that are not also present or participle-only.

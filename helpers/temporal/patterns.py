@@ -79,7 +79,8 @@ _POINT_PATTERNS = (
 )
 _MONTH_PATTERN = (
     r"(?:(?P<mod>late|early|mid|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of)[\s-]+)?"
-    rf"(?P<mon>{_MON})(?:,?\s+(?:of\s+)?(?P<year>{_YEAR}))?(?!\s*[0-3]?\d)"
+    rf"(?P<mon>{_MON})(?:,?\s+(?:of\s+)?(?P<year>{_YEAR})|\s+(?:of\s+)?(?P<myrel>last|next|this)\s+year(?![-\w]))?"
+    r"(?!\s*[0-3]?\d)"
 )
 #: Words after a four-digit number that make it a count, a measure or a clock time, not a year.
 _NOT_YEAR_AFTER = r"\s*(?:" + "|".join(NOT_YEAR_WORDS) + ")"
@@ -143,7 +144,11 @@ _DEICTIC_PATTERNS = (
         ("week", "month", "year"),
         r"ear|la|\s|thi|nex",
     ),
-    (r"(?:(?P<prep>over|at|during)\s+the|(?P<rel>last|this|next))\s+weekend", ("weekend",), None),
+    (
+        r"(?:(?P<prep>over|at|during)\s+the|(?:this|the)\s+past|(?P<rel>last|this|next))\s+weekend",
+        ("weekend",),
+        None,
+    ),
     (
         rf"(?:(?:some|about|around|nearly|almost|roughly|just|only)\s+)?(?P<num>{_NUMW})\s+"
         r"(?P<unit>minute|hour|day|week|month|year)s?\s+ago",
@@ -278,6 +283,8 @@ ENDED_BEFORE = re.compile(r"\b(?:ended|ending|closed)\s+(?:on\s+)?$", FLAGS)
 ANAPHORIC_START = re.compile(r"^\s*(?:that|this|these|those|then|it|which)\b", FLAGS)
 APPOSITION_BEFORE = re.compile(r"^\s*,?\s*(?:just|only|some|about|barely|exactly)?\s*$", FLAGS)
 APPOSITION_AFTER = re.compile(r"^\s*,\s*(?:on\s+|in\s+)?$", FLAGS)
+#: A holiday followed closely by the year of what happened on it ('the Boxing Day earthquake and tsunami in 2004').
+HOLIDAY_YEAR_AFTER = re.compile(rf"(?:\s+[a-z]+){{1,5}}\s+(?:in|of)\s+(?P<year>{_YEAR})(?!\d)")
 #: A URL or path before a number: its digits are no year.
 URL_BEFORE = re.compile(r"https?://\S*$|\S/$")
 OF_AFTER = re.compile(r"\s+of\b")

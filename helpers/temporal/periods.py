@@ -15,6 +15,7 @@ from helpers.temporal.lexicon import (
     SEASONS,
 )
 from helpers.temporal.mention import Mention
+from helpers.temporal.patterns import HOLIDAY_YEAR_AFTER
 from helpers.temporal.values import (
     add_months,
     year_nearest,
@@ -79,8 +80,11 @@ def resolve_period(f: Found, m: Mention, state: State, article: Article) -> Ment
         if y > year + 10:
             y -= 100
         return replace(m, type="year", value=str(y), granularity="year", anchor=anchor, anchor_value=av)
+    later = HOLIDAY_YEAR_AFTER.match(article.text, f.end) if kind == "holiday" and not g.get("year") else None
     if g.get("year") or g.get("year2"):
         year, anchor, av = int(g.get("year") or g["year2"]), "absolute", ""
+    elif later is not None:  # 'the Boxing Day earthquake and tsunami in 2004'
+        year, anchor, av = int(later.group("year")), "absolute", ""
     else:
         year, anchor, av = anchor_year(state)
     if year is None:

@@ -152,8 +152,16 @@ def resolve_month(f: Found, m: Mention, state: State, article: Article) -> Menti
         return replace(m, type="date")
     pub = state.published
     story = story_year(state, month)
+    rel_year = {"last": -1, "this": 0, "next": 1}.get((g.get("myrel") or "").lower())
     if g.get("year"):
         year, anchor, anchor_value = int(g["year"]), "absolute", ""
+    elif rel_year is not None and (pub is not None or state.story_year is not None):
+        # 'April last year', 'March of next year': one mention, the month of the year named
+        if pub is not None and (state.genre == "news" or state.story_year is None):
+            year, anchor, anchor_value = pub.year + rel_year, "publication", pub.isoformat()
+        else:
+            base = int(state.story_year or 0)
+            year, anchor, anchor_value = base + rel_year, "narrative", str(base)
     elif story is not None:
         year, anchor, anchor_value = story, "narrative", str(story)
     elif pub is not None and is_future(article, f.start):
