@@ -84,7 +84,7 @@ def _plausible(kind: str, groups: dict[str, str], text: str, start: int, end: in
 def _sentence_start(text: str, pos: int) -> bool:
     """Whether ``pos`` opens a sentence, a line or a quotation (so a capital there says nothing)."""
     before = text[max(0, pos - 4) : pos].rstrip(" \t")
-    return not before or before[-1] in ".!?:;\n\"“‘'(—–-"
+    return not before or before[-1] in ".!?:;\n\"“”‘’'(—–-"
 
 
 def _title_case(text: str, pos: int) -> bool:

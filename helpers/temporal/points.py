@@ -82,15 +82,15 @@ def resolve_point(f: Found, m: Mention, state: State, article: Article) -> Menti
             anchor, anchor_value = "publication", pub.isoformat()
             if narr is not None and nearest_weekday(narr[0], weekday, not_after=pub) == day:
                 anchor, anchor_value = "narrative", narr[0].isoformat()  # the story's date agrees: say so
+        elif narr is not None:
+            day = nearest_weekday(narr[0], weekday, not_after=None if is_future(article, f.start) else pub)
+            anchor, anchor_value = "narrative", narr[0].isoformat()
         elif state.genre == "news" and pub is not None and _ahead(state, article, f.start, weekday):
             day, anchor, anchor_value = (
                 pub + dt.timedelta(days=(weekday - pub.weekday()) % 7),
                 "publication",
                 pub.isoformat(),
             )
-        elif narr is not None:
-            day = nearest_weekday(narr[0], weekday, not_after=None if is_future(article, f.start) else pub)
-            anchor, anchor_value = "narrative", narr[0].isoformat()
         elif pub is not None:
             day, anchor, anchor_value = weekday_on_or_before(pub, weekday), "publication", pub.isoformat()
     else:
