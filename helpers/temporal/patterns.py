@@ -131,6 +131,7 @@ _ANAPHORA_PATTERN = (
     r"(?P<aref>that\s+same|the\s+same|that|the\s+following|the\s+next|the\s+previous|the\s+preceding|the\s+prior"
     r"|later\s+that|earlier\s+that|later\s+in\s+the|earlier\s+in\s+the|later\s+the\s+same"
     r"|the\s+end\s+of\s+the|the\s+end\s+of\s+that|the\s+beginning\s+of\s+the)\s+(?P<aunit>year|month|day)(?![-\w])"
+    r"|(?<![\w])on\s+(?P<aref2>the)\s+(?P<aunit2>day)(?![-\w])(?!\s+(?:of|before|after|when|that)\b)"
 )
 _DEICTIC_PATTERNS = (
     (r"(?P<ya>(?:a\s+)?year[-\s](?:earlier|ago))(?![-\w])", ("year",), r"year|a\s"),
@@ -249,7 +250,7 @@ PATTERNS: tuple[tuple[str, str, tuple[str, ...] | None, str | None], ...] = (
     ("century", _CENTURY_PATTERN, ("century",), r"the\s|ear|mid|lat|\d"),
     ("holiday", _HOLIDAY_PATTERN, _HOLIDAY_NEEDLES, None),
     ("quarter", _QUARTER_PATTERN, ("quarter",), r"the\s|las|nex|thi|fir|sec|fou|\d"),
-    ("anaphora", _ANAPHORA_PATTERN, ("year", "month", "day"), r"th|la|ea"),
+    ("anaphora", _ANAPHORA_PATTERN, ("year", "month", "day"), r"th|la|ea|on\s"),
 )
 #: Wording before an expression that points to the future ('will meet on Friday', 'until June').
 FUTURE = re.compile(

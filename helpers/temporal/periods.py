@@ -120,8 +120,8 @@ def resolve_period(f: Found, m: Mention, state: State, article: Article) -> Ment
             year -= 1
         return _months(m, (year, 3 * q - 2), (year, 3 * q), anchor, av, f"{year:04d}-Q{q}")
     # anaphora: the story's day, month or year, or the one before or after it
-    ref = re.sub(r"\s+", " ", g["aref"].lower())
-    unit = g["aunit"].lower()
+    ref = re.sub(r"\s+", " ", (g.get("aref") or g["aref2"]).lower())  # aref2: 'on the day', the story's day
+    unit = (g.get("aunit") or g["aunit2"]).lower()
     shift = (
         1
         if ref in ("the following", "the next")

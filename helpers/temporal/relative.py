@@ -25,6 +25,11 @@ from helpers.temporal.values import (
     weekday_on_or_before,
 )
 
+#: How many paragraphs back an event-anchored phrase ('two months before the vote') may find the date it
+#: counts from: news paragraphs are often one sentence, so the date stated a sentence earlier may sit in
+#: the paragraph before.
+EVENT_PARAS = 1
+
 
 def apposed(index: int, mentions: list[Mention], founds: list[Found], text: str) -> Mention | None:
     """An explicit, day-level date standing in apposition right before or after mention ``index``."""
@@ -90,7 +95,11 @@ def _count(f: Found, m: Mention, state: State, article: Article, max_paras: int 
     rel = re.sub(r"\s+", " ", g["rel"].lower())
     anaphoric = rel in ("later", "earlier", "afterwards", "afterward", "beforehand") or bool(g.get("anaph"))
     if not anaphoric and not ANAPHORIC_START.match(article.text[f.end : f.end + 12]):
-        return m  # anchored to an event named after it ('before leaving'), whose date is unknown here
+        # anchored to an event named after it ('a day after the attack'): that event is the one whose date
+        # the story gave last, in this paragraph or the one before; without such a date it stays unresolved
+        narr = narrative_date(state, article, f.start, EVENT_PARAS)
+        if narr is None:
+            return m
     unit = g["unit"].lower().rstrip("s")
     if unit in ("month", "year") and not g.get("num2"):
         return _count_months(m, g, rel, unit, narr, state)
