@@ -42,9 +42,22 @@ class Article:
         return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
 
     def in_quotes(self, pos: int) -> bool:
-        """Whether ``pos`` is inside quoted speech within its paragraph."""
-        seg = self.text[self.para_starts[self.para(pos)] : pos]
-        return seg.count('"') % 2 == 1 or seg.rfind("“") > seg.rfind("”")
+        """Whether ``pos`` is inside quoted speech within its paragraph.
+
+        Counted on the positions of the quotation marks (found once), so a long paragraph with many
+        dates costs a look-up per date, not a scan.
+        """
+        if not hasattr(self, "_marks"):
+            self._marks = {c: [m.start() for m in re.finditer(re.escape(c), self.text)] for c in '"“”'}
+        lo = self.para_starts[self.para(pos)]
+        straight = self._marks['"']
+        if (bisect.bisect_left(straight, pos) - bisect.bisect_left(straight, lo)) % 2 == 1:
+            return True
+        opens, closes = self._marks["“"], self._marks["”"]
+        i, j = bisect.bisect_left(opens, pos) - 1, bisect.bisect_left(closes, pos) - 1
+        last_open = opens[i] if i >= 0 and opens[i] >= lo else -1
+        last_close = closes[j] if j >= 0 and closes[j] >= lo else -1
+        return last_open > last_close
 
 
 def narrative_date(

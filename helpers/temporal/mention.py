@@ -22,6 +22,8 @@ MENTION_COLUMNS = (
     "timex_value",
     "timex_type",
 )
+#: ``type`` of the one row an article in another language gets (its ``text`` is the language code).
+NOT_ANALYSED = "not_analysed"
 #: Resolution modes: ``news`` anchors on publication, ``narrative`` on the story's last time.
 GENRES = ("news", "narrative")
 

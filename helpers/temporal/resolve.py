@@ -21,19 +21,22 @@ concrete ranges, which the timeline uses.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import replace
 
 import pandas as pd
 
+from helpers.core.language import is_analysed, language_of
 from helpers.temporal.context import Article, State, is_future
 from helpers.temporal.deictic import resolve_deictic
 from helpers.temporal.grammar import Found, find_spans
 from helpers.temporal.lexicon import WEEKDAYS
-from helpers.temporal.mention import GENRES, MENTION_COLUMNS, Mention, mentions_frame
+from helpers.temporal.mention import GENRES, MENTION_COLUMNS, NOT_ANALYSED, Mention, mentions_frame
 from helpers.temporal.periods import resolve_period
 from helpers.temporal.points import resolve_month, resolve_point
 from helpers.temporal.relative import apposed, resolve_duration, resolve_relative
+from helpers.temporal.reposts import own_date
 from helpers.temporal.values import (
     clock_text,
     timex,
@@ -62,6 +65,9 @@ def resolve_text(
     if genre not in GENRES:
         raise ValueError(f"genre {genre!r} is not one of {', '.join(GENRES)}")
     pub = pd.Timestamp(published).date() if published is not None and not pd.isna(published) else None
+    own = own_date(text, pub)
+    if own is not None:  # a repost or a dated dispatch: its weekdays and 'yesterday' are the text's own
+        pub, published_time = own[0], None
     article = Article(text)
     founds = find_spans(text)
     state = State(published=pub, genre=genre, published_time=clock_text(published_time))
@@ -125,7 +131,9 @@ def temporal_mentions(corpus: pd.DataFrame) -> pd.DataFrame:
     """Every temporal expression of every article, resolved against its ``published`` date.
 
     The manifest's optional ``genre`` and ``published_time`` columns pick the anchoring mode and
-    refine same-day expressions (absent: news, no time).
+    refine same-day expressions (absent: news, no time). An article in a language the finder does
+    not read gets one row of type ``not_analysed`` whose ``text`` is its language code, so that
+    "no dates" is never read as a finding.
     """
     frames = [
         mentions_frame(
@@ -135,7 +143,9 @@ def temporal_mentions(corpus: pd.DataFrame) -> pd.DataFrame:
                 row.published,
                 genre=str(getattr(row, "genre", "") or "news"),
                 published_time=str(getattr(row, "published_time", "") or "") or None,
-            ),
+            )
+            if is_analysed(row.text)
+            else [not_analysed(row.text)],
         )
         for sid, row in corpus.iterrows()
     ]
@@ -145,16 +155,29 @@ def temporal_mentions(corpus: pd.DataFrame) -> pd.DataFrame:
     return out.astype({"start": int, "end": int})
 
 
+@functools.lru_cache(maxsize=4)
+def _article(text: str) -> Article:
+    """The paragraph and quotation look-ups of a text, kept for the next calls on the same text."""
+    return Article(text)
+
+
+def not_analysed(text: str) -> Mention:
+    """The row standing for an article not analysed: type ``not_analysed``, its language code as ``text``."""
+    return Mention(0, 0, language_of(text), NOT_ANALYSED)
+
+
 def quoted(text: str, pos: int) -> bool:
     """Whether ``pos`` lies inside quoted speech within its paragraph (dates there belong to the speech)."""
-    return Article(text).in_quotes(pos)
+    return _article(text).in_quotes(pos)
 
 
 def publication_dependence(mentions: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
     """Per article: its publication date and basis, and which resolved mentions lean on that date.
 
     Deictic phrases ('last week', 'on Wednesday' of a statement) and year-less dates move with
-    the publication date, so an inferred date makes them inferred too.
+    the publication date, so an inferred date makes them inferred too. ``anchored instead on``
+    names the text's own date and why, for a repost or a dated dispatch (:mod:`.reposts`);
+    ``language`` says which articles were read at all (only English is).
     """
     from helpers.corpus.load import is_inferred
 
@@ -164,6 +187,7 @@ def publication_dependence(mentions: pd.DataFrame, corpus: pd.DataFrame) -> pd.D
             (mentions["source_id"] == sid) & (mentions["anchor"] == "publication") & (mentions["value"] != "")
         ]
         deictic = mine[mine["type"].isin(["deictic", "weekday"])]
+        own = own_date(row["text"], row["published"].date()) if is_analysed(row["text"]) else None
         rows.append(
             {
                 "source_id": sid,
@@ -173,6 +197,8 @@ def publication_dependence(mentions: pd.DataFrame, corpus: pd.DataFrame) -> pd.D
                 "of which weekdays and deictic phrases": ", ".join(
                     f"'{t}' → {v}" for t, v in zip(deictic["text"], deictic["value"], strict=True)
                 ),
+                "anchored instead on": f"{own[0].isoformat()} ({own[1]})" if own else "",
+                "language": language_of(row["text"]),
             }
         )
     return pd.DataFrame(rows).set_index("source_id")
