@@ -28,6 +28,7 @@ class State:
     story_month: int | None = None
     quarter: tuple[int, int] | None = None  # the last fiscal quarter named (year, 1-4)
     future_weekdays: frozenset[int] = frozenset()  # weekdays the story tells as coming somewhere (its frame)
+    reporting_day: tuple[dt.date, int] | None = None  # the last day a statement was reported on, and its paragraph
 
 
 class Article:

@@ -20,6 +20,10 @@ from helpers.temporal.values import (
     weekday_on_or_before,
 )
 
+#: How many paragraphs back a quoted 'yesterday' finds the day its speaker spoke: news quotes often
+#: open the paragraph after the one saying when the speaker talked.
+QUOTE_PARAS = 1
+
 
 def resolve_deictic(f: Found, m: Mention, state: State, article: Article) -> Mention:
     """Today/tomorrow/yesterday, this/last/next week|month|year, the weekend, N days ago."""
@@ -29,7 +33,10 @@ def resolve_deictic(f: Found, m: Mention, state: State, article: Article) -> Men
         word = g["day"].lower()
         shift = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[word]
         if article.in_quotes(f.start):
-            narr = narrative_date(state, article, f.start, 0)
+            narr = narrative_date(state, article, f.start, QUOTE_PARAS)
+            spoken = state.reporting_day
+            if narr is None and spoken is not None and article.para(f.start) - spoken[1] <= 2:
+                narr = (spoken[0], None)  # the quote's speaker was reported 'on Thursday' just before
             if narr is None:
                 return replace(m, anchor="narrative")
             base, anchor = narr[0], "narrative"

@@ -75,6 +75,7 @@ def resolve_point(f: Found, m: Mention, state: State, article: Article) -> Menti
                 pub.isoformat(),
                 "deictic",
             )
+            state.reporting_day = (day, article.para(f.start))
         elif state.genre == "news" and pub is not None and not part:
             if _ahead(state, article, f.start, weekday):
                 day = pub + dt.timedelta(days=(weekday - pub.weekday()) % 7)
