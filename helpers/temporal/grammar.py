@@ -148,6 +148,28 @@ def find_spans(text: str) -> list[Found]:
                 found.append(Found(m.start("year"), m.end("year"), "year", {"year": a}))
                 found.append(Found(b_start, m.end("year_b"), "year", {"year": second}))
                 continue
+            if kind == "dayrange":  # the first day is found by the date pattern; the second stands alone
+                if (
+                    not groups["day"].isdigit()
+                    or int(groups["day_b"]) <= int(groups["day"])
+                    or int(groups["day_b"]) > 31
+                ):
+                    continue
+                second = {
+                    "mon": groups["mon"],
+                    "day": groups["day_b"],
+                    **({"year": groups["year"]} if "year" in groups else {}),
+                }
+                found.append(Found(m.start("day_b"), m.end("day_b"), "point", second))
+                if "year" in groups:  # 'March 3-5, 2021': the first day takes the year too
+                    first = Found(
+                        m.start("mon"),
+                        m.end("day"),
+                        "point",
+                        {"mon": groups["mon"], "day": groups["day"], "year": groups["year"]},
+                    )
+                    found = [x for x in found if (x.start, x.end) != (first.start, first.end)] + [first]
+                continue
             if kind == "spelledyear":
                 found.append(Found(start, end, "year", {"year": str(spelled_year(groups))}))
                 continue

@@ -93,6 +93,11 @@ _YEAR_RANGE_PATTERN = (
     rf"(?<![\w/.:#$£€,-])(?P<year>{_YEAR})(?:\s*[-–—/]\s*|\s+(?:to|and|through)\s+)"
     rf"(?P<year_b>{_YEAR}|\d\d)(?![\d%]|,\d|{_NOT_YEAR_AFTER})"
 )
+#: The second day of a range within one month ('Sept. 19 to 22', 'March 3-5'); it becomes its own mention.
+_DAY_RANGE_PATTERN = (
+    rf"(?P<mon>{_MON})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*|\s+(?:to|through|and)\s+)"
+    rf"(?P<day_b>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.,]\d|\s*(?:{_MON}|[ap]\.?m\b|%|percent))(?:,?\s+(?P<year>{_YEAR}))?"
+)
 _DIGIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 #: A year in words, as transcripts write them ('nineteen ninety-six', 'the year two thousand').
 _SPELLED_YEAR_PATTERN = (
@@ -243,6 +248,7 @@ PATTERNS: tuple[tuple[str, str, tuple[str, ...] | None, str | None], ...] = (
     *(("relative", *p) for p in _RELATIVE_PATTERNS),
     *(("duration", *p) for p in _DURATION_PATTERNS),
     ("yearrange", _YEAR_RANGE_PATTERN, None, r"[12]"),
+    ("dayrange", _DAY_RANGE_PATTERN, _M3, None),
     ("shortyear", _SHORT_YEAR_PATTERN, ("'", "’"), None),
     ("spelledyear", _SPELLED_YEAR_PATTERN, ("nineteen", "eighteen", "thousand"), r"nin|eig|the\s"),
     ("season", _SEASON_PATTERN, tuple(SEASONS), r"la|th|ne|ea|mid|spr|sum|aut|fal|win"),

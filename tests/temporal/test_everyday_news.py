@@ -188,3 +188,17 @@ def test_quotation_look_up_agrees_with_a_scan(text: str, pos: int) -> None:
     article = Article(text)
     seg = text[article.para_starts[article.para(pos)] : pos]
     assert article.in_quotes(pos) == (seg.count('"') % 2 == 1 or seg.rfind("“") > seg.rfind("”"))
+
+
+def test_the_second_day_of_a_range_is_its_own_mention() -> None:
+    got = [(m.text, m.timex_value) for m in T.resolve_text("Polled Sept. 19 to 22; talks ran March 3-5, 2021.", FRIDAY)]
+    assert got == [("Sept. 19", "2016-09-19"), ("22", "2016-09-22"), ("March 3", "2021-03-03"), ("5", "2021-03-05"),
+                   ("2021", "2021")]  # fmt: skip
+
+
+def test_a_range_into_a_clock_time_or_a_percentage_is_no_range() -> None:
+    assert [m.text for m in T.resolve_text("On March 3 to 4 pm he spoke; from June 1 to 2 percent.", FRIDAY)] == [
+        "March 3",
+        "4 pm",
+        "June 1",
+    ]
