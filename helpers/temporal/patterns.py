@@ -290,6 +290,11 @@ ENDED_BEFORE = re.compile(r"\b(?:ended|ending|closed)\s+(?:on\s+)?$", FLAGS)
 ANAPHORIC_START = re.compile(r"^\s*(?:that|this|these|those|then|it|which)\b", FLAGS)
 APPOSITION_BEFORE = re.compile(r"^\s*,?\s*(?:just|only|some|about|barely|exactly)?\s*$", FLAGS)
 APPOSITION_AFTER = re.compile(r"^\s*,\s*(?:on\s+|in\s+)?$", FLAGS)
+#: A named event after a counted phrase ('a day after the quake', 'two months before Election Day'), not an
+#: act ('before leaving') or a clause ('after he arrived'), whose date the story has not given.
+EVENT_AFTER = re.compile(
+    r"\s+(?:(?:the|this|that|his|her|its|their|our)\s+(?![a-z]+ing\b)|[A-Z][a-z]+\b(?<!He)(?<!She)(?<!It)(?<!They)(?<!We))"
+)
 #: A holiday followed closely by the year of what happened on it ('the Boxing Day earthquake and tsunami in 2004').
 HOLIDAY_YEAR_AFTER = re.compile(rf"(?:\s+[a-z]+){{1,5}}\s+(?:in|of)\s+(?P<year>{_YEAR})(?!\d)")
 #: A URL or path before a number: its digits are no year.

@@ -16,6 +16,7 @@ from helpers.temporal.patterns import (
     ANAPHORIC_START,
     APPOSITION_AFTER,
     APPOSITION_BEFORE,
+    EVENT_AFTER,
 )
 from helpers.temporal.values import (
     add_months,
@@ -97,6 +98,8 @@ def _count(f: Found, m: Mention, state: State, article: Article, max_paras: int 
     if not anaphoric and not ANAPHORIC_START.match(article.text[f.end : f.end + 12]):
         # anchored to an event named after it ('a day after the attack'): that event is the one whose date
         # the story gave last, in this paragraph or the one before; without such a date it stays unresolved
+        if not EVENT_AFTER.match(article.text, f.end):
+            return m  # 'before leaving', 'after he arrived': an act whose date the story has not given
         narr = narrative_date(state, article, f.start, EVENT_PARAS)
         if narr is None:
             return m
