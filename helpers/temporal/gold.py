@@ -18,7 +18,7 @@ from helpers import config
 from helpers.core.errors import InputError, Problem, problems_of
 from helpers.core.files import LINE, read_table, suggest
 from helpers.corpus.load import Corpus
-from helpers.temporal.grammar import _WEEKDAYS
+from helpers.temporal.lexicon import WEEKDAYS
 
 #: Columns of the hand-coded gold file.
 GOLD_COLUMNS = ("source_id", "start", "end", "text", "type", "value", "value_end", "granularity", "anchor", "note")
@@ -104,7 +104,7 @@ def match_gold(mentions: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
             verdict = "unresolved"
         else:
             verdict = "wrong"
-        is_weekday = any(w.lower() in g["text"].lower() for w in _WEEKDAYS)
+        is_weekday = any(w.lower() in g["text"].lower() for w in WEEKDAYS)
         wrong_week = bool(
             is_weekday and s is not None and s["value"] and g["value"] and s["value"][:10] != g["value"][:10]
         )

@@ -5,29 +5,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from typing import TYPE_CHECKING
 
-from helpers.temporal.grammar import _MONTHS, _WEEKDAYS, PART_RANGES
-
-if TYPE_CHECKING:
-    from helpers.temporal.resolve import Mention
-
-#: ISO-TimeML codes of the parts of the day.
-_TIMEX_PARTS = {
-    "early hours": "NI",
-    "early morning": "MO",
-    "dawn": "MO",
-    "daybreak": "MO",
-    "morning": "MO",
-    "afternoon": "AF",
-    "evening": "EV",
-    "dusk": "EV",
-    "night": "NI",
-    "overnight": "NI",
-}
+from helpers.temporal.lexicon import MONTHS, PART_CODE_BY_START, PART_RANGES, PARTS_OF_DAY, WEEKDAYS
+from helpers.temporal.mention import Mention
 
 
-def _clock_text(value: str | None) -> dt.time | None:
+def clock_text(value: str | None) -> dt.time | None:
     """``HH:MM`` (any offset or zone after it ignored) as a time, None when absent or unreadable."""
     m = re.match(r"\s*([01]?\d|2[0-3]):([0-5]\d)", value or "")
     return dt.time(int(m.group(1)), int(m.group(2))) if m else None
@@ -57,7 +40,7 @@ def weekday_on_or_before(day: dt.date, weekday: int) -> dt.date:
     return day - dt.timedelta(days=(day.weekday() - weekday) % 7)
 
 
-def _year_nearest(month: int, day: int, published: dt.date) -> dt.date | None:
+def year_nearest(month: int, day: int, published: dt.date) -> dt.date | None:
     """The month-day in the year (publication's, or one either side) nearest the publication date."""
     cands = []
     for year in (published.year - 1, published.year, published.year + 1):
@@ -68,26 +51,26 @@ def _year_nearest(month: int, day: int, published: dt.date) -> dt.date | None:
     return min(cands, key=lambda c: abs((c - published).days)) if cands else None
 
 
-def _add_months(day: dt.date, months: int) -> dt.date:
+def add_months(day: dt.date, months: int) -> dt.date:
     """``day`` moved by whole months (day clipped to the month's length)."""
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
-def _iso_minute(day: dt.date, time: dt.time) -> str:
+def iso_minute(day: dt.date, time: dt.time) -> str:
     """``YYYY-MM-DDTHH:MM``."""
     return f"{day.isoformat()}T{time.hour:02d}:{time.minute:02d}"
 
 
-def _part_range(day: dt.date, part: str) -> tuple[str, str]:
+def part_range(day: dt.date, part: str) -> tuple[str, str]:
     """ISO start and end of a part of the day."""
     start, end, next_day = PART_RANGES[part]
     end_day = day + dt.timedelta(days=1) if next_day else day
     return f"{day.isoformat()}T{start}", f"{end_day.isoformat()}T{end}"
 
 
-def _norm_part(groups: dict[str, str]) -> str | None:
+def norm_part(groups: dict[str, str]) -> str | None:
     """The part-of-day word of a match, normalised ('early  hours' → 'early hours')."""
     for key in ("part", "part2", "part3"):
         if groups.get(key):
@@ -95,7 +78,7 @@ def _norm_part(groups: dict[str, str]) -> str | None:
     return None
 
 
-def _clock(groups: dict[str, str]) -> dt.time | None:
+def clock_of(groups: dict[str, str]) -> dt.time | None:
     """The clock time of a match (midnight = 00:00), or None when it has none or is invalid."""
     word = (groups.get("clockword") or "").lower()
     if word:
@@ -111,16 +94,16 @@ def _clock(groups: dict[str, str]) -> dt.time | None:
     return None
 
 
-def _explicit_date(groups: dict[str, str], published: dt.date | None, prefix: str = "") -> tuple[dt.date | None, str]:
+def explicit_date(groups: dict[str, str], published: dt.date | None, prefix: str = "") -> tuple[dt.date | None, str]:
     """The calendar date named in a match and its anchor ('absolute' or 'publication')."""
     mon = groups.get(f"{prefix}mon") or groups.get(f"{prefix}mon2")
     day = groups.get(f"{prefix}day") or groups.get(f"{prefix}day2")
     year = groups.get(f"{prefix}year") or groups.get(f"{prefix}year2")
     if not mon or not day:
         return None, ""
-    month = _MONTHS.get(mon.lower().rstrip("."))
+    month = MONTHS.get(mon.lower().rstrip("."))
     wd = groups.get(f"{prefix}wd")
-    weekday = _WEEKDAYS.index(wd.capitalize()) if wd else None
+    weekday = WEEKDAYS.index(wd.capitalize()) if wd else None
     if month is None:
         return None, ""
     if year:
@@ -131,16 +114,18 @@ def _explicit_date(groups: dict[str, str], published: dt.date | None, prefix: st
         return (date, "absolute") if weekday is None or date.weekday() == weekday else (None, "")
     if published is None:
         return None, ""
-    date = _year_nearest(month, int(day), published)
+    date = year_nearest(month, int(day), published)
     if date is not None and weekday is not None and date.weekday() != weekday:
         fits = [
-            y for y in (published.year - 1, published.year, published.year + 1) if _valid(y, month, int(day), weekday)
+            y
+            for y in (published.year - 1, published.year, published.year + 1)
+            if valid_weekday(y, month, int(day), weekday)
         ]
         date = dt.date(fits[0], month, int(day)) if len(fits) == 1 else None
     return date, "publication"
 
 
-def _valid(year: int, month: int, day: int, weekday: int) -> bool:
+def valid_weekday(year: int, month: int, day: int, weekday: int) -> bool:
     """Whether year-month-day exists and falls on ``weekday``."""
     try:
         return dt.date(year, month, day).weekday() == weekday
@@ -161,9 +146,9 @@ def timex(m: Mention) -> tuple[str, str]:
         return f"{year:04d}-W{week:02d}", "DATE"
     if m.granularity == "part-of-day":
         start = m.value[11:16]
-        code = next((c for w, c in _TIMEX_PARTS.items() if w in m.text.lower()), "")
+        code = next((p.timex for w, p in PARTS_OF_DAY.items() if w in m.text.lower()), "")
         if not code:
-            code = {"06:00": "MO", "12:00": "AF", "18:00": "EV", "20:00": "NI", "00:00": "NI"}.get(start, "")
+            code = PART_CODE_BY_START.get(start, "")
         return (f"{m.value[:10]}T{code}" if code else m.value[:10]), "TIME"
     if m.granularity == "minute":
         return m.value, "TIME"

@@ -24,7 +24,8 @@ from helpers.core.errors import InputError, Problem, problems_of
 from helpers.core.files import LINE, read_table, suggest
 from helpers.core.text import FUNCTION_WORDS, sentence_bounds
 from helpers.corpus.load import Corpus
-from helpers.temporal.grammar import PART_RANGES, relative_parts
+from helpers.temporal.grammar import relative_parts
+from helpers.temporal.lexicon import PART_RANGES
 from helpers.temporal.resolve import quoted, temporal_mentions
 
 #: Lane label of the outside reference material, shown on every chart that uses it.

@@ -32,23 +32,23 @@ words = st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_SEPS)), max
 def _same_as_ignorecase(index: int, text: str) -> None:
     """Pattern ``index``, behind its lead on the folded text, finds the spans plain IGNORECASE finds in the
     text, and every match holds one of its needles (so skipping texts without any loses nothing)."""
-    kind, pattern, needles, _ = G._PATTERNS[index]
-    folded = text.translate(G._FOLD)
+    kind, pattern, needles, _ = G.PATTERNS[index]
+    folded = text.translate(G.FOLD)
     assert len(folded) == len(text)
     plain = [m.span() for m in re.finditer(pattern, text, re.IGNORECASE)]
-    assert [m.span() for m in G._COMPILED[index][1].finditer(folded)] == plain, (kind, pattern[:60])
+    assert [m.span() for m in G.COMPILED[index][1].finditer(folded)] == plain, (kind, pattern[:60])
     if needles is not None:
         assert all(any(n in folded[a:b] for n in needles) for a, b in plain), (kind, pattern[:60])
 
 
 def _pattern_in_context(index: int, data: st.DataObject) -> None:
     """A string pattern ``index`` matches (written by hypothesis) at the start, after other words or in one."""
-    hit = data.draw(st.from_regex(G._PATTERNS[index][1]))
+    hit = data.draw(st.from_regex(G.PATTERNS[index][1]))
     text = data.draw(st.sampled_from(("", "x", " ", "the ", "In "))) + hit + data.draw(words)
     _same_as_ignorecase(index, text)
 
 
-@pytest.mark.parametrize("index", range(len(G._PATTERNS)))
+@pytest.mark.parametrize("index", range(len(G.PATTERNS)))
 @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
 def test_each_pattern_behind_its_lead_and_needles_finds_what_it_finds_alone(index: int, data: st.DataObject) -> None:
@@ -56,7 +56,7 @@ def test_each_pattern_behind_its_lead_and_needles_finds_what_it_finds_alone(inde
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("index", range(len(G._PATTERNS)))
+@pytest.mark.parametrize("index", range(len(G.PATTERNS)))
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
 def test_each_pattern_behind_its_lead_and_needles_thoroughly(index: int, data: st.DataObject) -> None:
@@ -66,13 +66,13 @@ def test_each_pattern_behind_its_lead_and_needles_thoroughly(index: int, data: s
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=st.one_of(words, st.text(max_size=60)))
 def test_folding_matches_what_ignorecase_would_on_any_text(text: str) -> None:
-    for index in range(len(G._PATTERNS)):
+    for index in range(len(G.PATTERNS)):
         _same_as_ignorecase(index, text)
 
 
-def _naive_disjoint(found: list[G._Found]) -> list[G._Found]:
+def _naive_disjoint(found: list[G.Found]) -> list[G.Found]:
     """The definition: longest first, then leftmost, each kept unless it overlaps one kept already."""
-    kept: list[G._Found] = []
+    kept: list[G.Found] = []
     for f in sorted(found, key=lambda f: (-(f.end - f.start), f.start)):
         if all(f.end <= k.start or f.start >= k.end for k in kept):
             kept.append(f)
@@ -85,8 +85,8 @@ spans = st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), max_size=40)
 @settings(max_examples=200, deadline=None)
 @given(spans)
 def test_overlaps_are_resolved_as_defined(raw: list[tuple[int, int]]) -> None:
-    found = [G._Found(a, a + n, str(i), {}) for i, (a, n) in enumerate(raw)]
-    assert G._keep_disjoint(found) == _naive_disjoint(found)
+    found = [G.Found(a, a + n, str(i), {}) for i, (a, n) in enumerate(raw)]
+    assert G.keep_disjoint(found) == _naive_disjoint(found)
 
 
 def test_capitals_are_checked_on_the_text_not_the_folded_copy() -> None:
