@@ -39,7 +39,6 @@ LAYERS: tuple[tuple[str, ...], ...] = (
 #: ``temporal.values`` import each other. Delete this list once those branches are merged.
 KNOWN_LOOPS: tuple[tuple[str, str], ...] = (
     ("helpers.sourcing.detect", "helpers.claims.coding"),
-    ("helpers.temporal.resolve", "helpers.temporal.values"),
 )
 
 

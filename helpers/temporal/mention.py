@@ -7,6 +7,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+# Resolution modes (``news`` anchors on publication, ``narrative`` on the story's last time): one home, config.
+from helpers.config import GENRES as GENRES
+
 #: Columns of :func:`helpers.temporal.resolve.temporal_mentions`.
 MENTION_COLUMNS = (
     "source_id",
@@ -24,8 +27,6 @@ MENTION_COLUMNS = (
 )
 #: ``type`` of the one row an article in another language gets (its ``text`` is the language code).
 NOT_ANALYSED = "not_analysed"
-#: Resolution modes: ``news`` anchors on publication, ``narrative`` on the story's last time.
-GENRES = ("news", "narrative")
 
 
 @dataclass(frozen=True)
