@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import cli, config
+from helpers.claims import held_out
 from helpers.claims import suggest as sg
 from helpers.claims.coding import (
     ATTRIBUTION_KINDS,
@@ -263,10 +264,10 @@ def test_held_out_measure_counts_every_reference_coding_once() -> None:
 
     corpus = load_corpus()
     book = sg.read_codebook(corpus)
-    cands = sg.held_out_candidates(corpus, book)
-    table = sg.held_out_table(cands, sg.THRESHOLD)
+    cands = held_out.held_out_candidates(corpus, book)
+    table = held_out.held_out_table(cands, sg.THRESHOLD)
     assert list(table.index) == [*corpus.index, "all"]
     assert table.at["all", "reference"] == len(book.evidence)
     assert table.at["all", "matched"] <= table.at["all", "suggested"]
     assert 0 <= table.at["all", "recall"] <= 1 and 0 <= table.at["all", "precision"] <= 1
-    assert sg.overlaps(0, 5, 4, 9) and not sg.overlaps(0, 5, 5, 9)
+    assert held_out.overlaps(0, 5, 4, 9) and not held_out.overlaps(0, 5, 5, 9)
