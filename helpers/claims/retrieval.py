@@ -58,7 +58,7 @@ def _entity_token(entity: str) -> str:
     return "ent" + re.sub(r"\W+", "", entity.casefold())
 
 
-class _Terms:
+class Terms:
     """Content words and character n-grams of texts, with aliases replaced by one token per entity."""
 
     def __init__(self, aliases: pd.DataFrame) -> None:
@@ -145,7 +145,7 @@ class _BM25:
 _PRONOUN = re.compile(r"\b(?:he|she|they|his|her|their|him|them)\b", re.IGNORECASE)
 
 
-def _with_antecedents(sentences: Sequence[str], terms: _Terms) -> list[list[str]]:
+def _with_antecedents(sentences: Sequence[str], terms: Terms) -> list[list[str]]:
     """Each sentence's terms; one holding a personal pronoun also gets the names of the sentence before it.
 
     "He did not even bother warning relatives" tells a claim about the person the previous
@@ -171,7 +171,7 @@ def match_scores(
     ``background`` sentences (other articles) only sharpen the term weights: they are indexed
     with the sentences so that a word common in the corpus counts little, and are not scored.
     """
-    terms = _Terms(aliases)
+    terms = Terms(aliases)
     all_words = _with_antecedents([*sentences, *background], terms)
     word_index = _BM25(all_words)
     char_index = _BM25([terms.ngrams(w) for w in all_words], max_df=NGRAM_MAX_DF)
