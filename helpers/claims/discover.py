@@ -66,8 +66,12 @@ def article_chains(corpus: pd.DataFrame) -> pd.Series:
     return chain_of(chains(corpus, find_reuse(corpus).pairs))
 
 
-def _slug(words: list[str]) -> str:
-    """Topic words as a ``topic`` cell (lowercase words joined by hyphens)."""
+def _topic(words: list[str], text: str, vocabulary: tuple[str, ...]) -> str:
+    """A ``topic`` cell: the settings' topic the tellings' words name most (the first when none), else topic words."""
+    if vocabulary:
+        lowered = text.casefold()
+        hits = [sum(lowered.count(part) for part in t.split("-")) for t in vocabulary]
+        return vocabulary[max(range(len(vocabulary)), key=lambda i: (hits[i], -i))]
     parts = [re.sub(r"[^a-z0-9]+", "", w.removeprefix("ent")) for w in words[:2]]
     return "-".join(p for p in parts if p) or "discovered"
 
@@ -115,6 +119,8 @@ def discover(
         return empty
     chain_of = chains if chains is not None else article_chains(corpus)
     outlets = corpus_outlets(corpus)
+    settings = getattr(corpus, "settings", None)
+    vocabulary = tuple(settings.topics) if settings is not None else ()
     link_keys = {(int(a), int(b)): (k, s) for a, b, s, k in links.itertuples(index=False)}
     drafts = []
     for ids in groups:
@@ -159,7 +165,7 @@ def discover(
             claims.append(
                 {
                     "claim_id": claim_id,
-                    "topic": _slug(words),
+                    "topic": _topic(words, " ".join(tellings["statement"]), vocabulary),
                     "statement": statement,
                     "when": "",
                     "where": "",
@@ -230,3 +236,39 @@ def without_reviewed(found: Discovery, coded: pd.DataFrame) -> Discovery:
         found.articles,
         found.not_analysed,
     )
+
+
+#: Candidates and columns a discovered matrix shows at most (the rest are in the CSV files).
+MATRIX_ROWS, MATRIX_COLUMNS = 25, 20
+
+
+def discovered_matrix(found: Discovery, chains: pd.Series | None = None, top: int = MATRIX_ROWS) -> pd.DataFrame:
+    """The top candidates x articles (stance proposed per telling), or x chains when there are many articles.
+
+    Rows are the ``top`` candidate claims in rank order, labelled with their statement; a cell is
+    the proposed stance (blank: the article does not tell it). With more than
+    :data:`MATRIX_COLUMNS` articles, columns are reporting chains and a cell counts the chain's
+    articles telling it. Nothing here is reviewed: it is material for the workbench.
+    """
+    if found.claims.empty:
+        return pd.DataFrame()
+    keep = list(dict.fromkeys(found.claims["candidate"]))[:top]
+    claims = found.claims[found.claims["candidate"].isin(keep)]
+    ev = found.evidence[found.evidence["claim_id"].isin(claims["claim_id"])]
+    label = pd.Series(
+        (claims["candidate"] + " " + claims["claim_id"] + ": " + claims["statement"]).to_numpy(),
+        index=claims["claim_id"],
+    )
+    order = list(label[claims["claim_id"]])
+    if ev["source_id"].nunique() <= MATRIX_COLUMNS or chains is None:
+        table = ev.assign(row=ev["claim_id"].map(label)).pivot_table(
+            index="row", columns="source_id", values="stance", aggfunc="first", fill_value=""
+        )
+    else:
+        table = ev.assign(row=ev["claim_id"].map(label), chain=ev["source_id"].map(chains).fillna(ev["source_id"]))
+        table = table.pivot_table(index="row", columns="chain", values="source_id", aggfunc="nunique", fill_value=0)
+        table = table[table.sum().sort_values(ascending=False).index[:MATRIX_COLUMNS]]
+    table = table.reindex(order)
+    table.index.name = "candidate claim (discovered, not reviewed)"
+    table.columns.name = None
+    return table

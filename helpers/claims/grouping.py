@@ -44,6 +44,8 @@ STATEMENT_WORDS = 30
 TOPIC_WORDS = 4
 
 _NEGATION = re.compile(r"\b(?:not|no|never|n[o’']t|denied|denies|deny|without)\b|n[’']t\b", re.I)
+#: Days that can disagree ("on Saturday" / "on Sunday"); a dateline's "March 4" beside "Monday" is no dispute.
+_DAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)\b", re.I)
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|into|outside|inside)\s+(?:the\s+)?$", re.I)
 
 
@@ -184,7 +186,7 @@ def topic_words(ids: Sequence[int], forms: Sequence[Form], idf: dict[str, float]
 def variant_values(sentence: str) -> dict[str, frozenset[str]]:
     """What a telling says in each disputable respect: number, date (when), place (where), person (who), negation."""
     numbers = frozenset(m.group(0).casefold() for m in NUMBER.finditer(sentence))
-    dates = frozenset(m.casefold() for m in DATE.findall(sentence))
+    dates = frozenset(m.casefold() for m in _DAY.findall(sentence))
     places, people = set(), set()
     for m in NAME.finditer(sentence):
         (places if _PLACE_BEFORE.search(sentence[max(0, m.start() - 12) : m.start()]) else people).add(
