@@ -19,6 +19,7 @@ claim told by five chains with two dates comes first. Nothing here is reviewed: 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -272,3 +273,33 @@ def discovered_matrix(found: Discovery, chains: pd.Series | None = None, top: in
     table.index.name = "candidate claim (discovered, not reviewed)"
     table.columns.name = None
     return table
+
+
+def candidate_suggestions(found: Discovery) -> Callable[[str], pd.DataFrame]:
+    """The discovered tellings of an article as workbench suggestions: new claims with the candidate's statement.
+
+    For :func:`helpers.claims.views.coding_workbench` on an uncoded corpus: the coder accepts a
+    telling, edits the proposed statement and saves through the checked, locked saves.
+    """
+    statements = found.claims.set_index("claim_id")["statement"]
+
+    def suggest(source_id: str) -> pd.DataFrame:
+        mine = found.evidence[found.evidence["source_id"] == source_id]
+        return pd.DataFrame(
+            {
+                "claim_id": "",
+                "source_id": mine["source_id"],
+                "quote": mine["quote"],
+                "start": mine["start"].astype(int),
+                "end": mine["end"].astype(int),
+                "stance": mine["stance"],
+                "attribution_kind": mine["attribution_kind"],
+                "attributed_to": mine["attributed_to"],
+                "score": mine["score"].astype(float),
+                "suggestion": "candidate " + mine["candidate"] + " (" + UNREVIEWED + ")",
+                "already_coded": False,
+                "statement": mine["claim_id"].map(statements),
+            }
+        ).reset_index(drop=True)
+
+    return suggest

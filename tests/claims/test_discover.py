@@ -185,3 +185,16 @@ def test_the_discovered_matrix_is_bounded_and_ranked(found) -> None:
     assert 5 <= len(table) <= 10  # competing variants are rows of their own
     assert table.index[0].startswith("K001")
     assert set(table.stack()) <= {"", "asserts", "attributes", "hedges", "denies"}
+
+
+def test_the_workbench_reviews_candidates_on_an_uncoded_corpus(found, uncoded) -> None:
+    from helpers.claims.discover import candidate_suggestions
+    from helpers.claims.views import coding_workbench
+
+    suggest = candidate_suggestions(found)
+    sid = found.evidence["source_id"].iat[0]
+    table = suggest(sid)
+    assert len(table) and (table["claim_id"] == "").all() and table["statement"].str.len().gt(0).all()
+    bench = coding_workbench(uncoded, read_codings(uncoded), suggest, source_id=sid)
+    proposals = bench.children[2].children
+    assert len(proposals) == min(len(table), 25)
