@@ -60,11 +60,17 @@ class Discovery:
         )
 
 
-def article_chains(corpus: pd.DataFrame) -> pd.Series:
-    """source_id -> reporting chain: the one place discovery reads the chains (change here when chains change)."""
+def reporting(corpus: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame]:
+    """source_id -> reporting chain, and the aligned passages: the one place discovery reads reuse and chains."""
     from helpers.reuse import chain_of, chains, find_reuse
 
-    return chain_of(chains(corpus, find_reuse(corpus).pairs))
+    found = find_reuse(corpus)
+    return chain_of(chains(corpus, found.pairs)), found.passages
+
+
+def article_chains(corpus: pd.DataFrame) -> pd.Series:
+    """source_id -> reporting chain (see :func:`reporting`)."""
+    return reporting(corpus)[0]
 
 
 def _topic(words: list[str], text: str, vocabulary: tuple[str, ...]) -> str:
@@ -98,8 +104,13 @@ def discover(
     aliases: pd.DataFrame | None = None,
     chains: pd.Series | None = None,
     min_articles: int = 2,
+    passages: pd.DataFrame | None = None,
 ) -> Discovery:
-    """Candidate claims told in ``min_articles`` or more articles, ranked (see the module docstring)."""
+    """Candidate claims told in ``min_articles`` or more articles, ranked (see the module docstring).
+
+    ``chains`` (source_id -> chain) and ``passages`` (the reuse alignment) are computed when not
+    given; pass ``passages`` empty to group on wording alone.
+    """
     aliases = aliases if aliases is not None else pd.DataFrame(columns=["alias", "entity"])
     statements, skipped = checkable_statements(corpus)
     empty = Discovery(
@@ -112,13 +123,17 @@ def discover(
     )
     if statements.empty:
         return empty
+    if chains is None or passages is None:
+        found_chains, found_passages = reporting(corpus)
+        chains = found_chains if chains is None else chains
+        passages = found_passages if passages is None else passages
     forms, idf = grouping.build_forms(statements, aliases)
-    links = grouping.scored_links(forms, idf)
+    links = grouping.scored_links(forms, idf, grouping.aligned_pairs(statements, forms, passages))
     groups = [g for g in grouping.group_forms(forms, links) if len({s for i in g for s in forms[i].sources}) >= 2]
     groups = [g for g in groups if len({s for i in g for s in forms[i].sources}) >= min_articles]
     if not groups:
         return empty
-    chain_of = chains if chains is not None else article_chains(corpus)
+    chain_of = chains
     outlets = corpus_outlets(corpus)
     settings = getattr(corpus, "settings", None)
     vocabulary = tuple(settings.topics) if settings is not None else ()

@@ -23,6 +23,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -38,6 +39,8 @@ MIN_SHARED = 2
 LINK = 0.20
 #: Least mean similarity of a statement to the group it joins (pairs never scored count as 0).
 GROUP_MEAN = 0.10
+#: Aligned passages (text reuse) shorter than this do not join statements; joined ones count as this alike.
+ALIGNED_MIN_CHARS, ALIGNED_SIMILARITY = 40, 0.35
 #: Statement length kept in a candidate's computed statement (words).
 STATEMENT_WORDS = 30
 #: Topic words shown per candidate.
@@ -61,6 +64,19 @@ class Form:
         self.norm = 0.0
 
 
+#: Endings taken off a word before comparing wordings ("fled"/"flees", "departure"/"departed" stay apart).
+_SUFFIX = re.compile(r"(?:ations?|ness|ments?|ings?|edly|ed|ies|es|s|ly|ers?)$")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """A crude stem (numbers, entities and words of four letters or fewer unchanged), so inflections match."""
+    if len(word) <= 4 or word.isdigit() or word.startswith("ent"):
+        return word
+    cut = _SUFFIX.sub("", word)
+    return cut if len(cut) >= 3 else word
+
+
 def _keys(text: str, terms: Terms) -> frozenset[str]:
     """Names (capitalised words, entities), numbers and date words of a statement, normalised."""
     found = [*NAME.findall(text), *(m.group(0) for m in NUMBER.finditer(text)), *DATE.findall(text)]
@@ -73,7 +89,7 @@ def build_forms(statements: pd.DataFrame, aliases: pd.DataFrame) -> tuple[list[F
     terms = Terms(aliases)
     by_text: dict[tuple[str, ...], Form] = {}
     for i, (sid, text) in enumerate(zip(statements["source_id"], statements["statement"], strict=True)):
-        ws = terms.words(text)
+        ws = [stem(w) for w in terms.words(text)]
         form = by_text.get(tuple(ws))
         if form is None:
             form = by_text[tuple(ws)] = Form(frozenset(ws), _keys(text, terms))
@@ -115,17 +131,54 @@ def similarity(a: Form, b: Form, idf: dict[str, float]) -> float:
     return sum(idf[w] ** 2 for w in shared) / (a.norm * b.norm) if shared else 0.0
 
 
-def scored_links(forms: Sequence[Form], idf: dict[str, float]) -> pd.DataFrame:
-    """The candidate pairs that tell the same thing: a, b, similarity, shared keys; best first."""
+def aligned_pairs(statements: pd.DataFrame, forms: Sequence[Form], passages: pd.DataFrame) -> set[tuple[int, int]]:
+    """Pairs of forms whose statements the reuse alignment pairs up (a rewrite's sentence and its original).
+
+    Each aligned passage of at least :data:`ALIGNED_MIN_CHARS` characters joins the statement it
+    overlaps most in one article with the statement it overlaps most in the other.
+    """
+    if passages is None or passages.empty or statements.empty:
+        return set()
+    form_of = {r: i for i, f in enumerate(forms) for r in f.rows}
+    spans = {sid: g for sid, g in statements.groupby("source_id")}
+
+    def best(sid: str, start: int, end: int) -> int | None:
+        g = spans.get(sid)
+        if g is None:
+            return None
+        overlap = (np.minimum(g["end"], end) - np.maximum(g["start"], start)).clip(lower=0)
+        return int(form_of[overlap.idxmax()]) if overlap.max() > 0 else None
+
+    out = set()
+    long_enough = passages[(passages["a_end"] - passages["a_start"]) >= ALIGNED_MIN_CHARS]
+    for r in long_enough.itertuples():
+        a, b = best(str(r.source_a), r.a_start, r.a_end), best(str(r.source_b), r.b_start, r.b_end)
+        if a is not None and b is not None and a != b:
+            out.add((min(a, b), max(a, b)))
+    return out
+
+
+def scored_links(
+    forms: Sequence[Form], idf: dict[str, float], aligned: set[tuple[int, int]] = frozenset()
+) -> pd.DataFrame:
+    """The candidate pairs that tell the same thing: a, b, similarity, shared keys; best first.
+
+    Pairs the reuse alignment joins count as at least :data:`ALIGNED_SIMILARITY` alike.
+    """
     rows = []
-    for a, b in candidate_pairs(forms):
+    pairs = candidate_pairs(forms)
+    extra = aligned - {(int(a), int(b)) for a, b in pairs}
+    if extra:
+        pairs = np.vstack([pairs, np.array(sorted(extra), dtype=np.int64)])
+    for a, b in pairs:
         fa, fb = forms[a], forms[b]
         if fa.sources == fb.sources and len(fa.sources) == 1:
             continue  # two sentences of one article: never one claim twice (R5)
         keys = fa.keys & fb.keys
-        if not keys:
+        joined = (int(a), int(b)) in aligned
+        if not keys and not joined:
             continue
-        sim = similarity(fa, fb, idf)
+        sim = max(similarity(fa, fb, idf), ALIGNED_SIMILARITY if joined else 0.0)
         if sim >= LINK:
             rows.append((int(a), int(b), sim, keys))
     out = pd.DataFrame(rows, columns=["a", "b", "similarity", "keys"])
