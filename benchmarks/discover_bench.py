@@ -26,7 +26,7 @@ from benchmarks.tables_bench import write_corpus
 from helpers import config
 from helpers.claims.aliases import load_aliases
 from helpers.claims.coding import read_codings
-from helpers.claims.discover import discover
+from helpers.claims.discovery import discover
 from helpers.claims.discovery_measure import claim_recovery, discovery_scores
 from helpers.core.text import sentence_spans
 from helpers.corpus.load import load_corpus

@@ -190,7 +190,7 @@ def run_suggest(corpus_dir: Path, source_id: str, out: Path) -> int:
     return 0
 
 
-# --- discover: candidate claims across the corpus (helpers.claims.discover) ------------------
+# --- discover: candidate claims across the corpus (helpers.claims.discovery) ------------------
 
 
 def add_discover_parser(sub: argparse._SubParsersAction) -> None:
@@ -202,7 +202,7 @@ def add_discover_parser(sub: argparse._SubParsersAction) -> None:
 
 def run_discover(corpus_dir: Path, out: Path) -> int:
     """Write the discovered candidates (less those a coder already wrote); 0 ok, 1 corpus problems, 2 bad --out."""
-    from helpers.claims import discover as discover_mod  # imported here: the block stands on its own
+    from helpers.claims import discovery as discover_mod  # imported here: the block stands on its own
     from helpers.claims.aliases import load_aliases
 
     if out.resolve() == Path(corpus_dir).resolve():

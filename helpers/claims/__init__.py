@@ -58,9 +58,9 @@ __all__ = [
 #: detectors, which themselves import :mod:`helpers.claims.coding`, so importing them eagerly would loop.
 _SUGGEST_NAMES = {
     "SUGGEST_THRESHOLD": ("suggest", "THRESHOLD"),
-    "candidate_suggestions": ("discover", "candidate_suggestions"),
-    "discover": ("discover", "discover"),
-    "discovered_matrix": ("discover", "discovered_matrix"),
+    "candidate_suggestions": ("discovery", "candidate_suggestions"),
+    "discover": ("discovery", "discover"),
+    "discovered_matrix": ("discovery", "discovered_matrix"),
     "held_out_candidates": ("held_out", "held_out_candidates"),
     "held_out_table": ("held_out", "held_out_table"),
     "read_codebook": ("codebook", "read_codebook"),

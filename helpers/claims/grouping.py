@@ -22,14 +22,15 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
 from helpers.claims.retrieval import Terms
-from helpers.claims.statements import DATE, NAME, NUMBER
+from helpers.claims.statements import DATE, NAME, NUMBER_WORD
+from helpers.reuse.shingles import words
 
 #: A word is rare enough to propose pairs when at most this share of the forms hold it (and at most RARE_MIN).
 RARE_SHARE, RARE_MIN = 0.002, 12
@@ -41,12 +42,17 @@ LINK = 0.20
 GROUP_MEAN = 0.10
 #: Aligned passages (text reuse) shorter than this do not join statements; joined ones count as this alike.
 ALIGNED_MIN_CHARS, ALIGNED_SIMILARITY = 40, 0.35
+#: Tellings this alike (or more) that differ in a value are rival accounts of one statement; names and negations
+#: differ for harmless reasons more often (another clause, a pronoun), so they need closer wording.
+DISPUTE_ALIKE = {"when": 0.35, "number": 0.35, "whether": 0.6, "where": 0.5, "who": 0.5}
+#: A figure: digits, with thousands separators or decimals ("1,200", "4.5", "10:30").
+_FIGURE = re.compile(r"\d+(?:[.,:]\d+)*")
 #: Statement length kept in a candidate's computed statement (words).
 STATEMENT_WORDS = 30
 #: Topic words shown per candidate.
 TOPIC_WORDS = 4
 
-_NEGATION = re.compile(r"\b(?:not|no|never|n[o’']t|denied|denies|deny|without)\b|n[’']t\b", re.I)
+_NEGATION = re.compile(r"\b(?:not|never|no longer|denied|denies|deny)\b|n[’']t\b", re.I)
 #: Days that can disagree ("on Saturday" / "on Sunday"); a dateline's "March 4" beside "Monday" is no dispute.
 _DAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)\b", re.I)
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|into|outside|inside)\s+(?:the\s+)?$", re.I)
@@ -79,7 +85,7 @@ def stem(word: str) -> str:
 
 def _keys(text: str, terms: Terms) -> frozenset[str]:
     """Names (capitalised words, entities), numbers and date words of a statement, normalised."""
-    found = [*NAME.findall(text), *(m.group(0) for m in NUMBER.finditer(text)), *DATE.findall(text)]
+    found = [*NAME.findall(text), *_FIGURE.findall(text), *NUMBER_WORD.findall(text), *DATE.findall(text)]
     ws = set(terms.words(" ".join(found))) if found else set()
     return frozenset(ws | terms.keys(terms.words(text)))
 
@@ -237,49 +243,59 @@ def topic_words(ids: Sequence[int], forms: Sequence[Form], idf: dict[str, float]
 
 
 def variant_values(sentence: str) -> dict[str, frozenset[str]]:
-    """What a telling says in each disputable respect: number, date (when), place (where), person (who), negation."""
-    numbers = frozenset(m.group(0).casefold() for m in NUMBER.finditer(sentence))
-    dates = frozenset(m.casefold() for m in _DAY.findall(sentence))
+    """What a telling says in each disputable respect: number, day (when), place (where), person (who), negation."""
+    numbers = frozenset(
+        re.sub(r"^(\d{1,2})[.:](\d{2})$", r"\1:\2", m.group(0).rstrip(".,").replace(",", ""))
+        for m in _FIGURE.finditer(sentence)
+    )
+    days = frozenset(m.casefold() for m in _DAY.findall(sentence))
     places, people = set(), set()
     for m in NAME.finditer(sentence):
-        (places if _PLACE_BEFORE.search(sentence[max(0, m.start() - 12) : m.start()]) else people).add(
-            m.group(0).casefold()
-        )
-    negated = frozenset({"not"}) if _NEGATION.search(sentence) else frozenset({"so"})
+        name = " ".join(words(m.group(0)))
+        (places if _PLACE_BEFORE.search(sentence[max(0, m.start() - 12) : m.start()]) else people).add(name)
     return {
-        "when": dates,
-        "number": numbers - dates,
+        "when": days,
+        "number": numbers,
+        "whether": frozenset({"not"}) if _NEGATION.search(sentence) else frozenset({"so"}),
         "where": frozenset(places),
-        "who": frozenset(people) - frozenset(places),
-        "whether": negated,
+        "who": frozenset(people - places),
     }
 
 
-def competing(sentences: Sequence[str]) -> tuple[str, list[str]]:
+def competing(sentences: Sequence[str], alike: Callable[[int, int], float] | None = None) -> tuple[str, list[str]]:
     """The first respect in which tellings disagree (kind of slot) and each telling's variant label; ("", []) if none.
 
-    Two tellings disagree in a respect when both say something in it and each says a value the
-    other lacks (Saturday vs Sunday, 7 vs 8; a negation in one only). Kinds are tried in the
-    order when, number, whether, where, who (names differ most often for harmless reasons).
+    Two tellings disagree in a respect when their wording is close (``alike`` at least
+    :data:`DISPUTE_ALIKE`: the same statement, so a different value is a rival account, not
+    another fact) and each says a value there the other's text lacks (Saturday vs Sunday, 7 vs 8,
+    a negation in one only). Kinds are tried in the order when, number, whether, where, who.
+    A person or place differs only when one name stands where the other telling has another.
+    Tellings silent in that respect join the commonest variant.
     """
     if len(sentences) < 2:
         return "", []
     values = [variant_values(s) for s in sentences]
+    folded = [" ".join(words(s)) for s in sentences]
+    similar = {
+        (i, j): 1.0 if alike is None else alike(i, j)
+        for i in range(len(sentences))
+        for j in range(i + 1, len(sentences))
+    }
     for kind in ("when", "number", "whether", "where", "who"):
         sets = [v[kind] for v in values]
-        filled = [s for s in sets if s]
-        distinct = set(filled)
-        if len(distinct) < 2:
+        close = [pair for pair, sim in similar.items() if sim >= DISPUTE_ALIKE[kind]]
+
+        def lacks(x: int, y: int, kind: str = kind, sets: list = sets) -> bool:
+            if kind == "whether":
+                return sets[x] != sets[y]
+            missing = [v for v in sets[x] if f" {v} " not in f" {folded[y]} " and v not in sets[y]]
+            return len(missing) == 1 if kind in ("who", "where") else bool(missing)  # one name swapped for another
+
+        if not any(sets[i] and sets[j] and lacks(i, j) and lacks(j, i) for i, j in close):
             continue
-        clash = any(a - b and b - a for a in distinct for b in distinct)
-        if kind in ("where", "who"):  # a name only one telling gives is detail, not a rival account
-            clash = clash and any(not (a & b) for a in distinct for b in distinct)
-        if not clash:
+        common = Counter(s for s in sets if s).most_common()
+        labels = [", ".join(sorted(s)) if s else ", ".join(sorted(common[0][0])) for s in sets]
+        if len(set(labels)) < 2:
             continue
-        common = Counter(filled).most_common()
-        labels = []
-        for s in sets:
-            label = next((", ".join(sorted(v)) for v, _ in common if s == v), ", ".join(sorted(s)))
-            labels.append(label or "(not said)")
         return kind, labels
     return "", []

@@ -35,6 +35,8 @@ NUMBER = re.compile(
     r"dozens?|hundreds?|thousands?|millions?|billions?)\b",
     re.I,
 )
+#: A number word (the keys discovery groups on; digits are taken whole).
+NUMBER_WORD = re.compile(NUMBER.pattern.removeprefix(r"\d|"), re.I)
 #: A date: a month or weekday name, a relative day, or a year.
 DATE = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -50,7 +52,9 @@ FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|did|does|do|can|could|may|might|must|shall|should|"
     r"said|says|told|tells|fled|left|took|went|came|flew|made|gave|got|saw|found|held|met|ran|sent|spoke|"
     r"wrote|kept|began|became|fell|drove|brought|thought|knew|paid|put|set|won|lost|led|rose|struck|"
-    r"shot|hit|sold|bought|built|stood|heard|felt|meant|broke|chose|spent|[a-z]{2,}ed)\b",
+    r"shot|hit|sold|bought|built|stood|heard|felt|meant|broke|chose|spent|fought|caught|taught|sought|swept|"
+    r"dealt|lit|fed|forgot|froze|grew|hid|hung|laid|lay|lent|rode|rang|sank|shook|shut|slid|stole|stuck|swore|"
+    r"threw|tore|understood|woke|wore|withdrew|spread|cut|quit|beat|burst|cost|hurt|let|read|burnt|[a-z]{2,}ed)\b",
     re.I,
 )
 #: Page furniture: a sentence matching this is not part of the story.

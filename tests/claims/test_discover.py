@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from helpers import cli, config
 from helpers.claims import grouping
 from helpers.claims.coding import CLAIM_COLUMNS, CLAIM_OPTIONAL, EVIDENCE_COLUMNS, read_codings
-from helpers.claims.discover import discover, without_reviewed
+from helpers.claims.discovery import discover, without_reviewed
 from helpers.claims.discovery_measure import discovery_scores
 from helpers.claims.statements import article_statements, why_not_checkable
 from helpers.corpus.load import load_corpus
@@ -179,7 +179,7 @@ def test_cli_discover_refuses_to_write_over_the_corpus(capsys) -> None:
 
 
 def test_the_discovered_matrix_is_bounded_and_ranked(found) -> None:
-    from helpers.claims.discover import discovered_matrix
+    from helpers.claims.discovery import discovered_matrix
 
     table = discovered_matrix(found, top=5)
     assert 5 <= len(table) <= 10  # competing variants are rows of their own
@@ -188,7 +188,7 @@ def test_the_discovered_matrix_is_bounded_and_ranked(found) -> None:
 
 
 def test_the_workbench_reviews_candidates_on_an_uncoded_corpus(found, uncoded) -> None:
-    from helpers.claims.discover import candidate_suggestions
+    from helpers.claims.discovery import candidate_suggestions
     from helpers.claims.views import coding_workbench
 
     suggest = candidate_suggestions(found)

@@ -147,7 +147,12 @@ def discover(
         inner = [link_keys[(x, y)] for x in ids for y in ids if (x, y) in link_keys]
         keys = set().union(*(k for k, _ in inner)) if inner else set()
         sims = [s for _, s in inner]
-        kind, labels = grouping.competing(list(tellings["statement"]))
+        form_of_row = [next(i for i in ids if r in forms[i].rows) for r in rows]
+
+        def alike(x: int, y: int, of: list[int] = form_of_row) -> float:
+            return 1.0 if of[x] == of[y] else grouping.similarity(forms[of[x]], forms[of[y]], idf)
+
+        kind, labels = grouping.competing(list(tellings["statement"]), alike)
         cohesion = sum(sims) / len(sims) if sims else 1.0
         score = n_chains * (1 + (DISPUTE_WEIGHT if kind else 0)) + cohesion / 10
         reason = _reason(keys, sims, len(ids), len(rows))
