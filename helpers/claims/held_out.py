@@ -19,15 +19,28 @@ def overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
     return a0 < b1 and b0 < a1
 
 
-def held_out_candidates(corpus: pd.DataFrame, book: Codebook) -> pd.DataFrame:
+def unseen_book(book: Codebook, source_id: str) -> Codebook:
+    """The codebook as if written without one article: the claims only it tells are left out (with their codings).
+
+    The statements of the claims kept were still worded by a coder who had read every article,
+    so figures measured with it are out of sample for which claims exist, not for their wording.
+    """
+    told = book.evidence.groupby("claim_id")["source_id"].agg(set)
+    others = [cid for cid in book.claims.index if told.get(cid, set()) - {source_id}]
+    return Codebook(book.claims.loc[others], book.evidence[book.evidence["claim_id"].isin(others)], book.aliases)
+
+
+def held_out_candidates(corpus: pd.DataFrame, book: Codebook, unseen: bool = False) -> pd.DataFrame:
     """Each article held out in turn: every claim's best sentence in it (any score), and whether the reference has it.
 
     The measure of :func:`suggest` without outside data: its own quotes never suggest themselves.
+    With ``unseen``, the codebook is also written without the article (:func:`unseen_book`).
     """
     frames = []
     for sid in corpus.index:
-        got = suggest(corpus, sid, codebook=book, threshold=0.0, new_claims=False)
-        ref = book.evidence[book.evidence["source_id"] == sid]
+        mine = unseen_book(book, sid) if unseen else book
+        got = suggest(corpus, sid, codebook=mine, threshold=0.0, new_claims=False)
+        ref = mine.evidence[mine.evidence["source_id"] == sid]
         spans = {r.claim_id: (int(r.start), int(r.end)) for r in ref.itertuples()}
         ref_stance = dict(zip(ref["claim_id"], ref["stance"], strict=True))
         ref_kind = dict(zip(ref["claim_id"], ref["attribution_kind"], strict=True))
