@@ -29,6 +29,8 @@ from helpers.core.text import FUNCTION_WORDS, quote_spans, sentence_spans
 MIN_WORDS, MAX_WORDS = 6, 90
 #: Share of a sentence's characters inside quotation marks above which it is a quote (an opinion unless concrete).
 QUOTE_SHARE = 0.6
+#: Share of capitalised longer words from which a line reads as a headline, not a sentence.
+TITLE_SHARE = 0.75
 #: A number: digits or a number word.
 NUMBER = re.compile(
     r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
@@ -61,7 +63,8 @@ FINITE = re.compile(
 BOILERPLATE = re.compile(
     r"\b(?:subscribe|newsletter|sign up|click here|cookies?|all rights reserved|copyright|follow us|"
     r"share this|read more|comments?\b(?=\s*$)|advertisement|terms of (?:use|service)|privacy policy|"
-    r"this article (?:was|has been) (?:updated|amended|corrected))\b|©|@\w",
+    r"this (?:article|story) (?:was|has been) (?:updated|amended|corrected)|editor[’']s note|video is restricted|"
+    r"embedded (?:below|above)|listen to (?:the|our|\w+[’']s) (?:interview|podcast)|podcast)\b|©|@\w",
     re.I,
 )
 #: A sentence opening like a link to another story ("Read: ...", "Related: ...", "WATCH: ...").
@@ -92,6 +95,12 @@ def _quoted_share(sentence: str) -> float:
     return inside / max(len(sentence.strip()), 1)
 
 
+def _title_case(text: str) -> bool:
+    """Whether most longer words are capitalised: a headline ("NY Post: Megyn Kelly Is No Different ...")."""
+    longer = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text) if len(w) > 3]
+    return len(longer) >= 4 and sum(w[0].isupper() for w in longer) >= TITLE_SHARE * len(longer)
+
+
 def why_not_checkable(sentence: str) -> str:
     """Why a sentence is not a checkable statement ("" when it is): the rule it fails, in a few words."""
     text = sentence.strip()
@@ -102,7 +111,7 @@ def why_not_checkable(sentence: str) -> str:
         return "too long"
     if "?" in text[-3:] or not ENDING.search(text):
         return "a question or no sentence ending (headline, caption)"
-    if OTHER_STORY.search(text):
+    if OTHER_STORY.search(text) or _title_case(text):
         return "a link to another story"
     if BOILERPLATE.search(text):
         return "page furniture"

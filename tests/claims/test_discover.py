@@ -56,6 +56,7 @@ def test_statements_keep_checkable_sentences_only() -> None:
     opinion = "“This is a disgrace and a shame for all of us,” Mayor Ana Ruiz said."
     assert why_not_checkable(opinion) == "an opinion quote"
     assert why_not_checkable("Mine collapse: Rescue under way in Halden") != ""
+    assert why_not_checkable("NY Post: Megyn Kelly Is No Different Than Kim Kardashian.") == "a link to another story"
 
 
 def test_every_telling_is_an_exact_anchored_quote(found, uncoded) -> None:
