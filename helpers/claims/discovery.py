@@ -28,6 +28,7 @@ from helpers.claims import grouping
 from helpers.claims.coding import CLAIM_COLUMNS, CLAIM_OPTIONAL, EVIDENCE_COLUMNS, EVIDENCE_OPTIONAL, SLOT_COLUMNS
 from helpers.claims.statements import checkable_statements
 from helpers.claims.suggest import propose_stance
+from helpers.core.text import quote_occurrences
 from helpers.sourcing.detect import corpus_outlets, find_attributions, find_hedges
 
 #: Columns added to the claims.csv / evidence.csv contract.
@@ -81,6 +82,12 @@ def _topic(words: list[str], text: str, vocabulary: tuple[str, ...]) -> str:
         return vocabulary[max(range(len(vocabulary)), key=lambda i: (hits[i], -i))]
     parts = [re.sub(r"[^a-z0-9]+", "", w.removeprefix("ent")) for w in words[:2]]
     return "-".join(p for p in parts if p) or "discovered"
+
+
+def _occurrence(article: str, quote: str, start: int) -> str:
+    """Which occurrence of the quote starts at ``start`` when the article has it more than once ("" otherwise)."""
+    spans = quote_occurrences(quote, article)
+    return next((str(k) for k, (s, _) in enumerate(spans, 1) if s == start), "") if len(spans) > 1 else ""
 
 
 def _reason(keys: set[str], sims: list[float], n_forms: int, copies: int) -> str:
@@ -140,7 +147,10 @@ def discover(
     link_keys = {(int(a), int(b)): (k, s) for a, b, s, k in links.itertuples(index=False)}
     drafts = []
     for ids in groups:
-        rows = [r for i in ids for r in forms[i].rows]
+        first: dict[str, int] = {}  # one telling per article (R5): a sentence repeated in it counts once
+        for r in sorted(r for i in ids for r in forms[i].rows):
+            first.setdefault(str(statements.at[r, "source_id"]), r)
+        rows = sorted(first.values())
         tellings = statements.iloc[rows]
         sources = list(dict.fromkeys(tellings["source_id"]))
         n_chains = len({chain_of.get(s, s) for s in sources})
@@ -218,7 +228,7 @@ def discover(
                         "attribution_kind": akind,
                         "hedge": cue if stance == "hedges" else "",
                         "note": f"{UNREVIEWED} (proposed stance and attribution)",
-                        "occurrence": "",
+                        "occurrence": _occurrence(str(corpus.at[sid, "text"]), text, start),
                         "start": start,
                         "end": end,
                         "candidate": cand,

@@ -151,6 +151,7 @@ def test_bad_input_gives_a_sensible_result(tmp_path: Path, articles: dict[str, s
     got = discover(corpus, chains=pd.Series({s: "one" for s in articles}))
     assert "statements in" in got.summary()
     if len(articles) == 300:
+        assert (got.evidence["occurrence"] == "").all()
         assert got.evidence.groupby("candidate")["source_id"].nunique().max() == 300
         assert got.claims["chains"].max() == 1
     elif "fr" in articles:
@@ -199,3 +200,11 @@ def test_the_workbench_reviews_candidates_on_an_uncoded_corpus(found, uncoded) -
     bench = coding_workbench(uncoded, read_codings(uncoded), suggest, source_id=sid)
     proposals = bench.children[2].children
     assert len(proposals) == min(len(table), 25)
+
+
+def test_a_sentence_told_twice_in_an_article_gets_its_occurrence(tmp_path: Path) -> None:
+    twice = WIRE + "\n\n" + WIRE.split("\n\n")[0]
+    corpus = load_corpus(make_corpus(tmp_path / "c", {"wire": twice, "paper": WIRE}))
+    got = discover(corpus, chains=pd.Series({"wire": "a", "paper": "b"}))
+    mine = got.evidence[got.evidence["source_id"] == "wire"]
+    assert (mine.loc[mine["quote"].str.startswith("Rescuers"), "occurrence"] != "").all()
