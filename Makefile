@@ -15,7 +15,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # Kernels run in notebooks/: a relative CORPUS_DIR is made absolute before any kernel starts.
 CORPUS_ENV := $(if $(CORPUS_DIR),CORPUS_DIR=$(abspath $(CORPUS_DIR)),)
 
-.PHONY: class binder-link help setup lab test unit nbtest browser screenshots lint validate tables report notebooks bench bench-validate bench-tables bench-suggest accuracy train-sourcing lock clean
+.PHONY: class binder-link help setup lab test unit nbtest browser screenshots lint validate tables report notebooks bench bench-validate bench-tables bench-suggest bench-discover accuracy train-sourcing lock clean
 
 help:
 	@echo "make lab      open the notebooks in JupyterLab (sets everything up first)"
@@ -26,6 +26,7 @@ help:
 	@echo "make notebooks  re-execute every notebook in place; with CORPUS_DIR=DIR, into build/notebooks/NAME/"
 	@echo "make bench    run the reuse benchmark and print its table; make bench-validate / bench-tables time validate and tables at scale"
 	@echo "make bench-suggest  suggested claim codings measured leave-one-article-out, and timed on 1,000 articles"
+	@echo "make bench-discover claims discovered across articles measured against the reference, and timed on 1,000 PolNeAR articles (DATA=...)"
 	@echo "make browser  only the JupyterLab-in-Chromium tests; make screenshots refreshes docs/screenshots/"
 	@echo "make accuracy the detectors measured on outside annotated data (DATA=../shared/data; skipped when absent)"
 	@echo "make train-sourcing  re-train the attribution cue tagger on PolNeAR train (DATA=...; skipped when absent)"
@@ -121,6 +122,9 @@ bench-tables: $(STAMP)
 
 bench-suggest: $(STAMP)
 	$(BIN)/python -m benchmarks.suggest_bench
+
+bench-discover: $(STAMP)
+	$(BIN)/python -m benchmarks.discover_bench $(DATA)
 
 # Pins pip freeze cannot see on Linux: dependencies installed on Windows only (tqdm's colorama).
 WINDOWS_ONLY_PINS := colorama==0.4.6

@@ -1,7 +1,7 @@
 """Command line: ``python -m helpers validate|tables|suggest|timeml ...`` (see each subcommand's --help).
 
 ``validate [CORPUS_DIR]``, ``tables [CORPUS_DIR] --out DIR``, ``suggest [CORPUS_DIR] SOURCE_ID --out FILE.csv``,
-``timeml [CORPUS_DIR] SOURCE_ID [--out FILE]``; also ``new DIR`` (lay out a new corpus) and ``add DIR FILE``.
+``timeml [CORPUS_DIR] SOURCE_ID [--out FILE]``, ``discover [CORPUS_DIR] --out DIR``; ``new DIR``, ``add DIR FILE``.
 """
 
 from __future__ import annotations
@@ -220,6 +220,44 @@ def run_suggest(corpus_dir: Path, source_id: str, out: Path) -> int:
     return 0
 
 
+# --- discover: candidate claims across the corpus (helpers.claims.discovery) ------------------
+
+
+def add_discover_parser(sub: argparse._SubParsersAction) -> None:
+    """``discover [CORPUS_DIR] --out DIR``."""
+    dis = sub.add_parser("discover", help="find candidate claims told in several articles (a draft codebook to review)")
+    dis.add_argument("corpus_dir", nargs="?", help="corpus directory (default as for validate)")
+    dis.add_argument("--out", required=True, help="output directory for claims.csv, evidence.csv, slots.csv")
+
+
+def run_discover(corpus_dir: Path, out: Path) -> int:
+    """Write the discovered candidates (less those a coder already wrote); 0 ok, 1 corpus problems, 2 bad --out."""
+    from helpers.claims import discovery as discover_mod  # imported here: the block stands on its own
+    from helpers.claims.aliases import load_aliases
+
+    if out.resolve() == Path(corpus_dir).resolve():
+        print(f"error: --out {display_path(out)} is the corpus itself: pick another directory", file=sys.stderr)
+        return 2
+    try:
+        corpus = load_corpus(corpus_dir)
+        found = discover_mod.discover(corpus, load_aliases(corpus))
+        if coding.has_codings(corpus):
+            found = discover_mod.without_reviewed(found, coding.read_codings(corpus).evidence)
+    except InputError as exc:
+        for problem in exc.problems:
+            print(problem)
+        return 1
+    for name, table in (
+        (config.CLAIMS_NAME, found.claims),
+        (config.EVIDENCE_NAME, found.evidence),
+        (config.SLOTS_NAME, found.slots),
+    ):
+        write_csv_atomic(out / name, table)
+        print(f"wrote {display_path(out / name)} ({len(table)} rows)")
+    print(found.summary())
+    return 0
+
+
 def export_timeml(corpus_dir: Path | str | None, source_id: str, out: str | None) -> int:
     """``timeml``: one article as TimeML, to ``out`` (written atomically) or stdout; the exit status."""
     from helpers.core.files import suggest
@@ -263,6 +301,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     add_authoring_parsers(sub)
     add_suggest_parser(sub)
+    add_discover_parser(sub)
     tml = sub.add_parser("timeml", help="export one article with its temporal expressions as TimeML (TIMEX3)")
     tml.add_argument("corpus_dir", nargs="?", help="corpus directory (default as for validate)")
     tml.add_argument("source_id", help="the article's source_id in the manifest")
@@ -274,6 +313,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "suggest":
         try:
             return run_suggest(cdir, args.source_id, Path(args.out))
+        except OSError as exc:
+            return os_error(exc)
+    if args.command == "discover":
+        try:
+            return run_discover(cdir, Path(args.out))
         except OSError as exc:
             return os_error(exc)
     if args.command == "timeml":

@@ -54,14 +54,17 @@ __all__ = [
     "stance_matrix",
 ]
 
-#: Names of :mod:`helpers.claims.suggest` offered here on first use: that module needs the sourcing
-#: detectors, which themselves import :mod:`helpers.claims.coding`, so importing it eagerly would loop.
+#: Names of the suggester's modules offered here on first use (module, name): they need the sourcing
+#: detectors, which themselves import :mod:`helpers.claims.coding`, so importing them eagerly would loop.
 _SUGGEST_NAMES = {
-    "SUGGEST_THRESHOLD": "THRESHOLD",
-    "held_out_candidates": "held_out_candidates",
-    "held_out_table": "held_out_table",
-    "read_codebook": "read_codebook",
-    "suggest_codings": "suggest",
+    "SUGGEST_THRESHOLD": ("suggest", "THRESHOLD"),
+    "candidate_suggestions": ("discovery", "candidate_suggestions"),
+    "discover": ("discovery", "discover"),
+    "discovered_matrix": ("discovery", "discovered_matrix"),
+    "held_out_candidates": ("held_out", "held_out_candidates"),
+    "held_out_table": ("held_out", "held_out_table"),
+    "read_codebook": ("codebook", "read_codebook"),
+    "suggest_codings": ("suggest", "suggest"),
 }
 
 
@@ -70,5 +73,6 @@ def __getattr__(name: str) -> object:
     if name in _SUGGEST_NAMES:
         from importlib import import_module
 
-        return getattr(import_module("helpers.claims.suggest"), _SUGGEST_NAMES[name])
+        module, attr = _SUGGEST_NAMES[name]
+        return getattr(import_module(f"helpers.claims.{module}"), attr)
     raise AttributeError(f"module 'helpers.claims' has no attribute {name!r}")

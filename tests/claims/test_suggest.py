@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import cli, config
+from helpers.claims import held_out
 from helpers.claims import suggest as sg
 from helpers.claims.coding import (
     ATTRIBUTION_KINDS,
@@ -263,10 +264,29 @@ def test_held_out_measure_counts_every_reference_coding_once() -> None:
 
     corpus = load_corpus()
     book = sg.read_codebook(corpus)
-    cands = sg.held_out_candidates(corpus, book)
-    table = sg.held_out_table(cands, sg.THRESHOLD)
+    cands = held_out.held_out_candidates(corpus, book)
+    table = held_out.held_out_table(cands, sg.THRESHOLD)
     assert list(table.index) == [*corpus.index, "all"]
     assert table.at["all", "reference"] == len(book.evidence)
     assert table.at["all", "matched"] <= table.at["all", "suggested"]
     assert 0 <= table.at["all", "recall"] <= 1 and 0 <= table.at["all", "precision"] <= 1
-    assert sg.overlaps(0, 5, 4, 9) and not sg.overlaps(0, 5, 5, 9)
+    assert held_out.overlaps(0, 5, 4, 9) and not held_out.overlaps(0, 5, 5, 9)
+
+
+def test_unseen_book_leaves_out_the_claims_only_the_article_tells() -> None:
+    from helpers.claims import held_out
+
+    book = sg.read_codebook(load_corpus())
+    for sid in ("ft", "allies-fled"):
+        unseen = held_out.unseen_book(book, sid)
+        told = book.evidence.groupby("claim_id")["source_id"].agg(set)
+        only_here = {cid for cid, s in told.items() if s == {sid}}
+        assert only_here and not only_here & set(unseen.claims.index)
+        assert set(unseen.evidence["claim_id"]) <= set(unseen.claims.index)
+        assert len(unseen.claims) == len(book.claims) - len(only_here)
+
+
+def test_a_sentence_keeps_only_claims_near_its_best(corpus) -> None:
+    claims = sg.suggest(corpus, "ft", threshold=0.0, new_claims=False)  # without the rule, some fall 0.5 below
+    best = claims.groupby("start")["score"].transform("max")
+    assert (claims["score"] >= best - sg.SENTENCE_GAP).all()
