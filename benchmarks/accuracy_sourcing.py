@@ -4,7 +4,7 @@
 root). A gold ``Cue`` counts as found when a detected cue span overlaps it by a character; a
 detected cue counts as right when it overlaps some gold cue (so recall and precision are each
 one-sided overlaps, not a one-to-one matching). Articles with several annotators' files use the
-first annotator's (see :mod:`benchmarks.polnear`). **dev** is the reported figure; the cue
+first annotator's (see :mod:`helpers.sourcing.polnear`). **dev** is the reported figure; the cue
 tagger is fitted on **train**, so train figures are in-sample (its threshold is chosen by
 cross-validation on train: ``benchmarks/train_sourcing.py --cv``). Also printed: the in-repo gold
 with the default detector, the most-missed and most common false-positive dev cues, the run time
@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -26,14 +25,14 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.polnear import annotator_pairs, load_links, load_split  # noqa: E402
 from helpers import config  # noqa: E402
 from helpers.corpus.load import load_corpus  # noqa: E402
 from helpers.sourcing import accuracy as sourcing_accuracy  # noqa: E402
 from helpers.sourcing import detect as sourcing  # noqa: E402
 from helpers.sourcing import gold as sourcing_gold  # noqa: E402
 from helpers.sourcing import tagger as tagger_module  # noqa: E402
-from helpers.sourcing.accuracy import spans_overlap  # noqa: E402
+from helpers.sourcing.polnear import annotator_pairs, load_links, load_split  # noqa: E402
+from helpers.sourcing.scoring import agreement_scores, score_split, source_scores  # noqa: E402
 
 RESULTS_PATH = ROOT / "benchmarks" / "results" / "sourcing_accuracy.json"
 DATASET = "PolNeAR 1.0"
@@ -43,87 +42,6 @@ ANNOTATOR_RULE = "first annotator's file (alphabetical) where an article has sev
 ANCHOR = "for scale: Citron reports cue F1 0.82 on PARC 3.0 (another corpus and annotation guideline)"
 TIMING_ARTICLES = 1000
 TOP = 15
-
-
-def score_split(articles: list, tagger: bool = True) -> dict:
-    """Cue recall, precision and F1 over a split, with the missed and false-positive cue texts."""
-    n_gold = found = n_det = right = 0
-    missed: Counter[str] = Counter()
-    false_pos: Counter[str] = Counter()
-    for _, text, cues in articles:
-        det = sourcing.find_attributions(text, tagger=tagger)
-        d_spans = list(zip(det["cue_start"], det["cue_end"], strict=True))
-        g_spans = list(zip(cues["start"], cues["end"], strict=True))
-        for gs, ge in g_spans:
-            if any(spans_overlap(ds, de, gs, ge) for ds, de in d_spans):
-                found += 1
-            else:
-                missed[text[gs:ge].lower()] += 1
-        for ds, de in d_spans:
-            if any(spans_overlap(ds, de, gs, ge) for gs, ge in g_spans):
-                right += 1
-            else:
-                false_pos[text[ds:de].lower()] += 1
-        n_gold += len(g_spans)
-        n_det += len(d_spans)
-    return {
-        "n_articles": len(articles),
-        "n_gold_cues": n_gold,
-        "n_detected_cues": n_det,
-        **prf(n_gold, found, n_det, right),
-        "missed": missed,
-        "false_positives": false_pos,
-    }
-
-
-def match_counts(gold: list[tuple[int, int]], detected: list[tuple[int, int]]) -> tuple[int, int]:
-    """(gold spans some detected span overlaps, detected spans overlapping some gold span)."""
-    found = sum(any(spans_overlap(d0, d1, g0, g1) for d0, d1 in detected) for g0, g1 in gold)
-    right = sum(any(spans_overlap(d0, d1, g0, g1) for g0, g1 in gold) for d0, d1 in detected)
-    return found, right
-
-
-def prf(n_gold: int, found: int, n_det: int, right: int) -> dict:
-    """Recall, precision and F1 (rounded) from the overlap counts."""
-    recall = found / n_gold if n_gold else 0.0
-    precision = right / n_det if n_det else 0.0
-    f1 = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
-    return {"recall": round(recall, 4), "precision": round(precision, 4), "f1": round(f1, 4)}
-
-
-def source_scores(linked: list, tagger: bool = True) -> dict:
-    """Of the gold attributions with a source whose cue is found, how many got a source span overlapping it."""
-    with_source = found = right = 0
-    for _, text, links in linked:
-        det = sourcing.find_attributions(text, tagger=tagger)
-        rows = list(zip(det["cue_start"], det["cue_end"], det["source_start"], det["source_end"], strict=True))
-        for c0, c1, s0, s1 in zip(
-            links["cue_start"], links["cue_end"], links["source_start"], links["source_end"], strict=True
-        ):
-            if s0 < 0:
-                continue
-            with_source += 1
-            hits = [r for r in rows if spans_overlap(r[0], r[1], c0, c1)]
-            if hits:
-                found += 1
-                right += any(spans_overlap(r[2], r[3], s0, s1) for r in hits)
-    return {
-        "gold_with_source": with_source,
-        "cue_found": found,
-        "source_overlaps": right,
-        "source_accuracy": round(right / found, 4) if found else 0.0,
-    }
-
-
-def agreement_scores(pairs: list) -> dict:
-    """Cue recall, precision and F1 of PolNeAR's second annotator against its first (the same overlap match)."""
-    n_gold = found = n_det = right = 0
-    for _, first, second in pairs:
-        g = list(zip(first["start"], first["end"], strict=True))
-        d = list(zip(second["start"], second["end"], strict=True))
-        f, r = match_counts(g, d)
-        found, right, n_gold, n_det = found + f, right + r, n_gold + len(g), n_det + len(d)
-    return {"n_articles": len(pairs), "n_gold_cues": n_gold, **prf(n_gold, found, n_det, right)}
 
 
 def repo_gold_scores() -> dict:

@@ -19,6 +19,9 @@ from helpers.claims.disagreements import (
 )
 from helpers.claims.disagreements import disagreements as disagreement_table
 from helpers.claims.matrix import NOT_CODED, article_totals, stance_matrix
+from helpers.claims.suggest import THRESHOLD as SUGGEST_THRESHOLD
+from helpers.claims.suggest import held_out_candidates, held_out_table, read_codebook
+from helpers.claims.suggest import suggest as suggest_codings
 from helpers.claims.views import (
     all_claims_html,
     claim_explorer,
@@ -33,6 +36,7 @@ __all__ = [
     "DROPPED_CAVEATS",
     "NOT_CODED",
     "STANCES",
+    "SUGGEST_THRESHOLD",
     "all_claims_html",
     "article_totals",
     "claim_explorer",
@@ -45,30 +49,15 @@ __all__ = [
     "entity_mentions",
     "first_disputed",
     "has_codings",
+    "held_out_candidates",
+    "held_out_table",
     "legend_table",
     "load_aliases",
     "matrix_styler",
+    "read_codebook",
     "read_codings",
     "rewrite_changes",
     "save_codings",
     "stance_matrix",
+    "suggest_codings",
 ]
-
-#: Names of :mod:`helpers.claims.suggest` offered here on first use: that module needs the sourcing
-#: detectors, which themselves import :mod:`helpers.claims.coding`, so importing it eagerly would loop.
-_SUGGEST_NAMES = {
-    "SUGGEST_THRESHOLD": "THRESHOLD",
-    "held_out_candidates": "held_out_candidates",
-    "held_out_table": "held_out_table",
-    "read_codebook": "read_codebook",
-    "suggest_codings": "suggest",
-}
-
-
-def __getattr__(name: str) -> object:
-    """The suggester's public names, imported when first asked for (see :data:`_SUGGEST_NAMES`)."""
-    if name in _SUGGEST_NAMES:
-        from importlib import import_module
-
-        return getattr(import_module("helpers.claims.suggest"), _SUGGEST_NAMES[name])
-    raise AttributeError(f"module 'helpers.claims' has no attribute {name!r}")

@@ -2,6 +2,13 @@
 
 The face the notebooks use: the detector, its measurement against gold and outside data, each
 article's sourcing profile, the fate of hedges in rewrites, and the source reader.
+
+Layout, in layer order (each imports only those above it): ``lexicon/`` (word lists and patterns as
+data, one concept per module), ``tokens`` (tokens and span lookup), ``kinds`` (the attribution kinds,
+which :mod:`helpers.claims` imports from here, and the kind of a source span), ``tagger`` (the learned
+cue tagger), ``spans`` (source spans), ``cues`` (cue candidates and decisions), ``hedges``, ``detect``
+(one pass joining them, one row builder), then ``gold``, ``accuracy``, ``profile``, ``rewrites``,
+``views``, ``authoring``; ``polnear``, ``scoring`` and ``training`` read, score and fit on PolNeAR.
 """
 
 from helpers.sourcing.accuracy import (

@@ -5,14 +5,16 @@ Every sentence here is invented for the test (none is taken from PolNeAR or any 
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from benchmarks import accuracy_sourcing
-from benchmarks.polnear import load_split, read_brat
 from helpers.sourcing import detect as sourcing
+from helpers.sourcing import scoring
 from helpers.sourcing.detect import classify_source, find_attributions, find_hedges
+from helpers.sourcing.polnear import load_split, read_brat
 
 
 def cues(text: str, *, tagger: bool = False) -> list[str]:
@@ -125,9 +127,11 @@ def test_negated_claim_is_not_an_attribution_but_a_claim_is() -> None:
     assert "claimed" in cues("The rebel group claimed that it had shot down the drone.")
 
 
-def test_benchmark_skips_without_the_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert accuracy_sourcing.main(tmp_path) == 0
-    out = capsys.readouterr().out.strip()
+def test_benchmark_skips_without_the_data(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[2]
+    run = [sys.executable, "-m", "benchmarks.accuracy_sourcing", str(tmp_path)]
+    done = subprocess.run(run, cwd=root, capture_output=True, text=True, check=True)
+    out = done.stdout.strip()
     assert out == f"skipped: PolNeAR not found at {tmp_path / 'polnear'}"
 
 
@@ -162,7 +166,7 @@ def test_brat_reader_on_an_invented_file(tmp_path: Path) -> None:
 
 def test_benchmark_scores_an_invented_split(tmp_path: Path) -> None:
     _write_tiny_split(tmp_path)
-    scores = accuracy_sourcing.score_split(load_split(tmp_path))
+    scores = scoring.score_split(load_split(tmp_path))
     assert scores["n_gold_cues"] == 1 and scores["recall"] == 1.0
 
 
