@@ -16,9 +16,11 @@ Plain, unit-tested patterns rather than a parser (why: ``docs/design.md``); an o
 tagger (:mod:`helpers.sourcing.tagger`) adds the cue words the rules miss. This module joins the parts:
 cues (:mod:`.cues`), source spans (:mod:`.spans`), kinds (:mod:`.kinds`), hedges (:mod:`.hedges`),
 word lists and patterns (:mod:`.lexicon`), and builds each attribution row in one place (:func:`_row`).
-The tagger stays opt-in (:data:`TAGGER_DEFAULT`): it follows PolNeAR's wider convention, where narrated speech acts
-("urged", "requested", "warned") are attributions, which the hand coding of the shipped corpus
-does not count (with it the in-repo gold’s cue precision falls from 1.00 to 0.77).
+The tagger is on by default (:data:`TAGGER_DEFAULT`): the default convention is the published one of
+PolNeAR and PARC, where speech, writing, evidence, beliefs and plans attributed to someone ("urged",
+"warned", "believes", "plans") are attributions; ``tagger=False`` (a corpus's ``attributions =
+"speech"``) keeps the narrower convention of speech, writing and evidence only. The shipped corpus's
+gold follows the published convention (``corpus/README.md``, "Attribution gold").
 
 Decisions (also unit-tested):
 
@@ -74,6 +76,7 @@ __all__ = [
     "TAGGER_DEFAULT",
     "attributions",
     "classify_source",
+    "convention_of",
     "corpus_outlets",
     "find_attributions",
     "find_hedges",
@@ -97,7 +100,7 @@ ATTRIBUTION_COLUMNS = [
 ]
 
 #: Whether :func:`find_attributions` adds the learned tagger's cues by default (the tables and notebooks use it).
-TAGGER_DEFAULT = False
+TAGGER_DEFAULT = True
 
 
 def _row(
@@ -130,8 +133,9 @@ def find_attributions(
 ) -> pd.DataFrame:
     """Attributions in one text (columns as :data:`ATTRIBUTION_COLUMNS` minus ``source_id``).
 
-    ``tagger=True`` adds the learned cue tagger's finds (PolNeAR's wider convention: narrated speech
-    acts such as "asked", "described", "defended" count); the default keeps the rules' convention.
+    ``tagger=True`` (the default, the published convention) adds the learned cue tagger's finds:
+    narrated speech acts, beliefs and plans ("urged", "believes", "plans") count; ``tagger=False``
+    keeps the narrower speech convention of the rules alone.
     ``cue_model`` replaces the shipped tagger (weights, threshold, vocabulary), for training.
     """
     original = text
@@ -249,14 +253,23 @@ def corpus_outlets(corpus: pd.DataFrame) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*OUTLETS, *extra]))
 
 
-def attributions(corpus: pd.DataFrame) -> pd.DataFrame:
+def convention_of(corpus: pd.DataFrame) -> str:
+    """The attribution convention in effect for a corpus: its ``attributions`` setting, else the published one."""
+    settings = getattr(corpus, "settings", None)
+    return (
+        "wide" if settings is None and TAGGER_DEFAULT else (settings.attributions if settings is not None else "speech")
+    )
+
+
+def attributions(corpus: pd.DataFrame, convention: str | None = None) -> pd.DataFrame:
     """Every attribution in every article, with offsets into the unmodified texts.
 
-    Under the corpus's ``attributions = "wide"`` setting the learned tagger's finds are added.
+    ``convention`` (default: the corpus's ``attributions`` setting, :func:`convention_of`) picks what
+    counts: ``wide`` (the published convention) adds the learned tagger's finds, ``speech`` keeps the
+    rules alone.
     """
     outlets = corpus_outlets(corpus)
-    settings = getattr(corpus, "settings", None)
-    tagger = TAGGER_DEFAULT if settings is None else settings.attributions == "wide"
+    tagger = (convention or convention_of(corpus)) == "wide"
     frames = []
     for sid, text in corpus["text"].items():
         frame = find_attributions(text, outlets, tagger=tagger)
