@@ -58,12 +58,15 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from helpers.core.language import is_analysed, language_of
 from helpers.core.text import quote_spans, sentence_spans
 from helpers.corpus.load import is_known_outlet
+from helpers.sourcing.content import content_span
 from helpers.sourcing.cues import find_cues, model_rejects, negated_claim, resolve_word_cue
 from helpers.sourcing.hedges import HEDGE_COLUMNS, find_hedges, hedges
 from helpers.sourcing.kinds import KINDS, OUTLETS, classify_source, outlet_regex, resolve_pronouns
 from helpers.sourcing.lexicon.cue_words import FUNCTION_WORDS, NEGATORS
+from helpers.sourcing.relays import NOT_VISIBLE, RELAY_KIND, relay_columns
 from helpers.sourcing.spans import back_source, forward_source
 from helpers.sourcing.tagger import model_cue_spans
 from helpers.sourcing.tokens import Spans, plain_quotes, tokens, trim
@@ -81,6 +84,7 @@ __all__ = [
     "find_attributions",
     "find_hedges",
     "hedges",
+    "not_analysed",
     "sourcing_tables",
 ]
 
@@ -97,7 +101,16 @@ ATTRIBUTION_COLUMNS = [
     "kind",
     "via",
     "sentence",
+    "content_start",
+    "content_end",
+    "reach",
+    "relay",
+    "behind",
 ]
+#: Columns of :func:`not_analysed`: the articles the English detectors did not read, and their language.
+NOT_ANALYSED_COLUMNS = ["source_id", "language"]
+#: What the exported tables say in ``kind`` (attributions) or ``cue`` (hedges) for an article not analysed.
+NOT_ANALYSED = "not analysed"
 
 #: Whether :func:`find_attributions` adds the learned tagger's cues by default (the tables and notebooks use it).
 TAGGER_DEFAULT = True
@@ -191,6 +204,14 @@ def find_attributions(
             row["source_text"] = original[row["source_start"] : row["source_end"]]
             row["sentence"] = original[s_start:s_end]
     resolve_pronouns(rows)
+    for row in rows:
+        sentence = sentences.at(row["cue_start"]) or (0, len(text))
+        cue, source = (row["cue_start"], row["cue_end"]), (row["source_start"], row["source_end"])
+        row["content_start"], row["content_end"], row["reach"] = content_span(
+            text, sentence, cue, source, sentences, quotes
+        )
+        row["relay"] = row["kind"] == RELAY_KIND
+        row["behind"] = NOT_VISIBLE if row["relay"] else ""
     return pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS[1:])
 
 
@@ -261,26 +282,53 @@ def convention_of(corpus: pd.DataFrame) -> str:
     )
 
 
+def not_analysed(corpus: pd.DataFrame) -> pd.DataFrame:
+    """The articles the English detectors do not read (another language), with their language (ISO 639-1)."""
+    rows = [
+        {"source_id": sid, "language": language_of(text)}
+        for sid, text in corpus["text"].items()
+        if not is_analysed(text)
+    ]
+    return pd.DataFrame(rows, columns=NOT_ANALYSED_COLUMNS)
+
+
 def attributions(corpus: pd.DataFrame, convention: str | None = None) -> pd.DataFrame:
-    """Every attribution in every article, with offsets into the unmodified texts.
+    """Every attribution in every analysed article, with offsets into the unmodified texts.
 
     ``convention`` (default: the corpus's ``attributions`` setting, :func:`convention_of`) picks what
     counts: ``wide`` (the published convention) adds the learned tagger's finds, ``speech`` keeps the
-    rules alone.
+    rules alone. Articles in another language are left out here and listed by :func:`not_analysed`;
+    ``behind`` says whether a relayed outlet's own report is in the corpus (:mod:`.relays`).
     """
     outlets = corpus_outlets(corpus)
     tagger = (convention or convention_of(corpus)) == "wide"
+    skipped = set(not_analysed(corpus)["source_id"])
     frames = []
     for sid, text in corpus["text"].items():
+        if sid in skipped:
+            continue
         frame = find_attributions(text, outlets, tagger=tagger)
         frame.insert(0, "source_id", sid)
         frames.append(frame)
     out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=ATTRIBUTION_COLUMNS)
-    return out[ATTRIBUTION_COLUMNS]
+    out = out[ATTRIBUTION_COLUMNS]
+    if len(out):
+        out[["relay", "behind"]] = relay_columns(corpus, out)
+    return out
 
 
 def sourcing_tables(corpus: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """``attributions.csv`` and ``hedges.csv`` for the CLI."""
-    attrs = attributions(corpus)[["source_id", "start", "end", "cue", "source_text", "kind"]]
+    """``attributions.csv`` and ``hedges.csv`` for the CLI; an article in another language gets one row saying so."""
+    attrs = attributions(corpus)[
+        ["source_id", "start", "end", "cue", "source_text", "kind", "relay", "behind", "reach"]
+    ]
     hdg = hedges(corpus)[["source_id", "start", "end", "cue"]]
+    skipped = not_analysed(corpus)
+    if len(skipped):
+        label = [f"{NOT_ANALYSED} (language: {lang})" for lang in skipped["language"]]
+        empty = {"start": pd.NA, "end": pd.NA, "cue": "", "source_text": ""}
+        extra_a = pd.DataFrame({"source_id": skipped["source_id"], **empty, "kind": label, "relay": False})
+        extra_h = pd.DataFrame({"source_id": skipped["source_id"], "start": pd.NA, "end": pd.NA, "cue": label})
+        attrs = pd.concat([attrs, extra_a.assign(behind="", reach="")], ignore_index=True)
+        hdg = pd.concat([hdg, extra_h], ignore_index=True)
     return {"attributions.csv": attrs.reset_index(drop=True), "hedges.csv": hdg.reset_index(drop=True)}

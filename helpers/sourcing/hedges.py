@@ -10,6 +10,7 @@ import re
 
 import pandas as pd
 
+from helpers.core.language import is_analysed
 from helpers.core.text import sentence_spans
 from helpers.sourcing.cues import noun_reading
 from helpers.sourcing.lexicon.hedge_patterns import HEDGE_PATTERNS
@@ -46,9 +47,11 @@ def find_hedges(text: str) -> pd.DataFrame:
 
 
 def hedges(corpus: pd.DataFrame) -> pd.DataFrame:
-    """Every hedge and verification disclaimer in every article, with offsets."""
+    """Every hedge and verification disclaimer in every analysed article (English), with offsets."""
     frames = []
     for sid, text in corpus["text"].items():
+        if not is_analysed(text):
+            continue  # listed by helpers.sourcing.detect.not_analysed, never read as "no hedges"
         frame = find_hedges(text)
         frame.insert(0, "source_id", sid)
         frames.append(frame)

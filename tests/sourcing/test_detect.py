@@ -14,6 +14,8 @@ from helpers.core.text import sentence_spans
 from helpers.corpus.load import load_corpus
 from helpers.sourcing import detect as sourcing
 from helpers.sourcing.detect import classify_source, find_attributions, find_hedges
+from helpers.sourcing.profile import sourcing_profile
+from tests.conftest import mini_corpus
 
 
 def attrs(text: str) -> list[tuple[str, str, str]]:
@@ -418,5 +420,53 @@ def test_unrelated_sentences_add_no_detections(sid: str, sentences: list[list[st
 def test_tables_have_the_cli_columns(corpus_copy: Path) -> None:
     out = sourcing.sourcing_tables(load_corpus(corpus_copy))
     assert list(out) == ["attributions.csv", "hedges.csv"]
-    assert list(out["attributions.csv"].columns) == ["source_id", "start", "end", "cue", "source_text", "kind"]
+    first = ["source_id", "start", "end", "cue", "source_text", "kind"]  # the contract; relays and reach appended
+    assert list(out["attributions.csv"].columns) == [*first, "relay", "behind", "reach"]
     assert list(out["hedges.csv"].columns) == ["source_id", "start", "end", "cue"]
+
+
+def test_an_article_in_another_language_is_reported_not_analysed() -> None:
+    french = (
+        "Le président a quitté Damascus dans la nuit, selon des sources proches de la famille. "
+        "Les rebelles ont pris le contrôle de la capitale et ils ont annoncé la fin du régime."
+    )
+    corpus = mini_corpus({"fr": french, "en": "The mayor said the bridge was safe."})
+    out = sourcing.sourcing_tables(corpus)
+    attrs, hdg = out["attributions.csv"], out["hedges.csv"]
+    assert attrs.loc[attrs["source_id"] == "fr", "kind"].tolist() == ["not analysed (language: fr)"]
+    assert hdg.loc[hdg["source_id"] == "fr", "cue"].tolist() == ["not analysed (language: fr)"]
+    assert list(sourcing.attributions(corpus)["source_id"]) == ["en"]
+    profile = sourcing_profile(corpus, sourcing.attributions(corpus), sourcing.hedges(corpus))
+    assert not profile.at["fr", "analysed"] and profile.at["fr", "language"] == "fr"
+    assert pd.isna(profile.at["fr", "attributions"]) and profile.at["en", "attributions"] == 1
+
+
+def test_relays_are_apart_from_described_sources() -> None:
+    corpus = mini_corpus(
+        {"a": "The plane flew with its transponder off, Reuters reported. Two aides said he left at night."}
+    )
+    found = sourcing.attributions(corpus, "speech")
+    assert found[["kind", "relay", "behind"]].values.tolist() == [
+        ["outlet", True, "not visible"],
+        ["anonymous", False, ""],
+    ]
+    profile = sourcing_profile(corpus, found, sourcing.hedges(corpus)).loc["a"]
+    assert (profile["relays"], profile["described_sources"], profile["relays_not_visible"]) == (1, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "reach"),
+    [
+        ("The bridge is safe. People familiar with the matter said so.", "The bridge is safe", "previous sentence"),
+        (
+            "“The bridge is safe. It will open in May,” the mayor said.",
+            "“The bridge is safe. It will open in May,”",
+            "previous sentence",
+        ),
+        ("The mayor said that the bridge is safe.", "the bridge is safe", "sentence"),
+        ("The bridge is safe.\nPeople familiar with the matter said so.", "", "sentence"),
+    ],
+)
+def test_content_reaches_back_one_sentence_only_when_measured_cases_say_so(text: str, content: str, reach: str) -> None:
+    row = find_attributions(text, tagger=False).iloc[0]
+    assert (text[row["content_start"] : row["content_end"]], row["reach"]) == (content, reach)
