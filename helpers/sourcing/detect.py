@@ -67,7 +67,7 @@ from helpers.sourcing.hedges import HEDGE_COLUMNS, find_hedges, hedges
 from helpers.sourcing.kinds import KINDS, OUTLETS, classify_source, outlet_regex, resolve_pronouns
 from helpers.sourcing.lexicon.cue_words import FUNCTION_WORDS, NEGATORS
 from helpers.sourcing.relays import NOT_VISIBLE, RELAY_KIND, relay_columns
-from helpers.sourcing.spans import back_source, forward_source
+from helpers.sourcing.spans import back_source, forward_source, participle_subject
 from helpers.sourcing.tagger import model_cue_spans
 from helpers.sourcing.tokens import Spans, plain_quotes, tokens, trim
 
@@ -248,7 +248,10 @@ def _model_rows(
             continue  # "No one has claimed": the whole run goes
         if any(t.low in NEGATORS for t in toks[i:i_after]) or all(t.low in FUNCTION_WORDS for t in toks[i:i_after]):
             continue  # a cue has a content word (or is a colon before a quotation)
-        src = trim(back_source(toks, i, set()))
+        if i > 0 and toks[i - 1].text == "," and toks[i].low.endswith("ing"):
+            src = trim(participle_subject(toks, i))  # ", asking her to come": the sentence's subject
+        else:
+            src = trim(back_source(toks, i, set()))
         via = ""
         if not src:
             src, via = forward_source(

@@ -19,9 +19,11 @@ from helpers.sourcing.lexicon.source_words import (
     INDEFINITE,
     INSTITUTION_HEADS,
     INTERVIEW_HEADS,
+    NAMED_BODY_HEADS,
     NOT_NAMES,
     OF_TITLES,
     OFFICE_TAILS,
+    PERSON_AFTER_OUTLET_WORD,
     PERSON_PRONOUNS,
     PRONOUNS,
     REPORT_HEADS,
@@ -72,6 +74,12 @@ def classify_source(source_text: str, outlets: Iterable[str] = OUTLETS) -> str:
     head = words[:n_head]
     head_lows = {w.lower() for w in head}
     outlet_re = outlet_regex(outlets)
+    last = head[-1] if head else ""
+    body = last[:1].isupper() and (last.lower() in NAMED_BODY_HEADS or (len(last) > 1 and last.isupper()))
+    if body and not outlet_re.search(" ".join(head)):
+        return "named"  # "the Census Bureau", "the FBI": a body named by its capitalised head
+    modifiers = {lows[n] for n in range(min(n_head, len(lows) - 1)) if lows[n + 1] in PERSON_AFTER_OUTLET_WORD}
+    head_lows = head_lows - modifiers  # "his media adviser" is a person, not the media
     if head_lows & DOCUMENT_HEADS:
         return "document"
     named_head = " ".join(head)

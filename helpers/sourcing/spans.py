@@ -15,6 +15,7 @@ from helpers.sourcing.lexicon.source_words import (
     FINITE_VERBS,
     FORWARD_STOPS,
     INDEFINITE,
+    LY_NOUNS,
     OPENING_PREPOSITIONS,
     SUBJECT_PRONOUNS,
     TEMPORAL,
@@ -65,7 +66,7 @@ def back_source(toks: list[Tok], i: int, stops: set[tuple[int, int]]) -> list[To
     """The subject before a cue at token ``i``, with "X, Y, said" appositives and "who" relatives."""
     j = i
     while j > 0 and (
-        (toks[j - 1].low.endswith("ly") and toks[j - 1].low not in {"only"})
+        (toks[j - 1].low.endswith("ly") and toks[j - 1].low not in {"only"} | LY_NOUNS)
         or toks[j - 1].low in {"also", "then", "later", "previously"}
     ):
         j -= 1  # adverbs: "has consistently dismissed", "officially denying"

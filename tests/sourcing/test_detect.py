@@ -470,3 +470,23 @@ def test_relays_are_apart_from_described_sources() -> None:
 def test_content_reaches_back_one_sentence_only_when_measured_cases_say_so(text: str, content: str, reach: str) -> None:
     row = find_attributions(text, tagger=False).iloc[0]
     assert (text[row["content_start"] : row["content_end"]], row["reach"]) == (content, reach)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        (
+            "Dan Schwerin, director of speechwriting, wrote that the draft was ready.",
+            "Dan Schwerin, director of speechwriting",
+            "named",
+        ),
+        ("The influential US daily wrote that the talks had failed.", "The influential US daily", "outlet"),
+        ("Some state lobbyists said the bill would pass.", "Some state lobbyists", "anonymous"),
+        ("He called his media adviser, Ann Lee, asking her to come.", "He", "named"),
+        ("The Census Bureau said the figures were final.", "The Census Bureau", "named"),
+        ("The FBI said the inquiry was closed.", "The FBI", "named"),
+    ],
+)
+def test_source_kinds_on_real_news_wording(text: str, source: str, kind: str) -> None:
+    found = find_attributions(text)
+    assert [found.iloc[0]["source_text"], found.iloc[0]["kind"]] == [source, kind]

@@ -126,3 +126,19 @@ FINITE_VERBS = {
     "was", "were", "is", "are", "has", "had", "have", "gave", "gives", "did", "does", "made", "took", "left",
     "went", "came", "told", "said", "says", "spoke", "met", "got", "saw", "sent", "held", "wrote",
 }  # fmt: skip
+
+#: Words ending in "-ly" that are nouns, not adverbs, before a cue ("the influential US daily wrote").
+LY_NOUNS = {
+    "daily", "weekly", "monthly", "quarterly", "family", "ally", "assembly", "rally", "bully", "supply", "italy",
+    "monopoly", "reply", "anomaly", "homily",
+}  # fmt: skip
+#: Capitalised last words that make a source a named institution ("the Census Bureau", "the Senate Committee").
+NAMED_BODY_HEADS = {
+    "bureau", "institute", "committee", "board", "authority", "foundation", "center", "centre", "administration",
+    "service", "commission", "council", "department", "ministry", "office", "agency", "court", "party",
+}  # fmt: skip
+#: Person nouns after which an outlet word is only a modifier ("his media adviser", "a press secretary").
+PERSON_AFTER_OUTLET_WORD = {
+    "adviser", "advisor", "advisers", "advisors", "aide", "aides", "director", "secretary", "officer", "chief",
+    "spokesman", "spokeswoman", "spokesperson", "consultant", "consultants", "strategist", "executive", "manager",
+}  # fmt: skip
