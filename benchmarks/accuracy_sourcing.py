@@ -72,6 +72,20 @@ def timing(texts: list[str], n: int = TIMING_ARTICLES, tagger: bool = True) -> f
     return time.perf_counter() - t0
 
 
+def bad_input_growth(lengths: tuple[int, ...] = (1250, 2500, 5000)) -> list[tuple[int, float]]:
+    """Seconds for attributions and hedges on one paragraph without full stops, at growing lengths (linear?)."""
+    sentence = "The minister said that the bridge, according to two officials, was “safe ‘for now,’ he added” "
+    pool = sentence.split()
+    out = []
+    for n in lengths:
+        text = " ".join(pool[k % len(pool)] for k in range(n))
+        t0 = time.perf_counter()
+        sourcing.find_attributions(text)
+        sourcing.find_hedges(text)
+        out.append((n, time.perf_counter() - t0))
+    return out
+
+
 def tagger_summary() -> dict:
     """The shipped tagger's size: weights, candidate words, threshold, bytes on disk."""
     path = tagger_module.CUE_MODEL_PATH
@@ -164,6 +178,11 @@ def main(data_dir: Path | None = None) -> int:
     seconds = timing(texts)
     seconds_rules = timing(texts, tagger=False)
     model = tagger_summary()
+    growth = bad_input_growth()
+    print(
+        "bad input (one paragraph, no full stop), seconds by length: "
+        + ", ".join(f"{n} words {t:.2f} s" for n, t in growth)
+    )
     print(f"\ndev scoring: {len(dev)} articles in {t_dev:.1f} s ({len(dev) / t_dev:.0f} articles/s)")
     print(
         f"throughput (attributions + hedges, train articles): {TIMING_ARTICLES} articles in {seconds:.1f} s "
@@ -199,6 +218,7 @@ def main(data_dir: Path | None = None) -> int:
             "articles": TIMING_ARTICLES,
             "seconds": round(seconds, 2),
             "seconds_rules_only": round(seconds_rules, 2),
+            "bad_input_seconds": {str(n): round(t, 2) for n, t in growth},
         },
     }
     RESULTS_PATH.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")

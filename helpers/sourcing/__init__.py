@@ -20,8 +20,17 @@ from helpers.sourcing.accuracy import (
     kind_confusion,
     outside_accuracy,
 )
-from helpers.sourcing.detect import attributions, classify_source, find_attributions, find_hedges, hedges
-from helpers.sourcing.gold import has_gold, read_gold_attributions, read_gold_hedges
+from helpers.sourcing.detect import (
+    attributions,
+    classify_source,
+    convention_of,
+    describe_convention,
+    find_attributions,
+    find_hedges,
+    hedges,
+    not_analysed,
+)
+from helpers.sourcing.gold import for_convention, has_gold, read_gold_attributions, read_gold_hedges
 from helpers.sourcing.profile import profile_chart, sourcing_profile
 from helpers.sourcing.rewrites import FATES, fate_counts, fates_html, hedge_fates
 from helpers.sourcing.views import article_spans, reader_html, reader_widget
@@ -31,8 +40,10 @@ __all__ = [
     "article_spans",
     "attributions",
     "classify_source",
+    "convention_of",
     "coverage_disagreements",
     "coverage_summary",
+    "describe_convention",
     "evaluate",
     "evaluation_details",
     "evidence_coverage",
@@ -40,10 +51,12 @@ __all__ = [
     "fates_html",
     "find_attributions",
     "find_hedges",
+    "for_convention",
     "has_gold",
     "hedge_fates",
     "hedges",
     "kind_confusion",
+    "not_analysed",
     "outside_accuracy",
     "profile_chart",
     "read_gold_attributions",

@@ -43,6 +43,11 @@ def _words(text: str, start: int, end: int) -> str:
     return " ".join("".join(c for c in text[start:end].lower() if c.isalnum() or c.isspace()).split())
 
 
+def _empty(text: str, start: int, end: int) -> bool:
+    """Whether a side of the sentence holds no content ("", "so", "this"); only short sides are read."""
+    return end - start <= 12 and _words(text, start, end) in _EMPTY_CONTENT
+
+
 def content_span(
     text: str,
     sentence: tuple[int, int],
@@ -57,15 +62,14 @@ def content_span(
     hi = max(cue[1], source[1])
     left = _trimmed(text, s0, lo)
     right = _trimmed(text, hi, s1)
-    left_words, right_words = _words(text, *left), _words(text, *right)
-    if left_words in _EMPTY_CONTENT and right_words in _EMPTY_CONTENT:
+    if _empty(text, *left) and _empty(text, *right):
         previous = sentences.at(s0 - 1) if s0 > 0 else None
         if previous is not None and previous[1] <= s0 and "\n" not in text[previous[1] : s0]:
             start, end = _trimmed(text, *previous)
             if start < end:
                 return start, end, REACHES[1]
         return cue[0], cue[0], REACHES[0]
-    start, end = left if len(left_words) >= len(right_words) else right
+    start, end = left if left[1] - left[0] >= right[1] - right[0] else right
     if (start, end) == left:
         opened = quotes.at(start)
         if opened is not None and opened[0] < s0 <= opened[1] <= end + 2 and "\n" not in text[opened[0] : s0]:

@@ -69,7 +69,7 @@ from helpers.sourcing.lexicon.cue_words import FUNCTION_WORDS, NEGATORS
 from helpers.sourcing.relays import NOT_VISIBLE, RELAY_KIND, relay_columns
 from helpers.sourcing.spans import back_source, forward_source, participle_subject
 from helpers.sourcing.tagger import model_cue_spans
-from helpers.sourcing.tokens import Spans, plain_quotes, tokens, trim
+from helpers.sourcing.tokens import Spans, plain_quotes, tokens, trim, window
 
 __all__ = [
     "ATTRIBUTION_COLUMNS",
@@ -81,6 +81,7 @@ __all__ = [
     "classify_source",
     "convention_of",
     "corpus_outlets",
+    "describe_convention",
     "find_attributions",
     "find_hedges",
     "hedges",
@@ -168,10 +169,9 @@ def find_attributions(
     rows = []
     for c in chosen:
         s_start, s_end = sentences.at(c["cue_start"]) or (0, len(text))
-        toks = tokens(text, s_start, s_end)
-        i = next((n for n, t in enumerate(toks) if t.start >= c["cue_start"]), len(toks))
-        i_after = next((n for n, t in enumerate(toks) if t.start >= c["cue_end"]), len(toks))
-        stops = set(cue_spans.within(s_start, s_end)) - {(c["cue_start"], c["cue_end"])}
+        toks, i, i_after = window(text, (s_start, s_end), c["cue_start"], c["cue_end"])
+        near = (toks[0].start, toks[-1].end) if toks else (s_start, s_end)
+        stops = set(cue_spans.within(*near)) - {(c["cue_start"], c["cue_end"])}
         via = str(c.get("via", ""))
         mode = c["mode"]
         if mode == "word":
@@ -239,9 +239,7 @@ def _model_rows(
         if any(a < c_end and c_start < b for a, b in taken[max(0, k - 8) : k]):
             continue
         s_start, s_end = sentences.at(c_start) or (0, len(text))
-        toks = tokens(text, s_start, s_end)
-        i = next((n for n, t in enumerate(toks) if t.start >= c_start), len(toks))
-        i_after = next((n for n, t in enumerate(toks) if t.start >= c_end), len(toks))
+        toks, i, i_after = window(text, (s_start, s_end), c_start, c_end)
         if i >= len(toks) or model_rejects(toks, i):
             continue
         if any(negated_claim(toks, k) for k in range(i, i_after)):
@@ -275,6 +273,19 @@ def corpus_outlets(corpus: pd.DataFrame) -> tuple[str, ...]:
     settings = getattr(corpus, "settings", None)
     extra.extend(settings.outlets if settings is not None else ())
     return tuple(dict.fromkeys([*OUTLETS, *extra]))
+
+
+#: What each attribution convention counts, in words a notebook prints.
+CONVENTIONS = {
+    "wide": "the published convention of PolNeAR and PARC (speech, writing, evidence, beliefs and plans; the default)",
+    "speech": "the narrow speech convention (speech, writing and evidence only)",
+}
+
+
+def describe_convention(corpus: pd.DataFrame) -> str:
+    """One line naming the attribution convention in effect for a corpus, for notebooks and reports."""
+    convention = convention_of(corpus)
+    return f"attributions = {convention!r}: {CONVENTIONS.get(convention, convention)}"
 
 
 def convention_of(corpus: pd.DataFrame) -> str:

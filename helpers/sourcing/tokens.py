@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from helpers.core.text import ABBREVIATIONS
 from helpers.sourcing.lexicon.punctuation import TOKEN
@@ -88,3 +89,25 @@ def plain_quotes(text: str) -> str:
     apostrophes they would join a source span ("'' he said"). The offsets do not change.
     """
     return text.replace("''", '""').replace("``", '""')
+
+
+#: Most tokens a cue's rules see before and after it: real sentences fit whole; a 5,000-word paragraph
+#: without full stops is read in windows, so the work stays linear in the length of the text.
+WINDOW_BEFORE = 150
+WINDOW_AFTER = 80
+
+
+@lru_cache(maxsize=8)
+def _sentence_tokens(text: str, start: int, end: int) -> tuple[list[Tok], list[int]]:
+    """The tokens of one sentence and their starts (cached: a sentence holds several cues)."""
+    toks = tokens(text, start, end)
+    return toks, [t.start for t in toks]
+
+
+def window(text: str, sentence: tuple[int, int], cue_start: int, cue_end: int) -> tuple[list[Tok], int, int]:
+    """The tokens around a cue within its sentence, the cue's first token and the first token after it."""
+    toks, starts = _sentence_tokens(text, *sentence)
+    i = bisect.bisect_left(starts, cue_start)
+    i_after = bisect.bisect_left(starts, cue_end)
+    lo, hi = max(0, i - WINDOW_BEFORE), min(len(toks), i_after + WINDOW_AFTER)
+    return toks[lo:hi], i - lo, i_after - lo

@@ -210,7 +210,11 @@ def test_outside_accuracy_reads_the_benchmark_summary(tmp_path: Path) -> None:
     path.write_text(json.dumps(summary), encoding="utf-8")
     table, citation = sourcing_accuracy.outside_accuracy(path)
     assert citation == "A. Author, A corpus, 2020"
-    assert list(table["detector"]) == ["rules + tagger", "rules only", "second annotator vs first"]
+    assert list(table["detector"]) == [
+        "published convention (rules + tagger; the default)",
+        "speech convention (rules only)",
+        "second annotator vs first",
+    ]
     assert list(table["F1"]) == [0.643, 0.563, 0.8]
     assert table["data"].iloc[:2].str.contains("out of sample").all()
     assert "annotated twice" in table["data"].iloc[2]

@@ -490,3 +490,27 @@ def test_content_reaches_back_one_sentence_only_when_measured_cases_say_so(text:
 def test_source_kinds_on_real_news_wording(text: str, source: str, kind: str) -> None:
     found = find_attributions(text)
     assert [found.iloc[0]["source_text"], found.iloc[0]["kind"]] == [source, kind]
+
+
+def _long_paragraph(words: int) -> str:
+    base = "The minister said that the bridge, according to two officials who spoke to Reuters, was “safe, he added” "
+    pool = base.split()
+    return " ".join(pool[k % len(pool)] for k in range(words))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _long_paragraph(5000),
+        _long_paragraph(3000).replace(",", "").replace("“", "").replace("”", ""),
+        _long_paragraph(3000).upper(),
+        _long_paragraph(2000).replace("“", '"').replace("’", "'"),
+        '“She said ‘he told me “never” to go,’ and left,” the aide said. "Mixed ” quotes ‘ everywhere" he added.',
+    ],
+)
+def test_bad_input_gives_sensible_spans(text: str) -> None:
+    found = find_attributions(text)
+    assert len(found) and (found["cue_end"] <= len(text)).all() and (found["content_end"] <= len(text)).all()
+    assert (found["source_end"] - found["source_start"]).max() < 400  # a source is a phrase, not the paragraph
+    assert set(found["reach"]) <= {"sentence", "previous sentence"}
+    find_hedges(text)
