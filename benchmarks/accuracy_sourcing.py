@@ -4,7 +4,7 @@
 root). A gold ``Cue`` counts as found when a detected cue span overlaps it by a character; a
 detected cue counts as right when it overlaps some gold cue (so recall and precision are each
 one-sided overlaps, not a one-to-one matching). Articles with several annotators' files use the
-first annotator's (see :mod:`benchmarks.polnear`). **dev** is the reported figure; the cue
+first annotator's (see :mod:`helpers.sourcing.polnear`). **dev** is the reported figure; the cue
 tagger is fitted on **train**, so train figures are in-sample (its threshold is chosen by
 cross-validation on train: ``benchmarks/train_sourcing.py --cv``). Also printed: the in-repo gold
 with the default detector, the most-missed and most common false-positive dev cues, the run time
@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -26,14 +25,14 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.polnear import annotator_pairs, load_links, load_split  # noqa: E402
 from helpers import config  # noqa: E402
 from helpers.corpus.load import load_corpus  # noqa: E402
 from helpers.sourcing import accuracy as sourcing_accuracy  # noqa: E402
 from helpers.sourcing import detect as sourcing  # noqa: E402
 from helpers.sourcing import gold as sourcing_gold  # noqa: E402
 from helpers.sourcing import tagger as tagger_module  # noqa: E402
-from helpers.sourcing.accuracy import spans_overlap  # noqa: E402
+from helpers.sourcing.polnear import annotator_pairs, load_links, load_split  # noqa: E402
+from helpers.sourcing.scoring import agreement_scores, score_split, source_scores, span_scores  # noqa: E402
 
 RESULTS_PATH = ROOT / "benchmarks" / "results" / "sourcing_accuracy.json"
 DATASET = "PolNeAR 1.0"
@@ -45,93 +44,13 @@ TIMING_ARTICLES = 1000
 TOP = 15
 
 
-def score_split(articles: list, tagger: bool = True) -> dict:
-    """Cue recall, precision and F1 over a split, with the missed and false-positive cue texts."""
-    n_gold = found = n_det = right = 0
-    missed: Counter[str] = Counter()
-    false_pos: Counter[str] = Counter()
-    for _, text, cues in articles:
-        det = sourcing.find_attributions(text, tagger=tagger)
-        d_spans = list(zip(det["cue_start"], det["cue_end"], strict=True))
-        g_spans = list(zip(cues["start"], cues["end"], strict=True))
-        for gs, ge in g_spans:
-            if any(spans_overlap(ds, de, gs, ge) for ds, de in d_spans):
-                found += 1
-            else:
-                missed[text[gs:ge].lower()] += 1
-        for ds, de in d_spans:
-            if any(spans_overlap(ds, de, gs, ge) for gs, ge in g_spans):
-                right += 1
-            else:
-                false_pos[text[ds:de].lower()] += 1
-        n_gold += len(g_spans)
-        n_det += len(d_spans)
-    return {
-        "n_articles": len(articles),
-        "n_gold_cues": n_gold,
-        "n_detected_cues": n_det,
-        **prf(n_gold, found, n_det, right),
-        "missed": missed,
-        "false_positives": false_pos,
-    }
-
-
-def match_counts(gold: list[tuple[int, int]], detected: list[tuple[int, int]]) -> tuple[int, int]:
-    """(gold spans some detected span overlaps, detected spans overlapping some gold span)."""
-    found = sum(any(spans_overlap(d0, d1, g0, g1) for d0, d1 in detected) for g0, g1 in gold)
-    right = sum(any(spans_overlap(d0, d1, g0, g1) for g0, g1 in gold) for d0, d1 in detected)
-    return found, right
-
-
-def prf(n_gold: int, found: int, n_det: int, right: int) -> dict:
-    """Recall, precision and F1 (rounded) from the overlap counts."""
-    recall = found / n_gold if n_gold else 0.0
-    precision = right / n_det if n_det else 0.0
-    f1 = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
-    return {"recall": round(recall, 4), "precision": round(precision, 4), "f1": round(f1, 4)}
-
-
-def source_scores(linked: list, tagger: bool = True) -> dict:
-    """Of the gold attributions with a source whose cue is found, how many got a source span overlapping it."""
-    with_source = found = right = 0
-    for _, text, links in linked:
-        det = sourcing.find_attributions(text, tagger=tagger)
-        rows = list(zip(det["cue_start"], det["cue_end"], det["source_start"], det["source_end"], strict=True))
-        for c0, c1, s0, s1 in zip(
-            links["cue_start"], links["cue_end"], links["source_start"], links["source_end"], strict=True
-        ):
-            if s0 < 0:
-                continue
-            with_source += 1
-            hits = [r for r in rows if spans_overlap(r[0], r[1], c0, c1)]
-            if hits:
-                found += 1
-                right += any(spans_overlap(r[2], r[3], s0, s1) for r in hits)
-    return {
-        "gold_with_source": with_source,
-        "cue_found": found,
-        "source_overlaps": right,
-        "source_accuracy": round(right / found, 4) if found else 0.0,
-    }
-
-
-def agreement_scores(pairs: list) -> dict:
-    """Cue recall, precision and F1 of PolNeAR's second annotator against its first (the same overlap match)."""
-    n_gold = found = n_det = right = 0
-    for _, first, second in pairs:
-        g = list(zip(first["start"], first["end"], strict=True))
-        d = list(zip(second["start"], second["end"], strict=True))
-        f, r = match_counts(g, d)
-        found, right, n_gold, n_det = found + f, right + r, n_gold + len(g), n_det + len(d)
-    return {"n_articles": len(pairs), "n_gold_cues": n_gold, **prf(n_gold, found, n_det, right)}
-
-
-def repo_gold_scores() -> dict:
-    """Cue and hedge figures on the five shipped articles' hand-coded gold."""
+def repo_gold_scores(convention: str = "wide") -> dict:
+    """Cue and hedge figures on the five shipped articles' hand-coded gold, under one convention."""
     corpus = load_corpus(config.DEFAULT_CORPUS_DIR)
-    gold_a = sourcing_gold.read_gold_attributions(corpus)
+    gold_a = sourcing_gold.for_convention(sourcing_gold.read_gold_attributions(corpus), convention)
     gold_h = sourcing_gold.read_gold_hedges(corpus)
-    result = sourcing_accuracy.evaluate(sourcing.attributions(corpus), sourcing.hedges(corpus), gold_a, gold_h)
+    found = sourcing.attributions(corpus, convention)
+    result = sourcing_accuracy.evaluate(found, sourcing.hedges(corpus), gold_a, gold_h)
     total = result.loc["all"]
     return {
         "n_articles": len(corpus),
@@ -144,13 +63,36 @@ def repo_gold_scores() -> dict:
 
 
 def timing(texts: list[str], n: int = TIMING_ARTICLES, tagger: bool = True) -> float:
-    """Seconds for attributions and hedges on ``n`` articles (the texts repeated as needed)."""
+    """Seconds for attributions and hedges on ``n`` articles (the texts repeated as needed).
+
+    Wall-clock seconds; the processor seconds of the same run are printed beside them, since on a
+    shared machine the wall clock also counts other people's work.
+    """
     batch = [texts[k % len(texts)] for k in range(n)]
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for text in batch:
         sourcing.find_attributions(text, tagger=tagger)
         sourcing.find_hedges(text)
+    CPU_SECONDS[tagger] = time.process_time() - c0
     return time.perf_counter() - t0
+
+
+#: Processor seconds of the last :func:`timing` run, with and without the tagger.
+CPU_SECONDS: dict[bool, float] = {}
+
+
+def bad_input_growth(lengths: tuple[int, ...] = (1250, 2500, 5000)) -> list[tuple[int, float]]:
+    """Seconds for attributions and hedges on one paragraph without full stops, at growing lengths (linear?)."""
+    sentence = "The minister said that the bridge, according to two officials, was “safe ‘for now,’ he added” "
+    pool = sentence.split()
+    out = []
+    for n in lengths:
+        text = " ".join(pool[k % len(pool)] for k in range(n))
+        t0 = time.perf_counter()
+        sourcing.find_attributions(text)
+        sourcing.find_hedges(text)
+        out.append((n, time.perf_counter() - t0))
+    return out
 
 
 def tagger_summary() -> dict:
@@ -165,6 +107,26 @@ def tagger_summary() -> dict:
         "threshold": data["threshold"],
         "bytes": path.stat().st_size,
     }
+
+
+def _span_table(spans: dict[str, dict]) -> str:
+    """Cue (overlap, exact), source-span and content-span P/R/F1 per convention, and the reach-back figures."""
+    lines = [
+        "| PolNeAR dev | cue P | cue R | cue F1 | exact P | exact R | exact F1 | source P | source R | source F1 "
+        "| content P | content R | content F1 | sourced found |",
+        "|---|" + "---:|" * 13,
+    ]
+    names = {"wide": "published convention (default: rules + tagger)", "speech": "speech convention (rules only)"}
+    for convention, r in spans.items():
+        cells = [f"{r[k][m]:.3f}" for k in ("cue", "exact", "source", "content") for m in ("precision", "recall", "f1")]
+        lines.append(f"| {names[convention]} | " + " | ".join(cells) + f" | {r['sourced_found']:.3f} |")
+    reach = spans["wide"]["reach"]
+    lines.append(
+        f"\nreach back (dev, default): {reach['gold_back']} gold contents start in an earlier sentence of the "
+        f"paragraph; {reach['found']} of them found reaching back; {reach['right']} of {reach['detected_back']} "
+        "detected reaches back are right"
+    )
+    return "\n".join(lines)
 
 
 def _table(rows: dict[str, dict]) -> str:
@@ -193,7 +155,10 @@ def main(data_dir: Path | None = None) -> int:
     t_dev = time.perf_counter() - t_dev
     dev_rules = score_split(dev, tagger=False)
     train_scores = score_split(train)
-    gold = repo_gold_scores()
+    gold = repo_gold_scores("wide")
+    gold_speech = repo_gold_scores("speech")
+    linked = load_links(polnear / "dev")
+    spans = {convention: span_scores(linked, tagger=convention == "wide") for convention in ("wide", "speech")}
     agreement = agreement_scores(annotator_pairs(polnear / "train"))
     sources = source_scores(load_links(polnear / "dev"))
     default = "rules + tagger" if sourcing.TAGGER_DEFAULT else "rules only"
@@ -202,9 +167,11 @@ def main(data_dir: Path | None = None) -> int:
         "PolNeAR dev, rules only": dev_rules,
         "PolNeAR train, rules + tagger (in-sample)": train_scores,
         "PolNeAR train, second annotator vs first (human agreement)": agreement,
-        f"in-repo gold, {default} (the default; in-sample)": gold,
+        "in-repo gold, published convention (the default; in-sample)": gold,
+        "in-repo gold, speech convention (narrow; in-sample)": gold_speech,
     }
     print(_table(rows))
+    print("\n" + _span_table(spans))
     print(
         f"\nsource spans (dev, rules + tagger): of {sources['cue_found']} found cues whose gold attribution has a "
         f"source, {sources['source_overlaps']} ({sources['source_accuracy']:.3f}) have a detected source overlapping it"
@@ -220,11 +187,17 @@ def main(data_dir: Path | None = None) -> int:
     seconds = timing(texts)
     seconds_rules = timing(texts, tagger=False)
     model = tagger_summary()
+    growth = bad_input_growth()
+    print(
+        "bad input (one paragraph, no full stop), seconds by length: "
+        + ", ".join(f"{n} words {t:.2f} s" for n, t in growth)
+    )
     print(f"\ndev scoring: {len(dev)} articles in {t_dev:.1f} s ({len(dev) / t_dev:.0f} articles/s)")
     print(
         f"throughput (attributions + hedges, train articles): {TIMING_ARTICLES} articles in {seconds:.1f} s "
         f"({TIMING_ARTICLES / seconds:.0f} articles/s) with the tagger, {seconds_rules:.1f} s "
-        f"({TIMING_ARTICLES / seconds_rules:.0f} articles/s) rules only"
+        f"({TIMING_ARTICLES / seconds_rules:.0f} articles/s) rules only; processor time "
+        f"{CPU_SECONDS.get(True, 0):.1f} s with the tagger, {CPU_SECONDS.get(False, 0):.1f} s rules only"
     )
     print(
         f"tagger: {model['weights']} weights over {model.get('vocabulary', 0)} candidate words, "
@@ -247,12 +220,17 @@ def main(data_dir: Path | None = None) -> int:
         "human_agreement": {"split": "train", "detector": "second annotator vs first", **agreement},
         "dev_sources": {"split": "dev", "detector": "rules + tagger", **sources},
         "repo_gold": {"detector": default, **gold},
+        "repo_gold_speech": {"detector": "rules only", **gold_speech},
+        "dev_spans": {"split": "dev", **spans},
         "default_detector": default,
         "tagger": model,
         "timing": {
             "articles": TIMING_ARTICLES,
             "seconds": round(seconds, 2),
             "seconds_rules_only": round(seconds_rules, 2),
+            "cpu_seconds": round(CPU_SECONDS.get(True, 0), 2),
+            "cpu_seconds_rules_only": round(CPU_SECONDS.get(False, 0), 2),
+            "bad_input_seconds": {str(n): round(t, 2) for n, t in growth},
         },
     }
     RESULTS_PATH.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")

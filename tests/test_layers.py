@@ -34,14 +34,6 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("helpers",),
 )
 
-#: Import loops other branches are removing (issue 29): ``sourcing.detect`` takes ATTRIBUTION_KINDS from
-#: ``claims.coding`` while ``claims.suggest`` imports ``sourcing.detect``; ``temporal.resolve`` and
-#: ``temporal.values`` import each other. Delete this list once those branches are merged.
-KNOWN_LOOPS: tuple[tuple[str, str], ...] = (
-    ("helpers.sourcing.detect", "helpers.claims.coding"),
-)
-
-
 def module_name(path: Path) -> str:
     """``helpers/claims/coding.py`` → ``helpers.claims.coding``; a package's ``__init__.py`` → the package."""
     parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
@@ -102,24 +94,19 @@ def layer(module: str) -> int:
     raise AssertionError(f"{module}: subpackage '{sub}' is in no layer; add it to LAYERS and docs/design.md")
 
 
-def known(a: str, b: str) -> bool:
-    """Whether ``a`` importing ``b`` is one of the :data:`KNOWN_LOOPS` (either direction)."""
-    return (a, b) in KNOWN_LOOPS or (b, a) in KNOWN_LOOPS
-
-
 def upward(graph: dict[str, set[str]]) -> list[tuple[str, str]]:
     """(importer, imported) pairs where a module imports another subpackage of its own layer or above."""
     return [
         (module, target)
         for module in sorted(graph)
         for target in sorted(graph[module])
-        if subpackage(target) != subpackage(module) and layer(target) >= layer(module) and not known(module, target)
+        if subpackage(target) != subpackage(module) and layer(target) >= layer(module)
     ]
 
 
 def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     """Groups of modules that import each other, directly (a pair) or round a longer loop."""
-    net = nx.DiGraph((a, b) for a, targets in graph.items() for b in targets if not known(a, b))
+    net = nx.DiGraph((a, b) for a, targets in graph.items() for b in targets)
     return sorted(sorted(group) for group in nx.strongly_connected_components(net) if len(group) > 1)
 
 

@@ -7,6 +7,7 @@ The functions the notebooks use, re-exported from their modules. ``corroboration
 
 from helpers.claims.aliases import entity_mentions, load_aliases
 from helpers.claims.authoring import save_codings
+from helpers.claims.codebook import read_codebook
 from helpers.claims.coding import STANCES, has_codings, read_codings
 from helpers.claims.corroboration import corroboration as corroboration_table
 from helpers.claims.corroboration import corroboration_summary
@@ -18,7 +19,11 @@ from helpers.claims.disagreements import (
     rewrite_changes,
 )
 from helpers.claims.disagreements import disagreements as disagreement_table
+from helpers.claims.discovery import candidate_suggestions, discover, discovered_matrix
+from helpers.claims.held_out import held_out_candidates, held_out_table
 from helpers.claims.matrix import NOT_CODED, article_totals, stance_matrix
+from helpers.claims.suggest import THRESHOLD as SUGGEST_THRESHOLD
+from helpers.claims.suggest import suggest as suggest_codings
 from helpers.claims.views import (
     all_claims_html,
     claim_explorer,
@@ -33,8 +38,10 @@ __all__ = [
     "DROPPED_CAVEATS",
     "NOT_CODED",
     "STANCES",
+    "SUGGEST_THRESHOLD",
     "all_claims_html",
     "article_totals",
+    "candidate_suggestions",
     "claim_explorer",
     "coding_workbench",
     "corroboration_summary",
@@ -42,37 +49,20 @@ __all__ = [
     "disagreement_html",
     "disagreement_summary",
     "disagreement_table",
+    "discover",
+    "discovered_matrix",
     "entity_mentions",
     "first_disputed",
     "has_codings",
+    "held_out_candidates",
+    "held_out_table",
     "legend_table",
     "load_aliases",
     "matrix_styler",
+    "read_codebook",
     "read_codings",
     "rewrite_changes",
     "save_codings",
     "stance_matrix",
+    "suggest_codings",
 ]
-
-#: Names of the suggester's modules offered here on first use (module, name): they need the sourcing
-#: detectors, which themselves import :mod:`helpers.claims.coding`, so importing them eagerly would loop.
-_SUGGEST_NAMES = {
-    "SUGGEST_THRESHOLD": ("suggest", "THRESHOLD"),
-    "candidate_suggestions": ("discovery", "candidate_suggestions"),
-    "discover": ("discovery", "discover"),
-    "discovered_matrix": ("discovery", "discovered_matrix"),
-    "held_out_candidates": ("held_out", "held_out_candidates"),
-    "held_out_table": ("held_out", "held_out_table"),
-    "read_codebook": ("codebook", "read_codebook"),
-    "suggest_codings": ("suggest", "suggest"),
-}
-
-
-def __getattr__(name: str) -> object:
-    """The suggester's public names, imported when first asked for (see :data:`_SUGGEST_NAMES`)."""
-    if name in _SUGGEST_NAMES:
-        from importlib import import_module
-
-        module, attr = _SUGGEST_NAMES[name]
-        return getattr(import_module(f"helpers.claims.{module}"), attr)
-    raise AttributeError(f"module 'helpers.claims' has no attribute {name!r}")

@@ -30,11 +30,11 @@ from helpers.core.text import (
     word_break,
 )
 from helpers.corpus.load import Corpus
+from helpers.sourcing.kinds import ATTRIBUTION_KINDS
 
 STANCES = ("asserts", "attributes", "hedges", "contradicts", "denies")
 #: Stances by which an article supports a claim (as fact, on someone's word, or with a caveat).
 SUPPORTING = ("asserts", "attributes", "hedges")
-ATTRIBUTION_KINDS = ("named", "anonymous", "outlet", "document", "none")
 SLOT_KINDS = ("how", "when", "who", "where", "whether", "number", "spelling")
 
 CLAIM_COLUMNS = ("claim_id", "topic", "statement")

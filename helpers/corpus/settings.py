@@ -29,10 +29,13 @@ _TOP_KEYS = (
     "title", "question", "timezone", "topics", "outlets", "outside_kinds", "attributions", "window", "focus",
     "classroom",
 )  # fmt: skip
-#: What the sourcing detector counts as an attribution (``attributions``): ``speech`` is speech, writing
-#: and evidence, on whose word a claim stands (the rules; the default); ``wide`` adds beliefs, plans and
-#: narrated acts, PolNeAR's convention, with the learned cue tagger.
+#: What the sourcing detector counts as an attribution (``attributions``): ``wide`` is the published
+#: convention of PolNeAR and PARC (speech, writing, evidence, beliefs and plans attributed to someone;
+#: the rules plus the learned cue tagger; the default); ``speech`` is the narrower option (speech,
+#: writing and evidence only, the rules alone).
 ATTRIBUTION_CONVENTIONS = ("speech", "wide")
+#: The convention in effect when ``event.toml`` names none: the published one.
+DEFAULT_ATTRIBUTIONS = "wide"
 _TABLE_KEYS = {"window": ("start", "end"), "focus": ("start", "end", "label"), "classroom": CLASSROOM_KEYS}
 _WORD = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -56,7 +59,7 @@ class Settings:
     #: The kinds of outside-reference rows; empty means any lowercase-hyphen kind.
     outside_kinds: tuple[str, ...] = ()
     #: What the sourcing detector counts as an attribution (:data:`ATTRIBUTION_CONVENTIONS`).
-    attributions: str = ATTRIBUTION_CONVENTIONS[0]
+    attributions: str = DEFAULT_ATTRIBUTIONS
     #: First and last day of the day-by-day view (ISO dates).
     window: tuple[str, str] = ("", "")
     #: The hour-by-hour view: start and end as local ISO date-times, and what to call the stretch.
@@ -279,7 +282,7 @@ def read_settings(corpus_dir: Path | str, published: Iterable[pd.Timestamp] = ()
         topics=tuple(values.get("topics", ())),  # type: ignore[arg-type]
         outlets=tuple(values.get("outlets", ())),  # type: ignore[arg-type]
         outside_kinds=tuple(values.get("outside_kinds", ())),  # type: ignore[arg-type]
-        attributions=str(values.get("attributions", ATTRIBUTION_CONVENTIONS[0])),
+        attributions=str(values.get("attributions", DEFAULT_ATTRIBUTIONS)),
         window=window,
         focus=focus,
         focus_label=label,

@@ -254,6 +254,13 @@ def coverage_disagreements(coverage: pd.DataFrame) -> pd.DataFrame:
     return coverage.loc[odd, columns].reset_index(drop=True)
 
 
+#: The detector settings of the summary, named by the convention each follows.
+_DETECTORS = {
+    "rules + tagger": "published convention (rules + tagger; the default)",
+    "rules only": "speech convention (rules only)",
+}
+
+
 def outside_accuracy(path: Path | None = None) -> tuple[pd.DataFrame, str] | None:
     """The detector measured on outside annotated news (``make accuracy``'s summary), and its citation.
 
@@ -274,7 +281,7 @@ def outside_accuracy(path: Path | None = None) -> tuple[pd.DataFrame, str] | Non
     rows = [
         {
             "data": f"{summary['dataset']} {labels[key]}",
-            "detector": summary[key].get("detector", "rules + tagger"),
+            "detector": _DETECTORS.get(detector := summary[key].get("detector", "rules + tagger"), detector),
             "articles": summary[key]["n_articles"],
             "gold cues": summary[key]["n_gold_cues"],
             "recall": summary[key]["recall"],

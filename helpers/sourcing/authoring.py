@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 import pandas as pd
 
 from helpers import config
-from helpers.core.text import anchor_quote
+from helpers.core.text import anchor_quote, quote_occurrences, sentence_spans, word_break
 from helpers.corpus.load import Corpus, check_source_id
 from helpers.sourcing.detect import KINDS, attributions, hedges
 from helpers.sourcing.gold import (
@@ -41,14 +41,26 @@ def attribution_gold_row(
     via: str = "",
     note: str = "",
     occurrence: int | None = None,
+    convention: str = "",
 ) -> dict[str, object]:
-    """One ``gold/attributions.csv`` row: the cue anchored (``occurrence`` if repeated), the source nearest it."""
+    """One ``gold/attributions.csv`` row: the cue anchored (``occurrence`` if repeated), the source nearest it.
+
+    The source is the nearest occurrence of its words that are whole words ("he", not the "he" of
+    "her"), one earlier in the cue's sentence first (a participle's subject: "Assad convened ...,
+    urging"); ``convention`` is ``wide`` for a row only the published convention counts.
+    """
     check_source_id(corpus, source_id)
     if kind not in KINDS:
         raise ValueError(f"kind '{kind}' is not one of {', '.join(KINDS)}")
     text = corpus.at[source_id, "text"]
     cue_start, cue_end = anchor_quote(text, cue, occurrence)
-    src_start, src_end = anchor_quote(text, source_text, near=cue_start)
+    whole = [sp for sp in quote_occurrences(source_text, text) if word_break(text, *sp) is None]
+    sentence = next(((a, b) for a, b in sentence_spans(text) if a <= cue_start < b), (0, len(text)))
+    earlier = [sp for sp in whole if sentence[0] <= sp[0] and sp[1] <= cue_start]
+    if whole:
+        src_start, src_end = min(earlier or whole, key=lambda sp: (abs(sp[0] - cue_start), sp[0]))
+    else:
+        src_start, src_end = anchor_quote(text, source_text, near=cue_start)  # raises, saying why
     return {
         "source_id": source_id,
         "cue_start": cue_start,
@@ -60,6 +72,7 @@ def attribution_gold_row(
         "kind": kind,
         "via": via,
         "note": note,
+        "convention": convention,
     }
 
 

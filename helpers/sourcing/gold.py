@@ -35,7 +35,10 @@ GOLD_ATTRIBUTION_REQUIRED = (
     "source_text",
     "kind",
 )
-GOLD_ATTRIBUTION_OPTIONAL = ("via", "note")
+GOLD_ATTRIBUTION_OPTIONAL = ("via", "note", "convention")
+#: A gold attribution's ``convention``: empty (counted by both conventions) or ``wide`` (only by the
+#: published one: narrated speech acts, beliefs and plans; see ``corpus/README.md``, "Attribution gold").
+GOLD_CONVENTIONS = ("", "wide")
 GOLD_HEDGE_REQUIRED = ("source_id", "start", "end", "cue")
 GOLD_HEDGE_OPTIONAL = ("family", "note")
 HEDGE_FAMILIES = ("hedge", "disclaimer")
@@ -113,6 +116,15 @@ def _read_gold(
                     f"unknown kind '{row['kind']}'{suggest(row['kind'], KINDS)}; use one of {', '.join(KINDS)}",
                 )
             )
+        convention = row.get("convention", "")
+        if "convention" in frame.columns and convention not in GOLD_CONVENTIONS:
+            problems.append(
+                Problem(
+                    str(path),
+                    line,
+                    f"unknown convention '{convention}'{suggest(convention, ['wide'])}; leave it empty or write wide",
+                )
+            )
         family = row.get("family", "")
         if "family" in frame.columns and family and family not in HEDGE_FAMILIES:
             problems.append(Problem(str(path), line, f"unknown family '{family}'{suggest(family, HEDGE_FAMILIES)}"))
@@ -128,6 +140,13 @@ def read_gold_attributions(corpus: Corpus) -> pd.DataFrame:
     spans = (("cue_start", "cue_end", "cue"), ("source_start", "source_end", "source_text"))
     path = gold_path(corpus, config.ATTRIBUTIONS_GOLD_NAME)
     return _read_gold(path, corpus, GOLD_ATTRIBUTION_REQUIRED, GOLD_ATTRIBUTION_OPTIONAL, spans)
+
+
+def for_convention(gold: pd.DataFrame, convention: str) -> pd.DataFrame:
+    """The gold attributions a convention expects: all under ``wide``, those not marked ``wide`` under ``speech``."""
+    if convention == "wide" or "convention" not in gold.columns:
+        return gold
+    return gold[gold["convention"].fillna("") != "wide"].reset_index(drop=True)
 
 
 def read_gold_hedges(corpus: Corpus) -> pd.DataFrame:

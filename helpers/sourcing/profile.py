@@ -14,7 +14,8 @@ from matplotlib.transforms import Transform, offset_copy
 
 from helpers.display import style as charts
 from helpers.sourcing.accuracy import ratio
-from helpers.sourcing.detect import KINDS
+from helpers.sourcing.detect import KINDS, not_analysed
+from helpers.sourcing.relays import DESCRIBED_KINDS, NOT_VISIBLE, RELAY_KIND
 
 # --------------------------------------------------------------------------------------------
 # Sourcing profile per article
@@ -27,13 +28,25 @@ PROFILE_COLUMNS = [
     "attributions_per_1k",
     "hedges_per_1k",
     "disclaimers_per_1k",
+    "described_sources",
+    "relays",
+    "relays_not_visible",
+    "language",
+    "analysed",
 ]
 
 
 def sourcing_profile(
     corpus: pd.DataFrame, detected_attributions: pd.DataFrame, detected_hedges: pd.DataFrame
 ) -> pd.DataFrame:
-    """Per article: attributions by kind (shares), attributions, hedges and disclaimers per 1,000 words."""
+    """Per article: attributions by kind (shares), attributions, hedges and disclaimers per 1,000 words.
+
+    Relays (an outlet credited: "Reuters reported") and described sources (named, anonymous,
+    document) are counted apart, with the relays whose outlet's own report is not in the corpus
+    (``relays_not_visible``). An article in another language is ``analysed`` False with its
+    ``language``, and its counts are missing (NaN), never 0 ("no sources").
+    """
+    skipped = dict(zip(*(not_analysed(corpus)[c] for c in ("source_id", "language")), strict=True))
     rows = []
     for sid in corpus.index:
         words = int(corpus.at[sid, "n_words"]) if "n_words" in corpus.columns else len(corpus.at[sid, "text"].split())
@@ -46,6 +59,15 @@ def sourcing_profile(
         row["attributions_per_1k"] = len(a) * per_k
         row["hedges_per_1k"] = int((h["family"] == "hedge").sum()) * per_k
         row["disclaimers_per_1k"] = int((h["family"] == "disclaimer").sum()) * per_k
+        row["described_sources"] = int(a["kind"].isin(DESCRIBED_KINDS).sum())
+        relays = a[a["kind"] == RELAY_KIND]
+        row["relays"] = len(relays)
+        behind = relays["behind"] if "behind" in relays.columns else pd.Series([NOT_VISIBLE] * len(relays))
+        row["relays_not_visible"] = int((behind == NOT_VISIBLE).sum())
+        row["language"] = skipped.get(sid, "en")
+        row["analysed"] = sid not in skipped
+        if sid in skipped:
+            row.update({c: float("nan") for c in PROFILE_COLUMNS if c not in ("words", "language", "analysed")})
         rows.append(row)
     return pd.DataFrame(rows, columns=["source_id", *PROFILE_COLUMNS]).set_index("source_id")
 

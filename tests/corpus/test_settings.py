@@ -131,7 +131,7 @@ def test_any_file_gives_settings_or_one_line_problems(tmp_path_factory: pytest.T
         assert exc.problems and all("\n" not in str(p) for p in exc.problems)
 
 
-def test_the_attribution_convention_is_speech_unless_the_corpus_says_wide(tmp_path: Path) -> None:
+def test_the_attribution_convention_is_the_published_one_unless_the_corpus_says_speech(tmp_path: Path) -> None:
+    assert read_settings(tmp_path).attributions == "wide"  # the published convention by default
+    write(tmp_path, 'attributions = "speech"\n')
     assert read_settings(tmp_path).attributions == "speech"
-    write(tmp_path, 'attributions = "wide"\n')
-    assert read_settings(tmp_path).attributions == "wide"

@@ -31,7 +31,7 @@ def test_shipped_attribution_gold_is_rebuilt_from_its_words(corpus) -> None:
         text = corpus.at[g["source_id"], "text"]
         k = _occurrence(text, g["cue"], g["cue_start"], g["cue_end"])
         row = attribution_gold_row(
-            corpus, g["source_id"], g["cue"], g["source_text"], g["kind"], g["via"], g["note"], k
+            corpus, g["source_id"], g["cue"], g["source_text"], g["kind"], g["via"], g["note"], k, g["convention"]
         )
         assert (row["cue_start"], row["cue_end"]) == (g["cue_start"], g["cue_end"])
         rebuilt += (row["source_start"], row["source_end"]) == (g["source_start"], g["source_end"])
@@ -60,7 +60,7 @@ def test_missing_rows_on_a_second_corpus(tmp_path: Path) -> None:
         tmp_path / "c",
         {
             "a": "The dam failed, the mayor said. Water reportedly rose. Police confirmed the closure, officials said.",
-            "b": "Nothing was said about it.",
+            "b": "Nothing else happened.",
         },
     )
     corpus = load_corpus(root)

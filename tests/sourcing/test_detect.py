@@ -14,11 +14,13 @@ from helpers.core.text import sentence_spans
 from helpers.corpus.load import load_corpus
 from helpers.sourcing import detect as sourcing
 from helpers.sourcing.detect import classify_source, find_attributions, find_hedges
+from helpers.sourcing.profile import sourcing_profile
+from tests.conftest import mini_corpus
 
 
 def attrs(text: str) -> list[tuple[str, str, str]]:
     """(cue, source_text, kind) of every attribution in a text."""
-    found = find_attributions(text)
+    found = find_attributions(text, tagger=False)
     return list(zip(found["cue"], found["source_text"], found["kind"], strict=True))
 
 
@@ -173,9 +175,9 @@ def test_channels_do_not_change_the_kind(text: str, expected: list[tuple[str, st
 
 
 def test_channel_outlet_is_recorded_as_via() -> None:
-    found = find_attributions("Assad was troubled, as reported by a senior Iranian diplomat to Reuters.")
+    found = find_attributions("Assad was troubled, as reported by a senior Iranian diplomat to Reuters.", tagger=False)
     assert list(found["via"]) == ["Reuters"]
-    found = find_attributions("Jalali told Saudi-owned Al Arabiya television that he had called.")
+    found = find_attributions("Jalali told Saudi-owned Al Arabiya television that he had called.", tagger=False)
     assert list(found["via"]) == ["Al Arabiya"]
 
 
@@ -371,7 +373,7 @@ FRAGMENTS = [
 @given(st.lists(st.sampled_from(FRAGMENTS), max_size=30))
 def test_offsets_always_slice_to_their_text(parts: list[str]) -> None:
     text = "".join(parts)
-    for row in find_attributions(text).to_dict("records"):
+    for row in find_attributions(text, tagger=False).to_dict("records"):
         assert text[row["cue_start"] : row["cue_end"]] == row["cue"]
         assert text[row["source_start"] : row["source_end"]] == row["source_text"]
         assert row["start"] <= min(row["cue_start"], row["source_start"])
@@ -409,7 +411,7 @@ def test_unrelated_sentences_add_no_detections(sid: str, sentences: list[list[st
     at = breaks[seed % len(breaks)]
     insert = "".join(" " + " ".join(words).capitalize() + "." for words in sentences)
     changed = text[:at] + insert + text[at:]
-    before, after = find_attributions(text), find_attributions(changed)
+    before, after = find_attributions(text, tagger=False), find_attributions(changed, tagger=False)
     key = ["cue", "source_text", "kind"]
     assert after[key].values.tolist() == before[key].values.tolist()
     assert find_hedges(changed)["cue"].tolist() == find_hedges(text)["cue"].tolist()
@@ -418,5 +420,97 @@ def test_unrelated_sentences_add_no_detections(sid: str, sentences: list[list[st
 def test_tables_have_the_cli_columns(corpus_copy: Path) -> None:
     out = sourcing.sourcing_tables(load_corpus(corpus_copy))
     assert list(out) == ["attributions.csv", "hedges.csv"]
-    assert list(out["attributions.csv"].columns) == ["source_id", "start", "end", "cue", "source_text", "kind"]
+    first = ["source_id", "start", "end", "cue", "source_text", "kind"]  # the contract; relays and reach appended
+    assert list(out["attributions.csv"].columns) == [*first, "relay", "behind", "reach"]
     assert list(out["hedges.csv"].columns) == ["source_id", "start", "end", "cue"]
+
+
+def test_an_article_in_another_language_is_reported_not_analysed() -> None:
+    french = (
+        "Le président a quitté Damascus dans la nuit, selon des sources proches de la famille. "
+        "Les rebelles ont pris le contrôle de la capitale et ils ont annoncé la fin du régime."
+    )
+    corpus = mini_corpus({"fr": french, "en": "The mayor said the bridge was safe."})
+    out = sourcing.sourcing_tables(corpus)
+    attrs, hdg = out["attributions.csv"], out["hedges.csv"]
+    assert attrs.loc[attrs["source_id"] == "fr", "kind"].tolist() == ["not analysed (language: fr)"]
+    assert hdg.loc[hdg["source_id"] == "fr", "cue"].tolist() == ["not analysed (language: fr)"]
+    assert list(sourcing.attributions(corpus)["source_id"]) == ["en"]
+    profile = sourcing_profile(corpus, sourcing.attributions(corpus), sourcing.hedges(corpus))
+    assert not profile.at["fr", "analysed"] and profile.at["fr", "language"] == "fr"
+    assert pd.isna(profile.at["fr", "attributions"]) and profile.at["en", "attributions"] == 1
+
+
+def test_relays_are_apart_from_described_sources() -> None:
+    corpus = mini_corpus(
+        {"a": "The plane flew with its transponder off, Reuters reported. Two aides said he left at night."}
+    )
+    found = sourcing.attributions(corpus, "speech")
+    assert found[["kind", "relay", "behind"]].values.tolist() == [
+        ["outlet", True, "not visible"],
+        ["anonymous", False, ""],
+    ]
+    profile = sourcing_profile(corpus, found, sourcing.hedges(corpus)).loc["a"]
+    assert (profile["relays"], profile["described_sources"], profile["relays_not_visible"]) == (1, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "reach"),
+    [
+        ("The bridge is safe. People familiar with the matter said so.", "The bridge is safe", "previous sentence"),
+        (
+            "“The bridge is safe. It will open in May,” the mayor said.",
+            "“The bridge is safe. It will open in May,”",
+            "previous sentence",
+        ),
+        ("The mayor said that the bridge is safe.", "the bridge is safe", "sentence"),
+        ("The bridge is safe.\nPeople familiar with the matter said so.", "", "sentence"),
+    ],
+)
+def test_content_reaches_back_one_sentence_only_when_measured_cases_say_so(text: str, content: str, reach: str) -> None:
+    row = find_attributions(text, tagger=False).iloc[0]
+    assert (text[row["content_start"] : row["content_end"]], row["reach"]) == (content, reach)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        (
+            "Dan Schwerin, director of speechwriting, wrote that the draft was ready.",
+            "Dan Schwerin, director of speechwriting",
+            "named",
+        ),
+        ("The influential US daily wrote that the talks had failed.", "The influential US daily", "outlet"),
+        ("Some state lobbyists said the bill would pass.", "Some state lobbyists", "anonymous"),
+        ("He called his media adviser, Ann Lee, asking her to come.", "He", "named"),
+        ("The Census Bureau said the figures were final.", "The Census Bureau", "named"),
+        ("The FBI said the inquiry was closed.", "The FBI", "named"),
+    ],
+)
+def test_source_kinds_on_real_news_wording(text: str, source: str, kind: str) -> None:
+    found = find_attributions(text)
+    assert [found.iloc[0]["source_text"], found.iloc[0]["kind"]] == [source, kind]
+
+
+def _long_paragraph(words: int) -> str:
+    base = "The minister said that the bridge, according to two officials who spoke to Reuters, was “safe, he added” "
+    pool = base.split()
+    return " ".join(pool[k % len(pool)] for k in range(words))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _long_paragraph(5000),
+        _long_paragraph(3000).replace(",", "").replace("“", "").replace("”", ""),
+        _long_paragraph(3000).upper(),
+        _long_paragraph(2000).replace("“", '"').replace("’", "'"),
+        '“She said ‘he told me “never” to go,’ and left,” the aide said. "Mixed ” quotes ‘ everywhere" he added.',
+    ],
+)
+def test_bad_input_gives_sensible_spans(text: str) -> None:
+    found = find_attributions(text)
+    assert len(found) and (found["cue_end"] <= len(text)).all() and (found["content_end"] <= len(text)).all()
+    assert (found["source_end"] - found["source_start"]).max() < 400  # a source is a phrase, not the paragraph
+    assert set(found["reach"]) <= {"sentence", "previous sentence"}
+    find_hedges(text)

@@ -17,7 +17,9 @@ def test_sourcing_profile_table() -> None:
             "b": "Nothing is attributed here at all.",
         }
     )
-    profile = sourcing_profile.sourcing_profile(corpus, sourcing.attributions(corpus), sourcing.hedges(corpus))
+    profile = sourcing_profile.sourcing_profile(
+        corpus, sourcing.attributions(corpus, "speech"), sourcing.hedges(corpus)
+    )
     a = profile.loc["a"]
     assert a["attributions"] == 3
     assert (a["share_anonymous"], a["share_named"], a["share_outlet"]) == pytest.approx((1 / 3, 1 / 3, 1 / 3))

@@ -7,8 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from benchmarks import train_sourcing
-from helpers.sourcing import tagger
+from helpers.sourcing import tagger, training
 from helpers.sourcing.lexicon import TOKEN
 
 
@@ -53,9 +52,9 @@ def test_dashes_are_folded_for_the_features() -> None:
 
 
 def test_training_is_reproducible_and_learns_the_cue_words(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(train_sourcing, "MIN_COUNT", 1)
-    weights_a, vocab_a = train_sourcing.train_model(_articles())
-    weights_b, vocab_b = train_sourcing.train_model(_articles())
+    monkeypatch.setattr(training, "MIN_COUNT", 1)
+    weights_a, vocab_a = training.train_model(_articles())
+    weights_b, vocab_b = training.train_model(_articles())
     assert weights_a == weights_b and vocab_a == vocab_b
     assert {"said", "believe"} <= set(vocab_a)
     model = (weights_a, 0.5, frozenset(vocab_a))

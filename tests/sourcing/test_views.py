@@ -42,7 +42,7 @@ def test_reader_marks_overlapping_spans_and_legend() -> None:
 
 def test_article_spans_from_detections() -> None:
     text = "He fled on Sunday, two diplomats said, and reportedly reached Moscow."
-    found_a, found_h = find_attributions(text), find_hedges(text)
+    found_a, found_h = find_attributions(text, tagger=False), find_hedges(text)
     dates = pd.DataFrame([{"start": 11, "end": 17, "text": "Sunday", "value": "2024-12-08"}])
     ents = pd.DataFrame([{"start": 62, "end": 68, "entity": "Moscow", "entity_type": "place"}])
     spans = article_spans(found_a, found_h, dates, ents)

@@ -12,8 +12,8 @@ from pathlib import Path
 import pandas as pd
 
 BRAT_COLUMNS = ["tid", "label", "start", "end", "text"]
-#: One attribution of an ``.ann`` file: its cue span and its source span (-1, -1 without a source).
-LINK_COLUMNS = ["cue_start", "cue_end", "source_start", "source_end"]
+#: One attribution of an ``.ann`` file: its cue, source and content spans (-1, -1 without one).
+LINK_COLUMNS = ["cue_start", "cue_end", "source_start", "source_end", "content_start", "content_end"]
 
 
 def read_brat(path: Path) -> pd.DataFrame:
@@ -61,25 +61,23 @@ def load_split(split_dir: Path) -> list[tuple[str, str, pd.DataFrame]]:
 
 
 def read_links(path: Path) -> pd.DataFrame:
-    """Each attribution of one ``.ann`` file (its ``E`` line): cue span and source span (-1 without a source)."""
+    """Each attribution of one ``.ann`` file (its ``E`` line): cue, source and content spans (-1 without one)."""
     spans = read_brat(path).set_index("tid")
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.startswith("E"):
             continue
         roles = dict(part.split(":", 1) for part in line.split("\t", 1)[-1].split() if ":" in part)
-        cue, source = roles.get("Cue"), roles.get("Source")
+        cue = roles.get("Cue")
         if cue not in spans.index:
             continue
-        has_source = source in spans.index
-        rows.append(
-            {
-                "cue_start": int(spans.at[cue, "start"]),
-                "cue_end": int(spans.at[cue, "end"]),
-                "source_start": int(spans.at[source, "start"]) if has_source else -1,
-                "source_end": int(spans.at[source, "end"]) if has_source else -1,
-            }
-        )
+        row = {"cue_start": int(spans.at[cue, "start"]), "cue_end": int(spans.at[cue, "end"])}
+        for role in ("Source", "Content"):
+            tid = roles.get(role)
+            found = tid in spans.index
+            row[f"{role.lower()}_start"] = int(spans.at[tid, "start"]) if found else -1
+            row[f"{role.lower()}_end"] = int(spans.at[tid, "end"]) if found else -1
+        rows.append(row)
     return pd.DataFrame(rows, columns=LINK_COLUMNS)
 
 
