@@ -14,11 +14,14 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+import networkx as nx
 import pandas as pd
 
 from helpers.core.datelines import outlet_key
 from helpers.corpus.load import corpus_column, is_known_outlet
-from helpers.reuse.derivation import REWRITE, find_reuse, related, rewritten_articles
+from helpers.reuse.derivation import find_reuse
+from helpers.reuse.labels import REWRITE, rewritten_articles
+from helpers.reuse.lookups import related
 from helpers.reuse.outlets import corpus_credits, own_reporting
 
 CHAIN_COLUMNS = ["source_id", "chain", "basis", "evidence", "relation"]
@@ -29,22 +32,16 @@ CHAIN_REWRITE = "rewrite"  # another outlet's article resting on the chain's rep
 
 
 def _components(ids: Iterable[str], edges: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """Union-find: a representative per id (the first in ``ids`` order of its component)."""
+    """Connected components (networkx): a representative per id, the first in ``ids`` order of its component."""
     order = {sid: i for i, sid in enumerate(ids)}
-    parent = {sid: sid for sid in order}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in edges:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            keep, drop = (ra, rb) if order[ra] < order[rb] else (rb, ra)
-            parent[drop] = keep
-    return {sid: find(sid) for sid in order}
+    graph = nx.Graph()
+    graph.add_nodes_from(order)
+    graph.add_edges_from(edges)
+    root = {}
+    for component in nx.connected_components(graph):
+        first = min(component, key=order.__getitem__)
+        root.update(dict.fromkeys(component, first))
+    return {sid: root[sid] for sid in order}
 
 
 def _own_name(outlet: object, sid: str) -> str:

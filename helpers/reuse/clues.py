@@ -17,7 +17,8 @@ from helpers.core.text import quote_spans, sentence_spans
 from helpers.corpus.load import corpus_column
 from helpers.reuse import shingles
 from helpers.reuse.alignment import STOP_WORDS, VERBATIM
-from helpers.reuse.derivation import NOT_DERIVED
+from helpers.reuse.labels import NOT_DERIVED
+from helpers.reuse.settings import QUOTE_MIN_CHARS, QUOTE_MIN_SCORE
 
 
 def credit_lines(corpus: pd.DataFrame) -> pd.DataFrame:
@@ -33,19 +34,9 @@ def credit_lines(corpus: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["source_id", "credits", "sentence"])
 
 
-#: Shortest quoted passage (characters between the quote marks) worth comparing.
-QUOTE_MIN_CHARS = 3
-
-
 def quotes(text: str) -> list[tuple[int, int]]:
     """Spans of the double-quoted passages of a text, quote marks excluded (:func:`helpers.core.text.quote_spans`)."""
     return [(s + 1, e - 1) for s, e in quote_spans(text) if e - s - 2 >= QUOTE_MIN_CHARS]
-
-
-#: Two quotes are the same quote when the shorter one's normalised words match inside the
-#: longer one at this rapidfuzz ``partial_ratio`` or more ("Tomorrow, we will see" inside
-#: "He replied: 'Tomorrow, we will see'"); below 100 the wording was altered.
-QUOTE_MIN_SCORE = 70.0
 
 
 def shared_quotes(corpus: pd.DataFrame) -> pd.DataFrame:

@@ -13,8 +13,12 @@ import pandas as pd
 import pytest
 
 from helpers.cli import run_validate
+from helpers.reuse import candidates as reuse_candidates
 from helpers.reuse import chaining
 from helpers.reuse import derivation as reuse
+from helpers.reuse import labels as reuse_labels
+from helpers.reuse import lookups as reuse_lookups
+from helpers.reuse import settings as reuse_settings
 from helpers.reuse.outlets import own_reporting
 from helpers.reuse.settings import REUSE
 from helpers.sourcing import detect, rewrites
@@ -61,9 +65,12 @@ def test_pairs_of_one_outlet_s_stories_are_updates_not_derivations(
 ) -> None:
     for a, b in (("ap-1", "ap-2"), ("ap-1", "ap-3"), ("ap-2", "ap-3")):
         row = pair_row(found.pairs, a, b)
-        assert row.relation == reuse.UPDATE and "not a rewrite" in row.direction_basis
-    labels = reuse.article_labels(wire_corpus, found.pairs).set_index("source_id")
-    assert labels.at["ap-2", "label"] == reuse.NOT_DERIVED and labels.at["ap-3", "label"] == reuse.NOT_DERIVED
+        assert row.relation == reuse_labels.UPDATE and "not a rewrite" in row.direction_basis
+    labels = reuse_lookups.article_labels(wire_corpus, found.pairs).set_index("source_id")
+    assert (
+        labels.at["ap-2", "label"] == reuse_labels.NOT_DERIVED
+        and labels.at["ap-3", "label"] == reuse_labels.NOT_DERIVED
+    )
 
 
 def test_a_later_update_is_not_shown_dropping_the_bulletin_s_hedge(wire_corpus: pd.DataFrame) -> None:
@@ -94,8 +101,8 @@ def test_boilerplate_and_stock_sentences_join_no_chain(chain_table: pd.DataFrame
     for a, b in (("ap-1", "xinhua-2"), ("ap-2", "xinhua-2"), ("ap-3", "xinhua-2"), ("xinhua-1", "meridian-3")):
         row = pair_row(found.pairs, a, b)
         # without the guard these would be chain links: their shared text covers a fifth of one side
-        assert row.label != reuse.NOT_DERIVED, (a, b)
-        assert row.relation == reuse.FORMULAIC and "formulaic, no chain link" in row.direction_basis
+        assert row.label != reuse_labels.NOT_DERIVED, (a, b)
+        assert row.relation == reuse_labels.FORMULAIC and "formulaic, no chain link" in row.direction_basis
     assert chain_table.at["xinhua-2", "chain"] == "Xinhua News Agency"
     assert (
         chain_table.at["meridian-3", "chain"] == "The Daily Meridian" and chain_table.at["meridian-3", "basis"] == "own"
@@ -104,7 +111,7 @@ def test_boilerplate_and_stock_sentences_join_no_chain(chain_table: pd.DataFrame
 
 def test_the_genuine_rewrite_is_still_found(chain_table: pd.DataFrame, found: reuse.Reuse) -> None:
     row = pair_row(found.pairs, "ap-2", "meridian-1")
-    assert row.relation == reuse.REWRITE and row.derived == "meridian-1" and row.label == reuse.WHOLLY
+    assert row.relation == reuse_labels.REWRITE and row.derived == "meridian-1" and row.label == reuse_labels.WHOLLY
     assert chain_table.at["meridian-1", "chain"] == "Associated Press"
     assert chain_table.at["meridian-1", "relation"] == chaining.CHAIN_REWRITE
     assert "own stories" in chain_table.at["meridian-1", "evidence"]
@@ -125,7 +132,7 @@ def test_an_uncredited_rewrite_is_not_its_outlet_s_own_story(wire_corpus: pd.Dat
     )
     corpus["outlet"] = ["Agency", "Paper", "Paper", "Paper"]
     pairs = reuse.pairs(corpus)
-    assert pair_row(pairs, "copy", "again").relation == reuse.REWRITE  # re-read as two outlets: no update
+    assert pair_row(pairs, "copy", "again").relation == reuse_labels.REWRITE  # re-read as two outlets: no update
     table = chaining.chains(corpus, pairs).set_index("source_id")
     assert table["chain"].to_dict() == {"wire": "Agency", "copy": "Agency", "staff": "Paper", "again": "Agency"}
 
@@ -151,8 +158,8 @@ def test_a_short_shared_stock_sentence_is_formulaic_but_a_copied_story_is_a_rewr
     corpus["outlet"] = ["Agency One", "Agency Two", "Agency One", "Paper Three"]
     pairs = reuse.pairs(corpus)
     stock_pair, copy_pair = pair_row(pairs, "a", "b"), pair_row(pairs, "c", "d")
-    assert stock_pair.label != reuse.NOT_DERIVED and stock_pair.relation == reuse.FORMULAIC
-    assert copy_pair.relation == reuse.REWRITE
+    assert stock_pair.label != reuse_labels.NOT_DERIVED and stock_pair.relation == reuse_labels.FORMULAIC
+    assert copy_pair.relation == reuse_labels.REWRITE
 
 
 # ---- one reuse setting -----------------------------------------------------------------------
@@ -169,13 +176,13 @@ def test_aligning_every_pair_changes_no_chain(which: str, wire_corpus: pd.DataFr
 
 def test_every_reuse_default_is_the_one_setting() -> None:
     assert dataclasses.asdict(REUSE) == {
-        "n": reuse.SHINGLE_N,
-        "min_shared": reuse.MIN_SHARED_SHINGLES,
-        "align_min_containment": reuse.ALIGN_MIN_CONTAINMENT,
+        "n": reuse_settings.SHINGLE_N,
+        "min_shared": reuse_settings.MIN_SHARED_SHINGLES,
+        "align_min_containment": reuse_settings.ALIGN_MIN_CONTAINMENT,
     }
-    params = inspect.signature(reuse.candidate_pairs).parameters
+    params = inspect.signature(reuse_candidates.candidate_pairs).parameters
     assert (params["n"].default, params["min_shared"].default) == (REUSE.n, REUSE.min_shared)
-    assert reuse._settings(None) == REUSE and reuse._settings(None, n=4).n == 4
+    assert reuse_candidates.resolve_settings(None) == REUSE and reuse_candidates.resolve_settings(None, n=4).n == 4
 
 
 # ---- the shipped corpus keeps its chains -----------------------------------------------------
@@ -197,5 +204,5 @@ def test_the_shipped_corpus_keeps_its_chains_and_its_pairs(corpus: pd.DataFrame)
         "ft": "own",
     }
     trio = found.pairs["source_a"].isin(REUTERS_TRIO) & found.pairs["source_b"].isin(REUTERS_TRIO)
-    assert set(found.pairs.loc[trio, "relation"]) == {reuse.REWRITE}
+    assert set(found.pairs.loc[trio, "relation"]) == {reuse_labels.REWRITE}
     assert set(found.pairs.loc[~trio, "relation"]) == {""}
