@@ -19,7 +19,7 @@ from helpers import config
 from helpers.claims import coding, disagreements
 from helpers.core.errors import InputError, Problem, display_path
 from helpers.core.files import write_atomic, write_csv_atomic
-from helpers.corpus import authoring
+from helpers.corpus import authoring, credits
 from helpers.corpus.load import Corpus, load_corpus
 from helpers.display.notebook import notebook_gaps
 from helpers.reuse import chaining
@@ -46,6 +46,7 @@ CHECKS: tuple[Check, ...] = (
     Check(temporal_gold.validate_gold, temporal_gold.gold_summary),
     Check(sourcing_gold.validate_gold, sourcing_gold.gold_summary),
     Check(dated.validate_outside, dated.outside_summary),
+    Check(credits.credit_warnings, credits.credits_summary),  # the text credits an outlet the manifest does not
 )
 
 #: What ``tables`` writes, in output order: each builder returns ``{file name: Table}``.

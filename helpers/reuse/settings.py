@@ -128,3 +128,29 @@ class ReuseSettings:
 
 #: The one reuse setting: the default of every function in :mod:`helpers.reuse`.
 REUSE = ReuseSettings()
+
+
+# --------------------------------------------------------------------------------------------
+# Stories and boilerplate (:mod:`helpers.reuse.stories`, :mod:`helpers.reuse.boilerplate`)
+# --------------------------------------------------------------------------------------------
+
+#: An article's profile for grouping stories: the names it uses (capitalised words inside a
+#: sentence: people, places, organisations, months), weighted by tf-idf where the corpus is
+#: padded with this many background articles naming none of them. Without the padding, a corpus
+#: all about one happening gives its shared names no weight at all (they are in every article);
+#: with it, a name in every article of a five-article corpus still counts, while in a corpus of
+#: hundreds the names every story shares ("Trump", "Clinton") weigh next to nothing.
+STORY_BACKGROUND_DOCS = 30
+
+#: Two groups of articles are one story when the average cosine similarity of their articles'
+#: name profiles (over every pair across the two groups, unrelated pairs counting 0) reaches
+#: this. Average linkage, so one shared name does not chain unrelated stories. Measured (names,
+#: 30 background articles): the least similar pair of the shipped corpus's five accounts of one
+#: escape is at 0.34; among the 84 PolNeAR development stories half the pairs are below 0.03 and
+#: 99 % below 0.20 (benchmarks/independence.py prints the groups it gives).
+STORY_MIN_SIMILARITY = 0.25
+
+#: Shortest recurring passage set aside as boilerplate (an editor's note, a sign-off, a bio), in
+#: words: two five-word shingles' worth, so a stock phrase ("said in a statement on") is left to
+#: the formulaic test of :class:`helpers.reuse.labels.Formulaic` instead.
+BOILERPLATE_MIN_WORDS = 10
