@@ -10,7 +10,8 @@ Three steps, each scaling with the amount of shared text rather than the square 
    paraphrase, each passage with its character spans in both unmodified texts.
 3. **Labels** in the spirit of the METER corpus (wholly / partially / not derived) from the share
    of the derived article covered by aligned passages, and the direction from publication dates.
-4. **Relation**: two stories of one outlet are an ``update`` of its own reporting; a derived pair
+4. **Relation**: two stories of one outlet are an ``update`` of its own reporting only when they
+   share distinctive passages (one story continued; otherwise separate reporting); a derived pair
    of different outlets is a ``rewrite`` (a chain link) only with enough distinctive shared text,
    else ``formulaic`` (stock sentences and boilerplate join no chain) or ``weak`` (aligned only
    because the caller lowered the thresholds of :data:`helpers.reuse.settings.REUSE`).
@@ -32,6 +33,7 @@ import pandas as pd
 
 from helpers.reuse import shingles
 from helpers.reuse.alignment import PASSAGE_COLUMNS, Profile, aligned_passages, profile
+from helpers.reuse.boilerplate import house_text
 from helpers.reuse.candidates import canonical_pairs, corpus_texts, passes, resolve_settings, token_candidates
 from helpers.reuse.labels import (
     FORMULAIC,
@@ -98,13 +100,15 @@ def find_reuse(
 
     ``relation`` says what a pair is to the reporting chains, always under :data:`REUSE` (so a
     notebook that aligns every pair to show its passages gets the same chains): ``update`` (two
-    stories of one outlet's own reporting), ``rewrite`` (derived across outlets, with at least
+    stories of one outlet's own reporting continuing one story: distinctive shared passages),
+    ``rewrite`` (derived across outlets, with at least
     :data:`CHAIN_MIN_WORDS` words of distinctive shared text), ``formulaic`` (derived, but sharing
     only stock text: phrases common in the corpus, one outlet's repeated passages, or too few
     words), ``weak`` (aligned only under thresholds below REUSE), or empty (not derived).
     """
     setting = resolve_settings(settings, n=n, min_shared=min_shared, align_min_containment=align_min_containment)
-    texts = corpus_texts(corpus)
+    stored = corpus_texts(corpus)
+    texts = house_text(corpus).texts  # boilerplate blanked, offsets as stored
     meta = Meta.of(corpus)
     ids = list(texts)
     tokens = {sid: shingles.tokenize(texts[sid]) for sid in ids}
@@ -128,10 +132,8 @@ def find_reuse(
         update = meta.same_own_outlet(a, b)
         if not passes(int(shared), int(distinctive), c_max, setting):
             why = below if c_max < setting.align_min_containment else common
-            if update:
-                across[len(rows)] = (why, "")
-            rows.append((*base, 0, NOT_DERIVED, *counts, 0.0, 0.0, "", _update_basis(a, b, meta, why, update),
-                         UPDATE if update else ""))  # fmt: skip
+            why = f"one outlet's stories sharing no aligned passage: separate reporting; {why}" if update else why
+            rows.append((*base, 0, NOT_DERIVED, *counts, 0.0, 0.0, "", why, ""))  # fmt: skip
             continue
         pa = profiles.get(a) or profiles.setdefault(a, profile(texts[a], tokens[a]))
         pb = profiles.get(b) or profiles.setdefault(b, profile(texts[b], tokens[b]))
@@ -143,7 +145,7 @@ def find_reuse(
             relation = WEAK
             cross_basis += "; aligned only under thresholds below the reuse setting: no chain link"
         elif label != NOT_DERIVED:
-            words, dist_a, dist_b = formulaic.distinctive(a, b, pa, pb, found)
+            words, dist_a, dist_b = formulaic.distinctive(a, b, pa, pb, found, update)
             dist = dist_a if derived == a else dist_b if derived == b else max(dist_a, dist_b)
             if joins_chain(words, dist):
                 relation = REWRITE
@@ -154,13 +156,15 @@ def find_reuse(
                     f"stock passages, below {CHAIN_MIN_WORDS} words or {PARTIALLY_DERIVED_MIN_COVERAGE:.0%}: "
                     "formulaic, no chain link"
                 )
-        if update:
+        if update and relation == REWRITE:
             across[len(rows)] = (cross_basis, relation)
             relation, cross_basis = UPDATE, _update_basis(a, b, meta, basis, update)
+        elif update:
+            cross_basis = f"one outlet's stories, too little distinctive shared text: separate reporting; {cross_basis}"
         basis = cross_basis
         rows.append((*base, len(found), label, *counts, cov_a, cov_b, derived if label != NOT_DERIVED else "", basis,
                      relation))  # fmt: skip
-        passage_rows.extend((a, b, kind, score, a0, a1, b0, b1, texts[a][a0:a1], texts[b][b0:b1])
+        passage_rows.extend((a, b, kind, score, a0, a1, b0, b1, stored[a][a0:a1], stored[b][b0:b1])
                             for kind, score, a0, a1, b0, b1 in found)  # fmt: skip
     pairs_df = _rewritten_not_updates(pd.DataFrame(rows, columns=PAIR_COLUMNS), across)
     passages_df = pd.DataFrame(passage_rows, columns=PASSAGE_COLUMNS)

@@ -124,7 +124,8 @@ class Formulaic:
     def __init__(self, ids: Sequence[str], tokens: Mapping[str, Tokens], outlet: Mapping[str, str]) -> None:
         self.ids, self.tokens, self.outlet = ids, tokens, outlet
         self._hashes: np.ndarray | None = None
-        self._cum: dict[str, np.ndarray] = {}
+        self._common: np.ndarray | None = None
+        self._cum: dict[tuple[str, bool], np.ndarray] = {}
 
     @property
     def hashes(self) -> np.ndarray:
@@ -134,6 +135,7 @@ class Formulaic:
             empty = np.empty(0, np.uint64)
             uniq, counts = np.unique(np.concatenate([empty, *sets.values()]), return_counts=True)
             parts = [uniq[counts > common_limit(len(self.ids))]]
+            self._common = parts[0]
             by_outlet: dict[str, list[np.ndarray]] = {}
             for sid in self.ids:
                 if self.outlet.get(sid):
@@ -145,36 +147,48 @@ class Formulaic:
             self._hashes = np.unique(np.concatenate(parts))
         return self._hashes
 
-    def _counts(self, sid: str) -> np.ndarray:
-        """Cumulative count of formulaic shingles by start position in article ``sid`` (a leading 0)."""
-        if sid not in self._cum:
-            found = shingles.shingle_hashes(self.tokens[sid].hashes, REUSE.n)
-            flags = np.isin(found, self.hashes) if self.hashes.size else np.zeros(found.size, dtype=bool)
-            self._cum[sid] = np.r_[0, np.cumsum(flags, dtype=np.int64)]
-        return self._cum[sid]
+    @property
+    def common(self) -> np.ndarray:
+        """Sorted shingle hashes common in the corpus (the outlets' stock text left out)."""
+        if self._common is None:
+            _ = self.hashes
+        return self._common if self._common is not None else np.empty(0, np.uint64)
 
-    def _formulaic(self, sid: str, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    def _counts(self, sid: str, common_only: bool = False) -> np.ndarray:
+        """Cumulative count of formulaic shingles by start position in article ``sid`` (a leading 0)."""
+        if (sid, common_only) not in self._cum:
+            found = shingles.shingle_hashes(self.tokens[sid].hashes, REUSE.n)
+            stock = self.common if common_only else self.hashes
+            flags = np.isin(found, stock) if stock.size else np.zeros(found.size, dtype=bool)
+            self._cum[(sid, common_only)] = np.r_[0, np.cumsum(flags, dtype=np.int64)]
+        return self._cum[(sid, common_only)]
+
+    def _formulaic(self, sid: str, lo: np.ndarray, hi: np.ndarray, common_only: bool = False) -> np.ndarray:
         """Per token range ``[lo, hi)`` of ``sid``: whether most shingles starting in it (one at least) are stock."""
-        cum = self._counts(sid)
+        cum = self._counts(sid, common_only)
         last = cum.size - 1  # shingles in the article
         first = np.minimum(lo, last)
         stop = np.clip(hi - REUSE.n + 1, first + 1, last)  # at least the shingle starting at lo
         size = np.maximum(stop - first, 1)
         return (cum[np.minimum(stop, last)] - cum[first]) / size >= FORMULAIC_SHARE
 
-    def distinctive(self, a: str, b: str, pa: Profile, pb: Profile, found: Sequence[tuple]) -> tuple[int, float, float]:
+    def distinctive(
+        self, a: str, b: str, pa: Profile, pb: Profile, found: Sequence[tuple], same_outlet: bool = False
+    ) -> tuple[int, float, float]:
         """Words of distinctive shared text (the smaller side), and the share of each text it covers.
 
         A passage is formulaic when most of its shingles are formulaic on either side; the words
         of the other passages are counted once each (a paraphrased sentence and a verbatim run
-        inside it overlap).
+        inside it overlap). For two stories of one outlet (``same_outlet``) only phrases common in
+        the corpus are formulaic: what the outlet repeats within one story is the evidence of an
+        update (its boilerplate across stories is set aside before, :mod:`helpers.reuse.boilerplate`).
         """
         if not found:
             return 0, 0.0, 0.0
         spans = np.asarray([p[2:6] for p in found], dtype=np.int64)
         a_lo, a_hi = (np.searchsorted(pa.tokens.starts, spans[:, k], side="left") for k in (0, 1))
         b_lo, b_hi = (np.searchsorted(pb.tokens.starts, spans[:, k], side="left") for k in (2, 3))
-        keep = ~(self._formulaic(a, a_lo, a_hi) | self._formulaic(b, b_lo, b_hi))
+        keep = ~(self._formulaic(a, a_lo, a_hi, same_outlet) | self._formulaic(b, b_lo, b_hi, same_outlet))
         mask_a = np.zeros(len(pa.tokens), dtype=bool)
         mask_b = np.zeros(len(pb.tokens), dtype=bool)
         for x0, x1, y0, y1 in zip(a_lo[keep], a_hi[keep], b_lo[keep], b_hi[keep], strict=True):

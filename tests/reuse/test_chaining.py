@@ -22,7 +22,7 @@ def test_chains_put_the_reuters_trio_together_and_keep_ft_and_allies_apart(
     corpus: pd.DataFrame, real: reuse.Reuse
 ) -> None:
     ch = chains.chains(corpus, real.pairs).set_index("source_id")
-    assert list(ch.columns) == ["chain", "basis", "evidence", "relation"]
+    assert list(ch.columns) == ["chain", "basis", "evidence", "relation", "story_id", "outlet"]
     assert set(ch.loc[[*REUTERS_TRIO, "allies-fled"], "relation"]) == {chains.CHAIN_REWRITE}
     assert ch.at["ft", "relation"] == chains.OWN
     assert set(ch.loc[list(REUTERS_TRIO), "chain"]) == {"Reuters"}
@@ -41,7 +41,7 @@ def test_credit_alone_makes_a_chain_and_reuse_extends_it() -> None:
     )
     ch = chains.chains(corpus, reuse.pairs(corpus)).set_index("source_id")
     assert ch.at["copier", "chain"] == "Wire" and ch.at["copier", "basis"] == "text reuse"
-    assert "through credited" in ch.at["copier", "evidence"]
+    assert "rests on credited" in ch.at["copier", "evidence"]
     assert ch.at["lonely", "chain"] == "Agency" and ch.at["lonely", "basis"] == "credit"
 
 
