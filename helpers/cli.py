@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import config
-from helpers.claims import coding, disagreements
+from helpers.claims import coding, disagreements, provenance
 from helpers.core.errors import InputError, Problem, display_path
 from helpers.core.files import write_atomic, write_csv_atomic
 from helpers.corpus import authoring, credits
@@ -54,7 +54,8 @@ TABLE_BUILDERS: tuple[Callable[[Corpus], dict[str, Table]], ...] = (
     disagreements.claim_tables,  # claims_by_source.csv, disagreements.csv
     coding.annotation_tables,  # annotations.jsonld
     dated.timeline_tables,  # temporal_mentions.csv, events.csv
-    chaining.reuse_tables,  # reuse_pairs.csv, chains.csv
+    chaining.reuse_tables,  # reuse_pairs.csv, chains.csv, stories.csv, boilerplate.csv
+    provenance.provenance_tables,  # claim_provenance.csv
     detect.sourcing_tables,  # attributions.csv, hedges.csv
 )
 

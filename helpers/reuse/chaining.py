@@ -306,9 +306,15 @@ def chain_counts(corpus: pd.DataFrame, chains_df: pd.DataFrame) -> pd.Series:
 
 
 def reuse_tables(corpus: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """``reuse_pairs.csv`` and ``chains.csv`` for ``python -m helpers tables``."""
+    """``reuse_pairs.csv``, ``chains.csv``, ``stories.csv`` and ``boilerplate.csv`` for ``python -m helpers tables``."""
     found = find_reuse(corpus)
+    house = house_text(corpus)
     out = found.pairs.copy()
     for col in ("similarity", "containment_a_in_b", "containment_b_in_a", "coverage_a", "coverage_b"):
         out[col] = out[col].round(4)
-    return {"reuse_pairs.csv": out, "chains.csv": chains(corpus, found.pairs)}
+    return {
+        "reuse_pairs.csv": out,
+        "chains.csv": chains(corpus, found.pairs, house.stories),
+        "stories.csv": house.stories,
+        "boilerplate.csv": house.boilerplate,
+    }

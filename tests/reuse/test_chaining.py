@@ -47,7 +47,7 @@ def test_credit_alone_makes_a_chain_and_reuse_extends_it() -> None:
 
 def test_tables_have_the_documented_columns() -> None:
     out = chains.reuse_tables(load_corpus(config.DEFAULT_CORPUS_DIR))
-    assert set(out) == {"reuse_pairs.csv", "chains.csv"}
+    assert set(out) == {"reuse_pairs.csv", "chains.csv", "stories.csv", "boilerplate.csv"}
     cols = [
         "source_a",
         "source_b",
@@ -58,7 +58,11 @@ def test_tables_have_the_documented_columns() -> None:
         "label",
     ]
     assert list(out["reuse_pairs.csv"].columns[: len(cols)]) == cols
-    assert list(out["chains.csv"].columns[:2]) == ["source_id", "chain"]
+    assert list(out["chains.csv"].columns) == [
+        "source_id", "chain", "basis", "evidence", "relation", "story_id", "outlet"
+    ]  # fmt: skip
+    assert list(out["stories.csv"].columns) == ["story_id", "label", "source_id"]
+    assert out["stories.csv"]["story_id"].nunique() == 1  # the shipped corpus's five accounts are one story
 
 
 def test_chain_counts_and_summary_count_chains_not_outlets(corpus: pd.DataFrame, real: reuse.Reuse) -> None:
