@@ -15,7 +15,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # Kernels run in notebooks/: a relative CORPUS_DIR is made absolute before any kernel starts.
 CORPUS_ENV := $(if $(CORPUS_DIR),CORPUS_DIR=$(abspath $(CORPUS_DIR)),)
 
-.PHONY: help setup lab test unit nbtest browser screenshots lint validate tables report notebooks bench bench-validate bench-tables bench-suggest accuracy train-sourcing lock clean
+.PHONY: help setup lab test unit nbtest browser screenshots lint validate tables report notebooks bench bench-validate bench-tables bench-suggest bench-independence accuracy train-sourcing lock clean
 
 help:
 	@echo "make lab      open the notebooks in JupyterLab (sets everything up first)"
@@ -106,6 +106,9 @@ bench-validate: $(STAMP)
 
 bench-tables: $(STAMP)
 	$(BIN)/python -m benchmarks.tables_bench
+
+bench-independence: $(STAMP)
+	$(BIN)/python -m benchmarks.independence $(DATA)
 
 bench-suggest: $(STAMP)
 	$(BIN)/python -m benchmarks.suggest_bench
