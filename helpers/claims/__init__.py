@@ -19,6 +19,7 @@ from helpers.claims.disagreements import (
 )
 from helpers.claims.disagreements import disagreements as disagreement_table
 from helpers.claims.matrix import NOT_CODED, article_totals, stance_matrix
+from helpers.claims.provenance import claim_provenance, corpus_provenance
 from helpers.claims.views import (
     all_claims_html,
     claim_explorer,
@@ -36,7 +37,9 @@ __all__ = [
     "all_claims_html",
     "article_totals",
     "claim_explorer",
+    "claim_provenance",
     "coding_workbench",
+    "corpus_provenance",
     "corroboration_summary",
     "corroboration_table",
     "disagreement_html",

@@ -1,6 +1,7 @@
 """Who copied whom: shared passages between articles, derivation labels and direction, reporting chains."""
 
 from helpers.reuse.alignment import align
+from helpers.reuse.boilerplate import boilerplate_table, corpus_stories
 from helpers.reuse.chaining import chain_counts, chain_of, chain_summary, chains
 from helpers.reuse.clues import credit_lines, dependency_clues, shared_quotes, spelling_variants
 from helpers.reuse.derivation import find_reuse, pairs
@@ -17,10 +18,12 @@ __all__ = [
     "ReuseSettings",
     "align",
     "article_labels",
+    "boilerplate_table",
     "chain_counts",
     "chain_of",
     "chain_summary",
     "chains",
+    "corpus_stories",
     "credit_lines",
     "dependency_clues",
     "derivation_graph",

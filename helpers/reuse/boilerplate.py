@@ -135,11 +135,11 @@ def house_text(corpus: pd.DataFrame, n: int = REUSE.n) -> HouseText:
     return HouseText(stories, pd.DataFrame(rows, columns=BOILERPLATE_COLUMNS), masked)
 
 
-def boilerplate(corpus: pd.DataFrame) -> pd.DataFrame:
+def boilerplate_table(corpus: pd.DataFrame) -> pd.DataFrame:
     """The boilerplate passages of a corpus, one row per passage and article (see :func:`house_text`)."""
     return house_text(corpus).boilerplate
 
 
-def stories(corpus: pd.DataFrame) -> pd.DataFrame:
+def corpus_stories(corpus: pd.DataFrame) -> pd.DataFrame:
     """``story_id, label, source_id``: articles grouped by the happening they report (:mod:`helpers.reuse.stories`)."""
     return house_text(corpus).stories

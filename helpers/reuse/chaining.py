@@ -230,10 +230,11 @@ def chains(corpus: pd.DataFrame, pairs_df: pd.DataFrame, stories_df: pd.DataFram
             parts.append(f"{verb} {parent}: {label} text shared ({cov:.0%} of its words in aligned passages)")
         for cov, other, _, label, _ in resting.get(sid, [])[1:]:
             where = "" if comp[other] == root else f", of the chain {shown[comp[other]]}: it blends the two"
-            parts.append(f"also shares {label} text with {other} ({cov:.0%}){where}")
+            parts.append(f"also shares {label} text with {other} ({cov:.0%} of its words){where}")
         later = children.get(sid, [])
         if later:
-            parts.append(f"resting on it or sharing its upstream: {', '.join(later)}")
+            shared_with = [f"{c} ({chosen[c][0]:.0%} of {c}'s words)" for c in later]
+            parts.append(f"resting on it or sharing its upstream: {', '.join(shared_with)}")
         if sid in joined_by:
             kind, agency, other = joined_by[sid].split(":", 2)
             parts.append(
