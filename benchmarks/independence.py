@@ -1,12 +1,13 @@
 """``make bench-independence``: chains, stories and boilerplate on the 84 PolNeAR development stories.
 
-``python -m benchmarks.independence [DATA_DIR]`` builds the corpus with ``new`` and ``add`` only
+``python -m benchmarks.independence [DATA_DIR] [--train]`` builds the corpus with ``new`` and ``add`` only
 (:mod:`benchmarks.polnear_stories`, in a temporary folder), then checks what issue 24 asks of it:
 no chain joins two articles that no reuse pair, dateline credit of one story or inferred upstream
 connects; no boilerplate passage (the editor's note) joins anything; and prints the chains and
 stories (the ten largest with their labels) for a reader to judge. Without the data it prints one
 skip line and exits 0. Out of sample: nothing here was tuned on these articles except the story
-threshold, whose choice the module docstring of :mod:`helpers.reuse.settings` records.
+threshold, whose choice :mod:`helpers.reuse.settings` records; ``--train`` runs the same on the 840
+training stories, which nothing was chosen on.
 """
 
 from __future__ import annotations
@@ -52,13 +53,15 @@ def unconnected_members(corpus: pd.DataFrame, pairs: pd.DataFrame, chains: pd.Da
 def main(argv: list[str] | None = None) -> int:
     """Build, check and print; 1 when a check fails, 0 otherwise (and when the data is absent)."""
     args = sys.argv[1:] if argv is None else argv
+    split = "train" if "--train" in args else "dev"
+    args = [a for a in args if a != "--train"]
     data = Path(args[0]) if args else DEFAULT_DATA
-    if polnear_dev(data) is None:
+    if polnear_dev(data, split) is None:
         print(f"skip: no PolNeAR development split under {data}")
         return 0
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "polnear-dev"
-        added = build(data, out)
+        out = Path(tmp) / f"polnear-{split}"
+        added = build(data, out, split)
         corpus = load_corpus(out)
         found = find_reuse(corpus)
         house = house_text(corpus)

@@ -30,19 +30,19 @@ OUTLETS = {
 }
 
 
-def polnear_dev(data: Path) -> Path | None:
-    """The PolNeAR development split under ``data``, or None when it is absent."""
-    split = Path(data) / "polnear" / "dev" / "text"
+def polnear_dev(data: Path, split_name: str = "dev") -> Path | None:
+    """The texts of a PolNeAR split (``dev`` or ``train``) under ``data``, or None when it is absent."""
+    split = Path(data) / "polnear" / split_name / "text"
     return split if split.is_dir() and (Path(data) / "polnear" / "metadata.tsv").is_file() else None
 
 
-def build(data: Path, out: Path) -> int:
-    """Lay out ``out`` and add every development story; returns how many were added."""
-    split = polnear_dev(data)
+def build(data: Path, out: Path, split_name: str = "dev") -> int:
+    """Lay out ``out`` and add every story of one split (development by default); returns how many were added."""
+    split = polnear_dev(data, split_name)
     if split is None:
         return 0
     with (Path(data) / "polnear" / "metadata.tsv").open(encoding="utf-8") as fh:
-        meta = {r["filename"]: r for r in csv.DictReader(fh, delimiter="\t") if r["compartment"] == "dev"}
+        meta = {r["filename"]: r for r in csv.DictReader(fh, delimiter="\t") if r["compartment"] == split_name}
     new_corpus(out)
     counts: dict[str, int] = {}
     added = 0

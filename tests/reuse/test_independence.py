@@ -217,3 +217,22 @@ def test_three_hundred_near_duplicate_copies_of_one_wire_story() -> None:
     assert house.stories["story_id"].nunique() == 1 and house.boilerplate.empty
     table = chaining.chains(corpus, find_reuse(corpus).pairs, house.stories)
     assert set(table["chain"]) == {"AP"}
+
+
+def test_add_records_the_dateline_credit_with_a_note(tmp_path) -> None:
+    from helpers.corpus.authoring import add_article, new_corpus
+
+    new_corpus(tmp_path / "c")
+    story = tmp_path / "story.txt"
+    story.write_text("Headline.\n\nWASHINGTON (AP) — " + A + "\n", encoding="utf-8")
+    row = add_article(tmp_path / "c", story, outlet="Breitbart", published="2016-09-30")
+    assert row["credits"] == "AP" and "Credits read from the text: AP from the dateline (AP)." in row["notes"]
+    given = add_article(tmp_path / "c", _copy(story, tmp_path / "again.txt", " More."), outlet="Breitbart",
+                        published="2016-09-30", credits="Associated Press")  # fmt: skip
+    assert given["credits"] == "Associated Press" and "read from the text" not in given["notes"]
+
+
+def _copy(src, dst, extra: str):
+    """``src`` copied to ``dst`` with ``extra`` appended (a different text, so ``add`` takes it)."""
+    dst.write_text(src.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    return dst
