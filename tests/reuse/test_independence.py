@@ -236,3 +236,14 @@ def _copy(src, dst, extra: str):
     """``src`` copied to ``dst`` with ``extra`` appended (a different text, so ``add`` takes it)."""
     dst.write_text(src.read_text(encoding="utf-8") + extra, encoding="utf-8")
     return dst
+
+
+def test_background_facts_credited_to_one_agency_join_nothing() -> None:
+    # one story (same names), both credit AP for its figures, no dateline and no shared passage
+    a = story_text(51, ("Vantorel", "Quibra", "Lasmont")) + " The figures come from AP."
+    b = story_text(52, ("Vantorel", "Quibra", "Lasmont")) + " AP supplied the toll."
+    corpus = corpus_of({"a": a, "b": b}, {"a": "Paper One", "b": "Paper Two"}, {"a": "2016-09-01", "b": "2016-09-01"})
+    corpus["credits"] = [("AP",), ("AP",)]
+    table = chains_of(corpus)
+    assert table["story_id"].nunique() == 1
+    assert table.at["a", "chain"] != table.at["b", "chain"]
