@@ -67,6 +67,14 @@ def _runs(flags: np.ndarray, n: int, n_tokens: int) -> list[tuple[int, int]]:
     return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True)]
 
 
+def _member(values: np.ndarray, sorted_set: np.ndarray | None) -> np.ndarray:
+    """Per value: whether it is in ``sorted_set`` (a sorted array; None is empty), by binary search."""
+    if sorted_set is None or sorted_set.size == 0:
+        return np.zeros(values.size, dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_set, values), sorted_set.size - 1)
+    return sorted_set[at] == values
+
+
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     """``text`` with each character span replaced by spaces (line breaks kept), so offsets stay valid."""
     if not spans:
@@ -89,36 +97,51 @@ def house_text(corpus: pd.DataFrame, n: int = REUSE.n) -> HouseText:
             by_outlet[keys[sid]].append(sid)
     stock = _recurring(hashes, by_outlet, OUTLET_STOCK_MIN_DOCS)
     profiled = {}
+    stock_arrays = {key: np.sort(np.fromiter(found, dtype=np.uint64, count=len(found))) for key, found in stock.items()}
     for sid, tok in tokens.items():
-        own = stock.get(keys.get(sid, ""), set())
-        flags = np.fromiter((h in own for h in hashes[sid].tolist()), dtype=bool, count=hashes[sid].size)
+        own = stock_arrays.get(keys.get(sid, ""))
+        flags = _member(hashes[sid], own)
         runs = _runs(flags, n, len(tok))
         if len(tok) - sum(b - a for a, b in runs) < PROFILE_MIN_WORDS:
             runs = []
         profiled[sid] = _blank(texts[sid], [(int(tok.starts[a]), int(tok.ends[b - 1])) for a, b in runs])
     stories = story_table(profiled)
     story_of = dict(zip(stories["source_id"], stories["story_id"], strict=True))
-    # Where each shingle occurs: articles, their stories and outlets.
+    # Where each shingle in enough articles occurs (the others cannot be boilerplate).
+    ids = list(texts)
+    per = [np.unique(hashes[sid]) for sid in ids]
+    every = np.concatenate([np.empty(0, np.uint64), *per])
+    owner = np.repeat(np.arange(len(ids)), [p.size for p in per])
+    values, counts = np.unique(every, return_counts=True)
+    candidates = values[counts >= OUTLET_STOCK_MIN_DOCS]
+    keep = _member(every, candidates)
     seen: dict[int, list[str]] = defaultdict(list)
-    for sid, hs in hashes.items():
-        for h in np.unique(hs).tolist():
-            seen[h].append(sid)
+    for h, i in zip(every[keep].tolist(), owner[keep].tolist(), strict=True):
+        seen[h].append(ids[i])
     wide = max(OUTLET_STOCK_MIN_DOCS, common_limit(len(texts)))
+    verdicts: dict[tuple[int, str], tuple[int, int] | None] = {}
 
     def is_boilerplate(h: int, sid: str) -> tuple[int, int] | None:
-        where = seen[h]
-        if len(where) < OUTLET_STOCK_MIN_DOCS:
-            return None
-        mine = [s for s in where if keys.get(s) and keys.get(s) == keys.get(sid)]
-        for group in (mine, where if len(where) >= wide and len({keys.get(s) for s in where}) > 1 else []):
-            if len(group) >= OUTLET_STOCK_MIN_DOCS and len({story_of[s] for s in group}) > 1:
-                return len(group), len({story_of[s] for s in group})
-        return None
+        key = keys.get(sid, "")
+        if (h, key) not in verdicts:
+            where = seen.get(h, [])
+            mine = [s for s in where if key and keys.get(s) == key]
+            verdict = None
+            for group in (mine, where if len(where) >= wide and len({keys.get(s) for s in where}) > 1 else []):
+                if len(group) >= OUTLET_STOCK_MIN_DOCS and len({story_of[s] for s in group}) > 1:
+                    verdict = (len(group), len({story_of[s] for s in group}))
+                    break
+            verdicts[(h, key)] = verdict
+        return verdicts[(h, key)]
 
     rows = []
     masked = dict(texts)
     for sid, tok in tokens.items():
-        found = [is_boilerplate(h, sid) for h in hashes[sid].tolist()]
+        maybe = _member(hashes[sid], candidates)
+        if not maybe.any():
+            continue
+        pairs = zip(hashes[sid].tolist(), maybe.tolist(), strict=True)
+        found = [is_boilerplate(h, sid) if m else None for h, m in pairs]
         flags = np.fromiter((f is not None for f in found), dtype=bool, count=len(found))
         if not flags.any():
             continue
