@@ -85,9 +85,24 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+#: The last corpus read (its key and result): reuse, chains and clues of one corpus read it once.
+_LAST: dict[tuple, HouseText] = {}
+
+
 def house_text(corpus: pd.DataFrame, n: int = REUSE.n) -> HouseText:
-    """Stories, boilerplate passages and blanked texts of a corpus (see the module)."""
+    """Stories, boilerplate passages and blanked texts of a corpus (see the module); the last one is remembered."""
     texts = {str(sid): str(text) for sid, text in corpus["text"].items()}
+    outlets = tuple(str(o) for o in corpus["outlet"]) if "outlet" in corpus else ()
+    key = (n, tuple(texts), outlets, hash(tuple(texts.values())))
+    if key not in _LAST:
+        _LAST.clear()
+        _LAST[key] = _house_text(corpus, texts, n)
+    found = _LAST[key]
+    return HouseText(found.stories.copy(), found.boilerplate.copy(), dict(found.texts))
+
+
+def _house_text(corpus: pd.DataFrame, texts: dict[str, str], n: int) -> HouseText:
+    """:func:`house_text` computed."""
     tokens = {sid: shingles.tokenize(t) for sid, t in texts.items()}
     hashes = _shingle_sets(tokens, n)
     keys = outlet_keys(corpus)
