@@ -15,7 +15,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # Kernels run in notebooks/: a relative CORPUS_DIR is made absolute before any kernel starts.
 CORPUS_ENV := $(if $(CORPUS_DIR),CORPUS_DIR=$(abspath $(CORPUS_DIR)),)
 
-.PHONY: class binder-link help setup lab test unit nbtest browser screenshots lint validate tables report notebooks bench bench-validate bench-tables bench-suggest bench-discover accuracy train-sourcing lock clean
+.PHONY: class binder-link help setup lab test unit nbtest browser screenshots lint validate tables report notebooks bench bench-validate bench-tables bench-suggest bench-discover bench-independence accuracy train-sourcing lock clean
 
 help:
 	@echo "make lab      open the notebooks in JupyterLab (sets everything up first)"
@@ -119,6 +119,9 @@ bench-validate: $(STAMP)
 
 bench-tables: $(STAMP)
 	$(BIN)/python -m benchmarks.tables_bench
+
+bench-independence: $(STAMP)
+	$(BIN)/python -m benchmarks.independence $(DATA)
 
 bench-suggest: $(STAMP)
 	$(BIN)/python -m benchmarks.suggest_bench

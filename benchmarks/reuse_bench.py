@@ -33,6 +33,8 @@ import pandas as pd
 from benchmarks.synth import TRUTH_MIN_OVERLAP, generate, score
 from helpers import config
 from helpers.reuse import derivation as reuse
+from helpers.reuse import labels as reuse_labels
+from helpers.reuse import settings as reuse_settings
 from helpers.reuse.chaining import chains
 from helpers.reuse.shingles import words
 
@@ -54,7 +56,7 @@ def _rss_mb() -> float:
 
 def detected_pairs(pairs: pd.DataFrame) -> set[tuple[str, str]]:
     """Pairs the detector labels wholly or partially derived, as sorted tuples."""
-    rel = pairs[pairs["label"] != reuse.NOT_DERIVED]
+    rel = pairs[pairs["label"] != reuse_labels.NOT_DERIVED]
     return {(min(a, b), max(a, b)) for a, b in zip(rel["source_a"], rel["source_b"], strict=True)}
 
 
@@ -70,7 +72,7 @@ def baseline(corpus: pd.DataFrame, truth: pd.DataFrame, sample: int, seed: int) 
     ws = {sid: words(text) for sid, text in corpus["text"].items()}
     n_all = len(ids) * (len(ids) - 1) // 2
     status = {(a, b): s for a, b, s in truth[["source_a", "source_b", "status"]].itertuples(index=False)}
-    threshold = reuse.PARTIALLY_DERIVED_MIN_COVERAGE
+    threshold = reuse_settings.PARTIALLY_DERIVED_MIN_COVERAGE
     t0 = time.perf_counter()
     listed = {p: _baseline_share(ws[p[0]], ws[p[1]]) >= threshold for p in status}
     listed_time = time.perf_counter() - t0

@@ -16,12 +16,12 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import config
-from helpers.claims import coding, disagreements
+from helpers.claims import coding, disagreements, provenance
 from helpers.claims.coding import Codings, read_codings
 from helpers.core.errors import InputError, Problem, display_path
 from helpers.core.files import write_atomic, write_csv_atomic
 from helpers.core.progress import progress
-from helpers.corpus import authoring
+from helpers.corpus import authoring, credits
 from helpers.corpus.load import Corpus, load_corpus
 from helpers.display.notebook import notebook_gaps
 from helpers.reuse import chaining
@@ -48,6 +48,7 @@ CHECKS: tuple[Check, ...] = (
     Check(temporal_gold.validate_gold, temporal_gold.gold_summary),
     Check(sourcing_gold.validate_gold, sourcing_gold.gold_summary),
     Check(dated.validate_outside, dated.outside_summary),
+    Check(credits.credit_warnings, credits.credits_summary),  # the text credits an outlet the manifest does not
 )
 
 #: A table builder: the corpus and its codings (each read once, by :func:`build_tables`) → ``{file name: Table}``.
@@ -69,7 +70,8 @@ TABLE_BUILDERS: tuple[Builder, ...] = (
     disagreements.claim_tables,  # claims_by_source.csv, disagreements.csv
     coding.annotation_tables,  # annotations.jsonld
     dated.timeline_tables,  # temporal_mentions.csv, events.csv (claims joined)
-    corpus_only(chaining.reuse_tables),  # reuse_pairs.csv, chains.csv
+    corpus_only(chaining.reuse_tables),  # reuse_pairs.csv, chains.csv, stories.csv, boilerplate.csv
+    provenance.provenance_tables,  # claim_provenance.csv
     corpus_only(detect.sourcing_tables),  # attributions.csv, hedges.csv
 )
 

@@ -22,6 +22,7 @@ from helpers.claims.disagreements import disagreements as disagreement_table
 from helpers.claims.discovery import candidate_suggestions, discover, discovered_matrix
 from helpers.claims.held_out import held_out_candidates, held_out_table
 from helpers.claims.matrix import NOT_CODED, article_totals, stance_matrix
+from helpers.claims.provenance import claim_provenance, corpus_provenance
 from helpers.claims.suggest import THRESHOLD as SUGGEST_THRESHOLD
 from helpers.claims.suggest import suggest as suggest_codings
 from helpers.claims.views import (
@@ -43,7 +44,9 @@ __all__ = [
     "article_totals",
     "candidate_suggestions",
     "claim_explorer",
+    "claim_provenance",
     "coding_workbench",
+    "corpus_provenance",
     "corroboration_summary",
     "corroboration_table",
     "disagreement_html",

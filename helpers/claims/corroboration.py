@@ -19,19 +19,36 @@ def chain_names(source_ids: Iterable[str], chains: pd.Series | Mapping[str, str]
     return [chains.get(sid, sid) for sid in source_ids]
 
 
-def supporting_evidence(codings: Codings, chains: pd.Series | Mapping[str, str]) -> pd.DataFrame:
-    """The codings that support a claim (assert, attribute, hedge), each with its article's ``chain``."""
+def supporting_evidence(
+    codings: Codings, chains: pd.Series | Mapping[str, str], provenance: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The codings that support a claim (assert, attribute, hedge), each with the ``chain`` its telling counts for.
+
+    Without ``provenance`` a telling counts for its article's chain. With it
+    (:func:`helpers.claims.provenance.claim_provenance`), a rewrite's ``added`` detail counts for the
+    rewriting outlet (its ``counts_as``), never for its upstream, and a ``link`` ("Read: ...") is no telling.
+    """
     ev = codings.evidence[codings.evidence["stance"].isin(SUPPORTING)].copy()
     ev["chain"] = chain_names(ev["source_id"], chains)
+    if provenance is not None and not provenance.empty:
+        keyed = provenance.drop_duplicates(["claim_id", "source_id"]).set_index(["claim_id", "source_id"])
+        keys = pd.MultiIndex.from_arrays([ev["claim_id"], ev["source_id"]])
+        kind = keyed["provenance"].reindex(keys).to_numpy()
+        counts_as = keyed["counts_as"].reindex(keys).to_numpy()
+        ev["chain"] = [c if k in ("added",) and isinstance(c, str) and c else ch
+                       for k, c, ch in zip(kind, counts_as, ev["chain"], strict=True)]  # fmt: skip
+        ev = ev[kind != "link"]
     return ev
 
 
-def corroboration(codings: Codings, chains: pd.Series) -> pd.DataFrame:
-    """Per claim: supporting articles, their reporting chains, and whether it rests on one chain.
+def corroboration(codings: Codings, chains: pd.Series, provenance: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per claim: supporting articles, the reporting chains their tellings count for, and whether it rests on one.
 
     ``chains`` maps source_id to chain name; an article missing from it counts as its own chain.
+    ``provenance`` (optional, :func:`helpers.claims.provenance.claim_provenance`) counts each telling
+    by passage: an added detail for the rewriting outlet, a link for nothing.
     """
-    ev = supporting_evidence(codings, chains)
+    ev = supporting_evidence(codings, chains, provenance)
     grouped = ev.groupby("claim_id")
     table = pd.DataFrame(
         {

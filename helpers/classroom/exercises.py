@@ -121,7 +121,9 @@ def count_chains(corpus: pd.DataFrame, chain_table: pd.DataFrame) -> Exercise:
     explanation = (
         f"The {_plural(n, 'article')} rest on {_plural(k, 'reporting chain')}: " + "; ".join(groups) + ".\n\n"
         "A chain is one piece of reporting and everything that rewrites it. Articles in one chain "
-        "repeat the same sources, so they count once when you ask how many independent sources support a claim."
+        "repeat the same sources, so they count once when you ask how many independent sources support a claim. "
+        "An outlet is not a chain: one newsroom's different stories are separate pieces of reporting, and two "
+        "stories crediting one agency are two chains unless they share passages or report one story."
     )
     evidence = table.reset_index()[["source_id", "chain", "basis", "evidence"]]
     return Exercise(

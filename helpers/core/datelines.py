@@ -146,3 +146,55 @@ def find_dateline(text: str) -> Dateline | None:
             place, date = _parts(m.group("head"))
             return Dateline(start + m.start(), start + m.end(), line[m.start() : m.end()].strip(), place, date, ())
     return None
+
+
+#: A sign-off or byline credit on a line of its own or closing a paragraph: ``— AFP``, ``-- Reuters``,
+#: ``By Jane Doe, Associated Press``, ``(Reporting by ...; Reuters)`` is not read (a reporter's name).
+_SIGN_OFF = re.compile(r"(?:^|\n)[ \t]*(?:—|–|--|-)[ \t]*(?P<name>[A-Z][\w.&'’\- ]{0,40}?)[ \t]*(?:\n|$)")
+_BYLINE = re.compile(r"(?:^|\n)[ \t]*By [^\n,]{1,60},[ \t]*(?P<name>[A-Z][\w.&'’\- ]{0,40}?)[ \t]*(?:\n|$)")
+#: An agency named as the teller: ``Reuters reported``, ``according to the Associated Press``, ``told AFP``.
+_TELLING = r"reported|reports|said|says|wrote|writes|quoted|cited"
+
+
+def _teller_pattern(names: Sequence[str]) -> re.Pattern[str]:
+    """``NAME reported`` / ``according to NAME`` / ``told NAME`` for the given agency names (case-sensitive)."""
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:(?:The )?(?P<a>{alt})\s+(?:{_TELLING})\b|according to (?:the )?(?P<b>{alt})\b|"
+        rf"(?:told|spoke to|spoke with|cited by) (?:the )?(?P<c>{alt})\b)"
+    )
+
+
+_TELLERS = _teller_pattern([n for names in WIRE_AGENCIES for n in names if len(n) > 2 or n.isupper()])
+
+
+def credits_in_text(text: str, outlet: object = "") -> list[tuple[str, str]]:
+    """The agencies a story's own text credits, each with where it was read: ``(AP, "dateline (AP)")``.
+
+    Read from the dateline (``WASHINGTON (AP) —``), a sign-off or byline line (``— AFP``,
+    ``By Jane Doe, Associated Press``) and the agency named as the teller (``Reuters reported``,
+    ``according to AFP``, ``told Reuters``). Sign-offs, bylines and tellers count only for the known
+    agencies of :data:`helpers.core.agencies.WIRE_AGENCIES`; a name equal to ``outlet`` (the article's
+    own outlet) is not a credit. Names are given as the agency's short name, in order of first reading.
+    """
+    found: dict[str, str] = {}
+
+    def note(name: str, how: str) -> None:
+        short = agency_name(name)
+        if short and not same_outlet(short, outlet) and short not in found:
+            found[short] = how
+
+    text = str(text)
+    dateline = find_dateline(text)
+    if dateline is not None:
+        for name in dateline.credits:
+            note(name, f"dateline ({name})")
+    for pattern, how in ((_SIGN_OFF, "sign-off"), (_BYLINE, "byline")):
+        for m in pattern.finditer(text):
+            name = m.group("name").strip()
+            if name.casefold() in _AGENCIES:
+                note(name, f"{how} '{m.group(0).strip()}'")
+    for m in _TELLERS.finditer(text):
+        name = m.group("a") or m.group("b") or m.group("c")
+        note(name, f"text '{m.group(0)}'")
+    return list(found.items())

@@ -24,6 +24,7 @@ from pathlib import Path
 from helpers import config
 from helpers.core.errors import InputError, display_path
 from helpers.core.files import BOM, decode_bytes, locked, read_table, write_atomic
+from helpers.corpus.credits import read_credits
 from helpers.corpus.load import (
     _PUBLISHED_TIME,
     _SOURCE_ID,
@@ -380,6 +381,8 @@ def add_article(corpus_dir: Path | str, file: Path | str, source_id: str | None 
     given = {key: _one_line(value) for key, value in fields.items() if value is not None and _one_line(value)}
     row = {col: "" for col in config.MANIFEST_COLUMNS} | dict(found.fields) | given
     row["outlet"] = row["outlet"] or config.UNKNOWN_OUTLET
+    read, read_note = ("", "") if row["credits"] else read_credits(found.text, row["outlet"])
+    row["credits"] = row["credits"] or read
     if row["published"] and not row["published_basis"]:
         row["published_basis"] = "stated"
     payload = found.text.encode("utf-8")
@@ -390,6 +393,7 @@ def add_article(corpus_dir: Path | str, file: Path | str, source_id: str | None 
         f"Added with 'python -m helpers add' from '{src.name}' on {today}.",
         *found.notes,
         *field_notes(found, given),
+        *([read_note] if read_note else []),
     ]
     row["notes"] = " ".join(notes)
     draft_id = source_id if source_id is not None else "a"

@@ -17,26 +17,13 @@ from rapidfuzz import fuzz
 
 from helpers.core.text import FUNCTION_WORDS, sentence_spans
 from helpers.reuse import shingles
+from helpers.reuse.settings import (
+    PARAPHRASE_MIN_SCORE,
+    PARAPHRASE_MIN_SHARED_WORDS,
+    VERBATIM_MIN_WORDS,
+    VERBATIM_SENTENCE_SHARE,
+)
 from helpers.reuse.shingles import Tokens
-
-#: A verbatim passage is a run of at least this many identical normalised words. Five words is
-#: longer than the stock phrases shared by unrelated articles ("according to a senior") and
-#: short enough to catch a copied quote ("tomorrow we will see" plus one word of context).
-VERBATIM_MIN_WORDS = 5
-
-#: A sentence already covered this much by verbatim runs is not aligned again as paraphrase; a
-#: sentence with shorter verbatim runs is, so that its reworded rest counts as derived too.
-VERBATIM_SENTENCE_SHARE = 0.9
-
-#: Fuzzy sentence alignment: rapidfuzz ``token_sort_ratio`` over the content words (stop words
-#: dropped) of two sentences. On the five articles, known paraphrases of one Reuters sentence
-#: score 64-78 and the best match of an FT sentence in a Reuters rewrite stays below 65 unless
-#: both quote the same words (Jalali's "Tomorrow, we will see": 70). 65 is the boundary.
-PARAPHRASE_MIN_SCORE = 65.0
-
-#: ... and the two sentences must share at least this many content words (short sentences such
-#: as "The minister grew increasingly desperate." otherwise reach the score on one shared name).
-PARAPHRASE_MIN_SHARED_WORDS = 3
 
 VERBATIM = "verbatim"
 PARAPHRASE = "paraphrase"

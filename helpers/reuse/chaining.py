@@ -1,50 +1,54 @@
-"""Reporting chains: which articles rest on one piece of reporting, from credits, text reuse and inferred upstreams.
+"""Reporting chains: which articles rest on one piece of reporting, from text reuse, credits and inferred upstreams.
 
-Built on the pairs of :mod:`helpers.reuse.derivation`: articles joined by passage-level reuse (pairs
-whose ``relation`` is ``rewrite``: formulaic and weak links join nothing) and the successive stories
-of one outlet's own reporting (its updates, :mod:`helpers.reuse.outlets`) form a group, named after
-the outlet its members credit most (an outlet's own story counts as crediting it), else the
-upstream inferred in the manifest, else the outlet of its earliest member. Counting chains instead
-of articles or outlets is the point: three outlets repeating one wire story are one source, not three.
+Two articles share a chain only when one rests on the other or both rest on a common upstream,
+shown by passage-level reuse (pairs of :mod:`helpers.reuse.derivation` whose ``relation`` is
+``rewrite``, or ``update`` for one outlet's story continued: formulaic and weak links join
+nothing), by a dateline credit of one agency on two articles of one story, or by an upstream
+inferred in the manifest. Chains are not the connected components of reuse links: each article
+rests on its *strongest* upstream only (the pair covering most of it), so an article blending two
+wire stories joins one family and names the other in its evidence, never merging the two. Crediting
+one agency on different stories is two pieces of reporting (two chains). A newsroom's different
+stories are separate reporting: the newsroom is the ``outlet`` column, a weaker grouping shown
+beside the chain. Counting chains instead of articles or outlets is the point: three outlets
+repeating one wire story are one source, not three.
 """
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
+import networkx as nx
 import pandas as pd
 
-from helpers.core.datelines import outlet_key
+from helpers.core.datelines import credits_in_text, outlet_key
 from helpers.corpus.load import corpus_column, is_known_outlet
-from helpers.reuse.derivation import REWRITE, find_reuse, related, rewritten_articles
+from helpers.reuse.boilerplate import house_text
+from helpers.reuse.derivation import find_reuse
+from helpers.reuse.labels import REWRITE, UPDATE, rewritten_articles
+from helpers.reuse.lookups import related
 from helpers.reuse.outlets import corpus_credits, own_reporting
 
-CHAIN_COLUMNS = ["source_id", "chain", "basis", "evidence", "relation"]
+CHAIN_COLUMNS = ["source_id", "chain", "basis", "evidence", "relation", "story_id", "outlet"]
 #: Values of the chains' ``relation`` column: what an article is to its chain.
-OWN = "own"  # the chain's own reporting: its outlet's first story in the corpus, or an article alone
-CHAIN_UPDATE = "update"  # a later story of the outlet whose chain it is: an update, not a rewrite
-CHAIN_REWRITE = "rewrite"  # another outlet's article resting on the chain's reporting
+OWN = "own"  # the chain's own reporting: the story its chain starts from, or an article alone
+CHAIN_UPDATE = "update"  # a later story of the same outlet continuing it (shared distinctive passages)
+CHAIN_REWRITE = "rewrite"  # an article resting on another outlet's reporting
+#: Where a credit read from the text says the whole story is the agency's (not one fact it supplied).
+STORY_CREDITS = ("dateline", "sign-off", "byline")
 
 
 def _components(ids: Iterable[str], edges: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """Union-find: a representative per id (the first in ``ids`` order of its component)."""
+    """Connected components (networkx): a representative per id, the first in ``ids`` order of its component."""
     order = {sid: i for i, sid in enumerate(ids)}
-    parent = {sid: sid for sid in order}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in edges:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            keep, drop = (ra, rb) if order[ra] < order[rb] else (rb, ra)
-            parent[drop] = keep
-    return {sid: find(sid) for sid in order}
+    graph = nx.Graph()
+    graph.add_nodes_from(order)
+    graph.add_edges_from(edges)
+    root = {}
+    for component in nx.connected_components(graph):
+        first = min(component, key=order.__getitem__)
+        root.update(dict.fromkeys(component, first))
+    return {sid: root[sid] for sid in order}
 
 
 def _own_name(outlet: object, sid: str) -> str:
@@ -53,9 +57,9 @@ def _own_name(outlet: object, sid: str) -> str:
 
 
 def _chain_links(pairs_df: pd.DataFrame) -> pd.DataFrame:
-    """The pairs that join chains: ``rewrite`` relations (all derived pairs for a table without ``relation``)."""
+    """The pairs that join chains: ``rewrite`` and ``update`` (every derived pair for a table without ``relation``)."""
     rel = related(pairs_df)
-    return rel[rel["relation"] == REWRITE] if "relation" in rel.columns else rel
+    return rel[rel["relation"].isin([REWRITE, UPDATE])] if "relation" in rel.columns else rel
 
 
 def own_stories(corpus: pd.DataFrame, pairs_df: pd.DataFrame) -> dict[str, str]:
@@ -69,34 +73,75 @@ def own_stories(corpus: pd.DataFrame, pairs_df: pd.DataFrame) -> dict[str, str]:
     return {sid: "" if sid in rewritten else key for sid, key in own_reporting(corpus).items()}
 
 
-def _updates(ids: list[str], own: dict[str, str], published: dict[str, object]) -> dict[str, str]:
-    """Per own-reporting story: the same outlet's previous story (by date, then corpus order), '' for the first."""
+def upstreams(ids: list[str], pairs_df: pd.DataFrame, published: Mapping[str, object]) -> dict[str, list[tuple]]:
+    """Per article: the articles it rests on, strongest first, as ``(coverage, upstream, relation, label, siblings)``.
+
+    The derived side of a pair rests on the other; siblings of a common upstream (no derived side)
+    are read as the later one (by date, then corpus order) resting on the earlier one.
+    """
     position = {sid: i for i, sid in enumerate(ids)}
-    stories: dict[str, list[str]] = defaultdict(list)
-    for sid in ids:
-        if own[sid]:
-            stories[own[sid]].append(sid)
-    previous = dict.fromkeys(ids, "")
-    for group in stories.values():
-        group.sort(
-            key=lambda s: (pd.Timestamp(published[s]) if pd.notna(published[s]) else pd.Timestamp.max, position[s])
-        )
-        previous.update({later: earlier for earlier, later in itertools.pairwise(group)})
-    return previous
+
+    def when(sid: str) -> tuple:
+        value = published.get(sid)
+        return (pd.Timestamp(value) if pd.notna(value) else pd.Timestamp.max, position.get(sid, 0))
+
+    rel = _chain_links(pairs_df)
+    relation = rel["relation"] if "relation" in rel.columns else pd.Series(REWRITE, index=rel.index)
+    out: dict[str, list[tuple]] = defaultdict(list)
+    for a, b, derived, cov_a, cov_b, how, label in zip(
+        rel["source_a"], rel["source_b"], rel["derived"], rel["coverage_a"], rel["coverage_b"], relation, rel["label"],
+        strict=True,
+    ):  # fmt: skip
+        if a not in position or b not in position:
+            continue
+        siblings = derived not in (a, b)
+        if siblings:
+            derived = b if when(a) <= when(b) else a
+        child, parent = (a, b) if derived == a else (b, a)
+        out[child].append((float(cov_a if child == a else cov_b), parent, how, label, siblings))
+    for links in out.values():
+        links.sort(key=lambda x: (-x[0], position[x[1]]))
+    return dict(out)
 
 
-def chains(corpus: pd.DataFrame, pairs_df: pd.DataFrame) -> pd.DataFrame:
-    """One reporting chain per article, with the basis, the evidence as a readable string, and its relation.
+def _forest(ids: list[str], resting: Mapping[str, list[tuple]]) -> dict[str, tuple]:
+    """Per article: the one upstream it rests on (its strongest link), cycles broken at their weakest link."""
+    chosen = {child: links[0] for child, links in resting.items()}
+    graph = nx.DiGraph()
+    graph.add_nodes_from(ids)
+    graph.add_edges_from((child, link[1]) for child, link in chosen.items())
+    while True:
+        try:
+            cycle = nx.find_cycle(graph)
+        except nx.NetworkXNoCycle:
+            return chosen
+        child = min((edge[0] for edge in cycle), key=lambda c: (chosen[c][0], c))
+        graph.remove_edge(child, chosen.pop(child)[1])
 
-    Evidence is ranked: a credit in the article's own text (``credit``: the manifest's credits or
-    a dateline naming another outlet) and passage-level reuse of another article (``text reuse``)
-    are stated or measured; the manifest's ``upstream_inferred`` is ``inferred`` (weaker) and used
-    only when neither applies. Successive stories of one outlet's own reporting are one chain
-    (``same outlet``), each later one an ``update``. A group of articles joined by reuse takes the
-    outlet its members credit most, else the upstream inferred for them (basis ``text reuse +
-    inferred``), else the outlet of its earliest member (the presumed origin). Articles with none
-    of these are their own chain (``own``): their outlet, or their source id when the outlet is
-    unknown. ``relation`` is ``own``, ``update`` or ``rewrite`` (see :data:`CHAIN_REWRITE`).
+
+def story_credits(corpus: pd.DataFrame) -> dict[str, tuple[str, ...]]:
+    """Per article: the agencies whose whole story it says it is (dateline, sign-off or byline credit)."""
+    texts = corpus_column(corpus, "text", "")
+    outlets = corpus_column(corpus, "outlet", "")
+    return {
+        sid: tuple(n for n, how in credits_in_text(str(texts[sid]), outlets[sid]) if how.startswith(STORY_CREDITS))
+        for sid in texts
+    }
+
+
+def chains(corpus: pd.DataFrame, pairs_df: pd.DataFrame, stories_df: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One reporting chain per article: basis, evidence as a readable string, relation, story and outlet.
+
+    Each article rests on its strongest upstream in the corpus (:func:`upstreams`); the articles
+    resting on one another form a chain. Articles of one story (``stories_df``, computed when
+    omitted: :mod:`helpers.reuse.stories`) whose datelines credit one agency are joined too (both
+    rest on that agency's story), and so are the articles of one story for which the manifest
+    infers one upstream. A chain is named after the outlet its members credit most (an outlet's own
+    story counts as crediting it), else the upstream inferred for it, else the outlet of its
+    earliest member; a name two chains would share gets the chain's first article in brackets.
+    ``basis`` is ``own``, ``credit``, ``inferred``, ``text reuse``, ``credit + text reuse``,
+    ``same outlet + text reuse`` (an update) or ``text reuse + inferred``; ``relation`` is
+    ``own``, ``update`` or ``rewrite``.
     """
     ids = [str(s) for s in corpus.index]
     position = {sid: i for i, sid in enumerate(ids)}
@@ -104,16 +149,25 @@ def chains(corpus: pd.DataFrame, pairs_df: pd.DataFrame) -> pd.DataFrame:
     credits, inferred = corpus_credits(corpus)
     published = corpus_column(corpus, "published", pd.NaT)
     own = own_stories(corpus, pairs_df)
-    previous = _updates(ids, own, published)
-    rel = _chain_links(pairs_df)
-    links: dict[str, list[str]] = defaultdict(list)
-    for a, b, label, cov_a, cov_b in zip(
-        rel["source_a"], rel["source_b"], rel["label"], rel["coverage_a"], rel["coverage_b"], strict=True
-    ):
-        links[a].append(f"{label} text shared with {b} ({cov_a:.0%} of its words in aligned passages)")
-        links[b].append(f"{label} text shared with {a} ({cov_b:.0%} of its words in aligned passages)")
-    successions = [(earlier, later) for later, earlier in previous.items() if earlier]
-    comp = _components(ids, [*zip(rel["source_a"], rel["source_b"], strict=True), *successions])
+    stories_df = house_text(corpus).stories if stories_df is None else stories_df
+    story_of = dict(zip(stories_df["source_id"], stories_df["story_id"], strict=True))
+    resting = upstreams(ids, pairs_df, published)
+    chosen = _forest(ids, resting)
+    edges = [(child, link[1]) for child, link in chosen.items()]
+    comp = _components(ids, edges)
+    # One story, one agency's dateline (or one inferred upstream): a common upstream, joined.
+    datelined = story_credits(corpus)
+    joined_by: dict[str, str] = {}
+    for kind, marks in (("credit", datelined), ("inferred", {s: (inferred[s],) if inferred[s] else () for s in ids})):
+        first: dict[tuple[str, str], str] = {}
+        for sid in ids:
+            for name in marks[sid][:1]:
+                key = (story_of.get(sid, sid), outlet_key(name))
+                if key in first and comp[first[key]] != comp[sid]:
+                    edges.append((first[key], sid))
+                    joined_by[sid] = f"{kind}:{name}:{first[key]}"
+                first.setdefault(key, sid)
+        comp = _components(ids, edges)
     members: dict[str, list[str]] = defaultdict(list)
     for sid in ids:
         members[comp[sid]].append(sid)
@@ -131,56 +185,83 @@ def chains(corpus: pd.DataFrame, pairs_df: pd.DataFrame) -> pd.DataFrame:
         first = min(dated, key=lambda s: (published[s], position[s])) if dated else group[0]
         return _own_name(outlets[first], first), "origin"
 
-    names = {root: group_name(group) for root, group in members.items() if len(group) > 1}
+    names = {root: group_name(group) for root, group in members.items()}
+    for root, group in members.items():
+        if len(group) == 1:
+            sid = group[0]
+            mine = credits[sid]
+            names[root] = (mine[0], "credit") if mine else (inferred[sid], "inferred") if inferred[sid] else (
+                _own_name(outlets[sid], sid), "own")  # fmt: skip
+    taken = Counter(name for name, _ in names.values())
+    shown = {root: f"{name} ({root})" if taken[name] > 1 else name for root, (name, _) in names.items()}
+    children: dict[str, list[str]] = defaultdict(list)
+    for child, link in chosen.items():
+        children[link[1]].append(child)
     rows = []
     for sid in ids:
-        group = members[comp[sid]]
+        root = comp[sid]
+        group = members[root]
+        name, how = names[root]
+        chain = shown[root]
         mine = credits[sid]
-        if len(group) > 1:
-            name, how = names[comp[sid]]
-            own_story = bool(own[sid]) and own[sid] == outlet_key(name)
-            parts = [f"its text credits {name}"] if name in mine else []
-            if mine and name not in mine:
-                parts.append(f"its text credits {', '.join(mine)}, but its group credits {name} more often")
-            if own_story and previous[sid]:
-                parts.append(f"a later story of {name}'s own reporting: it updates {previous[sid]}, not a rewrite")
-            elif own_story:
-                later = [s for s, p in previous.items() if p == sid]
-                parts.append(f"{name}'s own reporting; its later story {', '.join(later)} updates it" if later
-                             else f"{name}'s own reporting")  # fmt: skip
-            parts.extend(links[sid])
-            stories = [s for s in group if own[s] and own[s] == outlet_key(name) and s != sid]
-            if not own_story and name not in mine and stories and sid not in stories:
-                shown = ", ".join(stories[:5]) + (f" and {len(stories) - 5} more" if len(stories) > 5 else "")
-                parts.append(f"joined to {name}'s own stories ({shown}) by text reuse")
-            elif how == "credit" and name not in mine and not own_story:
-                backers = [s for s in group if name in credits[s]]
-                shown = ", ".join(backers[:5]) + (f" and {len(backers) - 5} more" if len(backers) > 5 else "")
-                parts.append(f"joined to {name} through {shown}, which credit {name}")
+        story, outlet = story_of.get(sid, ""), str(outlets[sid]).strip() if is_known_outlet(outlets[sid]) else ""
+        if len(group) == 1:
+            if how == "credit":
+                extra = f" (also credits {', '.join(mine[1:])})" if len(mine) > 1 else ""
+                why = f"its text credits {mine[0]}{extra}; no passage-level reuse in the corpus"
+                rows.append((sid, chain, "credit", why, CHAIN_REWRITE, story, outlet))
             elif how == "inferred":
-                parts.append(f"{name} is the upstream inferred in the manifest, not named in the texts")
-            elif how == "origin":
-                parts.append(f"{name} is the outlet of the group's earliest article")
-            if own_story:
-                basis = "same outlet + text reuse" if links[sid] else "same outlet"
-            elif name in mine:
-                basis = "credit + text reuse"
+                why = f"inferred: the manifest says it follows {name}, which its text does not name"
+                rows.append((sid, chain, "inferred", why, CHAIN_REWRITE, story, outlet))
             else:
-                basis = "text reuse + inferred" if how == "inferred" else "text reuse"
-            relation = (CHAIN_UPDATE if previous[sid] else OWN) if own_story else CHAIN_REWRITE
-            rows.append((sid, name, basis, "; ".join(parts), relation))
-        elif mine:
-            extra = f" (also credits {', '.join(mine[1:])})" if len(mine) > 1 else ""
-            why = f"its text credits {mine[0]}{extra}; no passage-level reuse in the corpus"
-            rows.append((sid, mine[0], "credit", why, CHAIN_REWRITE))
-        elif inferred[sid]:
-            name = inferred[sid]
-            why = f"inferred: the manifest says it follows {name}, which its text does not name"
-            rows.append((sid, name, "inferred", why, CHAIN_REWRITE))
+                why = "no credit, no reuse of another article, no inferred upstream: its own chain"
+                if outlet and sum(1 for s in ids if str(outlets[s]).strip() == outlet) > 1:
+                    why += f" (same newsroom as other {outlet} stories, separate reporting)"
+                rows.append((sid, chain, "own", why, OWN, story, outlet))
+            continue
+        own_story = bool(own[sid]) and own[sid] == outlet_key(name)
+        parts = [f"its text credits {name}"] if name in mine else []
+        if mine and name not in mine:
+            parts.append(f"its text credits {', '.join(mine)}, but its chain credits {name} more often")
+        link = chosen.get(sid)
+        if link is not None:
+            cov, parent, relation, label, siblings = link
+            verb = "continues" if relation == UPDATE else "shares with its sibling" if siblings else "rests on"
+            parts.append(f"{verb} {parent}: {label} text shared ({cov:.0%} of its words in aligned passages)")
+        for cov, other, _, label, _ in resting.get(sid, [])[1:]:
+            where = "" if comp[other] == root else f", of the chain {shown[comp[other]]}: it blends the two"
+            parts.append(f"also shares {label} text with {other} ({cov:.0%} of its words){where}")
+        later = children.get(sid, [])
+        if later:
+            shared_with = [f"{c} ({chosen[c][0]:.0%} of {c}'s words)" for c in later]
+            parts.append(f"resting on it or sharing its upstream: {', '.join(shared_with)}")
+        if sid in joined_by:
+            kind, agency, other = joined_by[sid].split(":", 2)
+            parts.append(
+                f"same story as {other} ({story}), both datelined {agency}: a common upstream"
+                if kind == "credit"
+                else f"same story as {other} ({story}), both inferred to follow {agency}"
+            )
+        if how == "inferred" and name not in mine:
+            parts.append(f"{name} is the upstream inferred in the manifest, not named in the texts")
+        elif how == "origin" and link is None and not later:
+            parts.append(f"{name} is the outlet of the chain's earliest article")
+        is_update = link is not None and link[2] == UPDATE
+        if own_story or is_update:
+            basis = "same outlet + text reuse" if (link is not None or later) else "same outlet"
+        elif name in mine:
+            basis = "credit + text reuse" if (link is not None or later) else "credit"
+        elif how == "inferred":
+            basis = "text reuse + inferred" if (link is not None or later) else "inferred"
         else:
-            name = _own_name(outlets[sid], sid)
-            why = "no credit, no reuse of another article, no inferred upstream: its own chain"
-            rows.append((sid, name, "own", why, OWN))
+            basis = "text reuse"
+        if is_update:
+            relation_out = CHAIN_UPDATE
+        elif own_story and link is None:
+            relation_out = OWN
+        else:
+            relation_out = CHAIN_REWRITE
+        rows.append((sid, chain, basis, "; ".join(parts), relation_out, story, outlet))
     return pd.DataFrame(rows, columns=CHAIN_COLUMNS)
 
 
@@ -226,9 +307,15 @@ def chain_counts(corpus: pd.DataFrame, chains_df: pd.DataFrame) -> pd.Series:
 
 
 def reuse_tables(corpus: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """``reuse_pairs.csv`` and ``chains.csv`` for ``python -m helpers tables``."""
+    """``reuse_pairs.csv``, ``chains.csv``, ``stories.csv`` and ``boilerplate.csv`` for ``python -m helpers tables``."""
     found = find_reuse(corpus)
+    house = house_text(corpus)
     out = found.pairs.copy()
     for col in ("similarity", "containment_a_in_b", "containment_b_in_a", "coverage_a", "coverage_b"):
         out[col] = out[col].round(4)
-    return {"reuse_pairs.csv": out, "chains.csv": chains(corpus, found.pairs)}
+    return {
+        "reuse_pairs.csv": out,
+        "chains.csv": chains(corpus, found.pairs, house.stories),
+        "stories.csv": house.stories,
+        "boilerplate.csv": house.boilerplate,
+    }

@@ -17,7 +17,10 @@ from helpers.core.text import quote_spans, sentence_spans
 from helpers.corpus.load import corpus_column
 from helpers.reuse import shingles
 from helpers.reuse.alignment import STOP_WORDS, VERBATIM
-from helpers.reuse.derivation import NOT_DERIVED
+from helpers.reuse.boilerplate import house_text
+from helpers.reuse.labels import NOT_DERIVED
+from helpers.reuse.lexicon import COMMON_FIRST_NAMES
+from helpers.reuse.settings import QUOTE_MIN_CHARS, QUOTE_MIN_SCORE
 
 
 def credit_lines(corpus: pd.DataFrame) -> pd.DataFrame:
@@ -33,19 +36,9 @@ def credit_lines(corpus: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["source_id", "credits", "sentence"])
 
 
-#: Shortest quoted passage (characters between the quote marks) worth comparing.
-QUOTE_MIN_CHARS = 3
-
-
 def quotes(text: str) -> list[tuple[int, int]]:
     """Spans of the double-quoted passages of a text, quote marks excluded (:func:`helpers.core.text.quote_spans`)."""
     return [(s + 1, e - 1) for s, e in quote_spans(text) if e - s - 2 >= QUOTE_MIN_CHARS]
-
-
-#: Two quotes are the same quote when the shorter one's normalised words match inside the
-#: longer one at this rapidfuzz ``partial_ratio`` or more ("Tomorrow, we will see" inside
-#: "He replied: 'Tomorrow, we will see'"); below 100 the wording was altered.
-QUOTE_MIN_SCORE = 70.0
 
 
 def shared_quotes(corpus: pd.DataFrame) -> pd.DataFrame:
@@ -81,6 +74,7 @@ def shared_quotes(corpus: pd.DataFrame) -> pd.DataFrame:
 
 
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[’'][a-z]+)?\b")
+_LOWER = re.compile(r"\b[a-z][a-z]+\b")
 
 
 def _deletions(word: str, depth: int) -> set[str]:
@@ -100,10 +94,20 @@ def spelling_variants(corpus: pd.DataFrame) -> pd.DataFrame:
     edit distance is 1 (2 for words of seven letters or more), neither is a prefix of the other
     (Kenya / Kenyan), no article uses both (Iran / Iraq are two words, not two spellings), and
     each is capitalised inside a sentence somewhere (a name, not "Most" / "Post" opening a line).
+    Only rarer names count: not a word the corpus also writes in lower case (a dictionary word:
+    "Back" / "Black", "Armoured"), not a common given name (:data:`helpers.reuse.lexicon.COMMON_FIRST_NAMES`),
+    and the two spellings must be used in one story (:mod:`helpers.reuse.stories`): "Atlanta" and
+    "Atlantic" in two different stories are two names, not one name spelled two ways. Boilerplate
+    passages (:mod:`helpers.reuse.boilerplate`) are read as blank.
     """
+    house = house_text(corpus)
+    story_of = dict(zip(house.stories["source_id"], house.stories["story_id"], strict=True))
+    lower: set[str] = set()
+    for text in house.texts.values():
+        lower.update(_LOWER.findall(text))
     uses: dict[str, set[str]] = defaultdict(set)
     inside: set[str] = set()
-    for sid, text in corpus["text"].items():
+    for sid, text in house.texts.items():
         for m in _NAME.finditer(text):
             word = re.sub(r"[’']s$", "", m.group())
             if len(word) >= 4:
@@ -111,7 +115,8 @@ def spelling_variants(corpus: pd.DataFrame) -> pd.DataFrame:
                 before = text[max(0, m.start() - 12) : m.start()].rstrip(" \t“\"‘'(")
                 if before and before[-1] not in ".!?:\n":
                     inside.add(word)
-    uses = {w: ids for w, ids in uses.items() if w in inside}
+    rare = {w for w in uses if w in inside and w.lower() not in lower and w.lower() not in COMMON_FIRST_NAMES}
+    uses = {w: ids for w, ids in uses.items() if w in rare}
     index: dict[str, set[str]] = defaultdict(set)
     for word in uses:
         for key in _deletions(word, 2 if len(word) >= 7 else 1):
@@ -127,7 +132,7 @@ def spelling_variants(corpus: pd.DataFrame) -> pd.DataFrame:
                 limit = 2 if min(len(a), len(b)) >= 7 else 1
                 if a.startswith(b) or b.startswith(a) or Levenshtein.distance(a, b) > limit:
                     continue
-                if uses[a] & uses[b]:
+                if uses[a] & uses[b] or not {story_of.get(s) for s in uses[a]} & {story_of.get(s) for s in uses[b]}:
                     continue
                 rows.append((a, ", ".join(sorted(uses[a])), b, ", ".join(sorted(uses[b]))))
     return pd.DataFrame(rows, columns=["spelling_a", "used_by_a", "spelling_b", "used_by_b"]).sort_values(
@@ -198,7 +203,8 @@ def _longest_runs(passages_df: pd.DataFrame, position: dict[str, int]) -> dict[_
 
 def dependency_clues(corpus: pd.DataFrame, pairs_df: pd.DataFrame, passages_df: pd.DataFrame) -> pd.DataFrame:
     """Per pair, the clues a reader could see without software: a shared credit, the longest verbatim
-    run, a quote both print, and the variant spellings both use. Pairs with no clue are left out.
+    run, a quote both print, and the variant spellings of rarer names both use (:func:`spelling_variants`).
+    A shared credit or spelling counts only between articles of one story. Pairs with no clue are left out.
 
     Each clue is indexed by the unordered pair once (credits and spellings through an
     ``outlet / spelling -> articles`` index), so the cost follows the clues found, not the
@@ -210,7 +216,10 @@ def dependency_clues(corpus: pd.DataFrame, pairs_df: pd.DataFrame, passages_df: 
     for sid, credits in corpus_column(corpus, "credits", ()).items():
         for outlet in set(credits):
             credited[outlet].append(sid)
-    credit = _pairs_sharing(credited, position)
+    stories = house_text(corpus).stories
+    story_of = dict(zip(stories["source_id"], stories["story_id"], strict=True))
+    # one agency credited on two different stories is two pieces of reporting: no clue
+    credit = {k: v for k, v in _pairs_sharing(credited, position).items() if story_of.get(k[0]) == story_of.get(k[1])}
     runs = _longest_runs(passages_df, position)
     quotes_df = shared_quotes(corpus)
     quote = _first_by_pair(quotes_df, position, quotes_df["quote_a"] + " (" + quotes_df["kind"] + ")")
@@ -219,7 +228,8 @@ def dependency_clues(corpus: pd.DataFrame, pairs_df: pd.DataFrame, passages_df: 
     for r in variants.itertuples(index=False):
         for word, users in ((r.spelling_a, r.used_by_a), (r.spelling_b, r.used_by_b)):
             spellers[word].extend(sid for sid in users.split(", ") if sid in position)
-    spelling = _pairs_sharing(spellers, position)
+    # a name is a clue between articles of one story only ("Bush" in two stories is two uses of a common name)
+    spelling = {k: v for k, v in _pairs_sharing(spellers, position).items() if story_of.get(k[0]) == story_of.get(k[1])}
     labels = _first_by_pair(pairs_df, position, pairs_df["label"])
     rows = []
     for a, b in sorted({*credit, *runs, *quote, *spelling}, key=lambda k: (position[k[0]], position[k[1]])):

@@ -1,7 +1,9 @@
 """Whose reporting each article is: its outlet, the outlets it credits, and whether it is its outlet's own.
 
-Successive stories of one outlet (an agency's bulletin and its later updates) are one reporting
-chain: each is an *update* of the outlet's own reporting, not a rewrite of the other. An article
+Successive stories of one outlet that continue one story (an agency's bulletin and its later
+updates, sharing distinctive passages) are one reporting chain: each is an *update* of the outlet's
+own reporting, not a rewrite of the other. One outlet's different stories are separate reporting:
+the outlet is a weaker grouping shown beside the chain, never a chain (:mod:`helpers.reuse.chaining`). An article
 counts as its outlet's own when the manifest names the outlet (``unknown`` does not) and neither
 the manifest nor its dateline credits another outlet, and no upstream is inferred for it.
 """

@@ -9,7 +9,7 @@ import pandas as pd
 
 from helpers.core.text import mark_spans, sentence_spans
 from helpers.reuse.alignment import PARAPHRASE, VERBATIM
-from helpers.reuse.derivation import UnknownPairError, unknown_pair_message
+from helpers.reuse.lookups import UnknownPairError, unknown_pair_message
 
 PASSAGE_SUMMARY_COLUMNS = (
     "source_a",

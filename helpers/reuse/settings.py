@@ -46,6 +46,77 @@ OUTLET_STOCK_MIN_DOCS = 3
 FORMULAIC_SHARE = 0.5
 
 
+# --------------------------------------------------------------------------------------------
+# The shingle index (:mod:`helpers.reuse.candidates`)
+# --------------------------------------------------------------------------------------------
+
+#: A shingle found in more than ``max(BOILERPLATE_MIN_DOCS, BOILERPLATE_SHARE * n_articles)``
+#: articles is treated as a stock phrase or page furniture and skipped by the index. The floor
+#: keeps every shingle in small corpora; the share only bites when a phrase is in hundreds of
+#: articles, where it says nothing about any one pair and would cost a quadratic number of pairs.
+BOILERPLATE_MIN_DOCS = 100
+BOILERPLATE_SHARE = 0.02
+
+#: A shingle found in more than ``max(COMMON_MIN_DOCS, COMMON_SHARE * n_articles)`` articles is
+#: *common*: still counted in containment, but a pair sharing only common shingles (stock phrases
+#: such as "did not respond to a request for comment", one outlet's footer) is aligned only when
+#: its containment reaches :data:`ALIGN_COMMON_CONTAINMENT`. Without this, a corpus of a few
+#: hundred articles with stock phrases in a quarter of them aligns thousands of pairs that share
+#: nothing else. A story copied by more outlets than the limit still gets aligned through the
+#: second threshold, since copies share far more than a stock phrase.
+COMMON_MIN_DOCS = 10
+COMMON_SHARE = 0.005
+ALIGN_COMMON_CONTAINMENT = 0.1
+
+# --------------------------------------------------------------------------------------------
+# Labels (:mod:`helpers.reuse.labels`)
+# --------------------------------------------------------------------------------------------
+
+#: METER-style labels from the share of the derived article's words inside aligned passages.
+#: METER calls a text *wholly derived* when the source is its only source: rewrites add headings,
+#: datelines and a little commentary, so 60 % coverage (most of the text traceable) is taken as
+#: "wholly". *Partially derived* needs a fifth of the text traceable: below that, shared passages
+#: are the few quotes and facts that independent accounts of one event have in common.
+WHOLLY_DERIVED_MIN_COVERAGE = 0.6
+PARTIALLY_DERIVED_MIN_COVERAGE = 0.2
+
+
+# --------------------------------------------------------------------------------------------
+# Alignment of one pair (:mod:`helpers.reuse.alignment`)
+# --------------------------------------------------------------------------------------------
+
+#: A verbatim passage is a run of at least this many identical normalised words. Five words is
+#: longer than the stock phrases shared by unrelated articles ("according to a senior") and
+#: short enough to catch a copied quote ("tomorrow we will see" plus one word of context).
+VERBATIM_MIN_WORDS = 5
+
+#: A sentence already covered this much by verbatim runs is not aligned again as paraphrase; a
+#: sentence with shorter verbatim runs is, so that its reworded rest counts as derived too.
+VERBATIM_SENTENCE_SHARE = 0.9
+
+#: Fuzzy sentence alignment: rapidfuzz ``token_sort_ratio`` over the content words (stop words
+#: dropped) of two sentences. On the five articles, known paraphrases of one Reuters sentence
+#: score 64-78 and the best match of an FT sentence in a Reuters rewrite stays below 65 unless
+#: both quote the same words (Jalali's "Tomorrow, we will see": 70). 65 is the boundary.
+PARAPHRASE_MIN_SCORE = 65.0
+
+#: ... and the two sentences must share at least this many content words (short sentences such
+#: as "The minister grew increasingly desperate." otherwise reach the score on one shared name).
+PARAPHRASE_MIN_SHARED_WORDS = 3
+
+# --------------------------------------------------------------------------------------------
+# Clues a reader can see (:mod:`helpers.reuse.clues`)
+# --------------------------------------------------------------------------------------------
+
+#: Shortest quoted passage (characters between the quote marks) worth comparing.
+QUOTE_MIN_CHARS = 3
+
+#: Two quotes are the same quote when the shorter one's normalised words match inside the
+#: longer one at this rapidfuzz ``partial_ratio`` or more ("Tomorrow, we will see" inside
+#: "He replied: 'Tomorrow, we will see'"); below 100 the wording was altered.
+QUOTE_MIN_SCORE = 70.0
+
+
 @dataclass(frozen=True)
 class ReuseSettings:
     """The thresholds a caller may set: shingle size, minimum shared shingles, containment to align."""
@@ -57,3 +128,29 @@ class ReuseSettings:
 
 #: The one reuse setting: the default of every function in :mod:`helpers.reuse`.
 REUSE = ReuseSettings()
+
+
+# --------------------------------------------------------------------------------------------
+# Stories and boilerplate (:mod:`helpers.reuse.stories`, :mod:`helpers.reuse.boilerplate`)
+# --------------------------------------------------------------------------------------------
+
+#: An article's profile for grouping stories: the names it uses (capitalised words inside a
+#: sentence: people, places, organisations, months), weighted by tf-idf where the corpus is
+#: padded with this many background articles naming none of them. Without the padding, a corpus
+#: all about one happening gives its shared names no weight at all (they are in every article);
+#: with it, a name in every article of a five-article corpus still counts, while in a corpus of
+#: hundreds the names every story shares ("Trump", "Clinton") weigh next to nothing.
+STORY_BACKGROUND_DOCS = 30
+
+#: Two groups of articles are one story when the average cosine similarity of their articles'
+#: name profiles (over every pair across the two groups, unrelated pairs counting 0) reaches
+#: this. Average linkage, so one shared name does not chain unrelated stories. Measured (names,
+#: 30 background articles): the least similar pair of the shipped corpus's five accounts of one
+#: escape is at 0.34; among the 84 PolNeAR development stories half the pairs are below 0.03 and
+#: 99 % below 0.20 (benchmarks/independence.py prints the groups it gives).
+STORY_MIN_SIMILARITY = 0.25
+
+#: Shortest recurring passage set aside as boilerplate (an editor's note, a sign-off, a bio), in
+#: words: two five-word shingles' worth, so a stock phrase ("said in a statement on") is left to
+#: the formulaic test of :class:`helpers.reuse.labels.Formulaic` instead.
+BOILERPLATE_MIN_WORDS = 10

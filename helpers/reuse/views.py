@@ -17,12 +17,13 @@ from matplotlib.transforms import Bbox
 
 from helpers.corpus.load import corpus_column
 from helpers.display.style import OUTSIDE_COLOR, new_figure, source_colors, style_axes
-from helpers.reuse.derivation import FORMULAIC, UPDATE, WEAK, related
+from helpers.reuse.labels import FORMULAIC, UPDATE, WEAK
+from helpers.reuse.lookups import related
 from helpers.reuse.outlets import corpus_credits
 
 
 def heatmap_figure(matrix: pd.DataFrame, title: str = "Containment of the row article in the column article") -> Figure:
-    """A heatmap of a square pair table (see :func:`helpers.reuse.derivation.pair_matrix`), each cell annotated."""
+    """A heatmap of a square pair table (see :func:`helpers.reuse.tables.pair_matrix`), each cell annotated."""
     size = max(4.0, 0.9 * len(matrix) + 2)
     fig, ax = new_figure(size + 1.5, size)
     values = matrix.to_numpy(dtype=float)

@@ -34,3 +34,21 @@ def pair_row(pairs: pd.DataFrame, a: str, b: str) -> pd.Series:
     sel = pairs[((pairs.source_a == a) & (pairs.source_b == b)) | ((pairs.source_a == b) & (pairs.source_b == a))]
     assert len(sel) == 1, f"pair {a}/{b} not reported"
     return sel.iloc[0]
+
+
+def story_text(seed: int, names: tuple[str, ...], sentences: int = 8, words: int = 14) -> str:
+    """A deterministic made-up story: sentences of pseudo-words unique to ``seed``, each naming one of ``names``.
+
+    Two stories of different seeds share no five-word run and no name, so any reuse or story
+    found between them is the code's doing; one story's sentences can be copied into another.
+    """
+    import random
+
+    rng = random.Random(seed)
+    syllables = ["ba", "do", "ke", "lu", "mi", "no", "pa", "ri", "so", "ta", "ve", "zu", "gor", "lin", "mar"]
+    out = []
+    for i in range(sentences):
+        body = ["".join(rng.choice(syllables) for _ in range(rng.randint(2, 3))) for _ in range(words)]
+        body.insert(rng.randint(2, words - 2), names[i % len(names)])
+        out.append("The " + " ".join(body) + ".")
+    return " ".join(out)

@@ -22,7 +22,7 @@ def test_chains_put_the_reuters_trio_together_and_keep_ft_and_allies_apart(
     corpus: pd.DataFrame, real: reuse.Reuse
 ) -> None:
     ch = chains.chains(corpus, real.pairs).set_index("source_id")
-    assert list(ch.columns) == ["chain", "basis", "evidence", "relation"]
+    assert list(ch.columns) == ["chain", "basis", "evidence", "relation", "story_id", "outlet"]
     assert set(ch.loc[[*REUTERS_TRIO, "allies-fled"], "relation"]) == {chains.CHAIN_REWRITE}
     assert ch.at["ft", "relation"] == chains.OWN
     assert set(ch.loc[list(REUTERS_TRIO), "chain"]) == {"Reuters"}
@@ -41,13 +41,13 @@ def test_credit_alone_makes_a_chain_and_reuse_extends_it() -> None:
     )
     ch = chains.chains(corpus, reuse.pairs(corpus)).set_index("source_id")
     assert ch.at["copier", "chain"] == "Wire" and ch.at["copier", "basis"] == "text reuse"
-    assert "through credited" in ch.at["copier", "evidence"]
+    assert "rests on credited" in ch.at["copier", "evidence"]
     assert ch.at["lonely", "chain"] == "Agency" and ch.at["lonely", "basis"] == "credit"
 
 
 def test_tables_have_the_documented_columns() -> None:
     out = chains.reuse_tables(load_corpus(config.DEFAULT_CORPUS_DIR))
-    assert set(out) == {"reuse_pairs.csv", "chains.csv"}
+    assert set(out) == {"reuse_pairs.csv", "chains.csv", "stories.csv", "boilerplate.csv"}
     cols = [
         "source_a",
         "source_b",
@@ -58,7 +58,11 @@ def test_tables_have_the_documented_columns() -> None:
         "label",
     ]
     assert list(out["reuse_pairs.csv"].columns[: len(cols)]) == cols
-    assert list(out["chains.csv"].columns[:2]) == ["source_id", "chain"]
+    assert list(out["chains.csv"].columns) == [
+        "source_id", "chain", "basis", "evidence", "relation", "story_id", "outlet"
+    ]  # fmt: skip
+    assert list(out["stories.csv"].columns) == ["story_id", "label", "source_id"]
+    assert out["stories.csv"]["story_id"].nunique() == 1  # the shipped corpus's five accounts are one story
 
 
 def test_chain_counts_and_summary_count_chains_not_outlets(corpus: pd.DataFrame, real: reuse.Reuse) -> None:

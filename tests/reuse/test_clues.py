@@ -7,6 +7,7 @@ import pandas as pd
 from helpers.reuse import alignment
 from helpers.reuse import clues as reuse_clues
 from helpers.reuse import derivation as reuse
+from helpers.reuse import labels as reuse_labels
 from tests.reuse.samples import REUTERS_TRIO, frame
 
 
@@ -42,7 +43,7 @@ def test_dependency_clues_gather_credit_quote_and_spelling(corpus: pd.DataFrame)
     trio = clues[clues.source_a.isin(REUTERS_TRIO) & clues.source_b.isin(REUTERS_TRIO)]
     assert len(trio) == 3 and (trio["both credit"] == "Reuters").all()
     assert trio["same spellings"].str.len().gt(0).all() and trio["longest verbatim run"].str.len().gt(0).all()
-    assert (clues[clues["both credit"] == ""]["label"] == reuse.NOT_DERIVED).all()
+    assert (clues[clues["both credit"] == ""]["label"] == reuse_labels.NOT_DERIVED).all()
 
 
 def test_credit_lines_name_the_credited_outlet(corpus: pd.DataFrame) -> None:
@@ -83,7 +84,7 @@ def _naive_dependency_clues(corpus: pd.DataFrame, pairs_df: pd.DataFrame, passag
             spell = ", ".join(sorted(spelled[a] & spelled[b]))
             if cred or run or quote or spell:
                 p = pairs_df[either(pairs_df, a, b)]
-                label = p.iloc[0]["label"] if len(p) else reuse.NOT_DERIVED
+                label = p.iloc[0]["label"] if len(p) else reuse_labels.NOT_DERIVED
                 rows.append((a, b, label, cred, run, quote, spell))
     return pd.DataFrame(rows, columns=reuse_clues.DEPENDENCY_COLUMNS)
 

@@ -13,7 +13,12 @@ from hypothesis import strategies as st
 
 from helpers import config
 from helpers.reuse import alignment
+from helpers.reuse import candidates as reuse_candidates
 from helpers.reuse import derivation as reuse
+from helpers.reuse import labels as reuse_labels
+from helpers.reuse import lookups as reuse_lookups
+from helpers.reuse import settings as reuse_settings
+from helpers.reuse import tables as reuse_tables
 from helpers.reuse.chaining import chains
 from helpers.reuse.shingles import normalize_word, shared_counts, shingle_hashes, tokenize, word_hashes, words
 from tests.reuse.samples import FILLER, OTHER, REUTERS_TRIO, frame, pair_row
@@ -69,7 +74,7 @@ def test_token_spans_point_into_the_unmodified_text() -> None:
 
 def test_containment_is_directed() -> None:
     short = FILLER.split(". ")[0] + ". " + FILLER.split(". ")[1] + "."
-    cand = reuse.candidate_pairs({"short": short, "long": FILLER + OTHER})
+    cand = reuse_candidates.candidate_pairs({"short": short, "long": FILLER + OTHER})
     row = cand.iloc[0]
     assert (row.source_a, row.source_b) == ("short", "long")
     assert row.containment_a_in_b == pytest.approx(1.0)
@@ -78,7 +83,7 @@ def test_containment_is_directed() -> None:
 
 
 def test_unrelated_texts_are_not_candidates() -> None:
-    assert reuse.candidate_pairs({"a": FILLER, "b": OTHER}).empty
+    assert reuse_candidates.candidate_pairs({"a": FILLER, "b": OTHER}).empty
 
 
 def test_shared_counts_skip_shingles_above_the_document_frequency_limit() -> None:
@@ -131,15 +136,15 @@ def test_unrelated_texts_share_no_passage() -> None:
 @pytest.mark.parametrize(
     ("coverage", "label"),
     [
-        (reuse.WHOLLY_DERIVED_MIN_COVERAGE, reuse.WHOLLY),
-        (reuse.WHOLLY_DERIVED_MIN_COVERAGE - 0.01, reuse.PARTIALLY),
-        (reuse.PARTIALLY_DERIVED_MIN_COVERAGE, reuse.PARTIALLY),
-        (reuse.PARTIALLY_DERIVED_MIN_COVERAGE - 0.01, reuse.NOT_DERIVED),
-        (0.0, reuse.NOT_DERIVED),
+        (reuse_settings.WHOLLY_DERIVED_MIN_COVERAGE, reuse_labels.WHOLLY),
+        (reuse_settings.WHOLLY_DERIVED_MIN_COVERAGE - 0.01, reuse_labels.PARTIALLY),
+        (reuse_settings.PARTIALLY_DERIVED_MIN_COVERAGE, reuse_labels.PARTIALLY),
+        (reuse_settings.PARTIALLY_DERIVED_MIN_COVERAGE - 0.01, reuse_labels.NOT_DERIVED),
+        (0.0, reuse_labels.NOT_DERIVED),
     ],
 )
 def test_label_thresholds(coverage: float, label: str) -> None:
-    assert reuse.derivation_label(coverage) == label
+    assert reuse_labels.derivation_label(coverage) == label
 
 
 def test_later_copy_is_the_derived_side() -> None:
@@ -149,17 +154,17 @@ def test_later_copy_is_the_derived_side() -> None:
     )
     row = pair_row(reuse.pairs(corpus), "copy", "original")
     assert row.derived == "copy"
-    assert row.label == reuse.WHOLLY
+    assert row.label == reuse_labels.WHOLLY
     assert "published later" in row.direction_basis
-    labels = reuse.article_labels(corpus, reuse.pairs(corpus)).set_index("source_id")
-    assert labels.at["copy", "label"] == reuse.WHOLLY and labels.at["copy", "derived_from"] == "original"
-    assert labels.at["original", "label"] == reuse.NOT_DERIVED
+    labels = reuse_lookups.article_labels(corpus, reuse.pairs(corpus)).set_index("source_id")
+    assert labels.at["copy", "label"] == reuse_labels.WHOLLY and labels.at["copy", "derived_from"] == "original"
+    assert labels.at["original", "label"] == reuse_labels.NOT_DERIVED
 
 
 def test_same_day_siblings_crediting_one_upstream_have_no_derived_side() -> None:
     corpus = frame({"x": FILLER, "y": FILLER + OTHER}, credits={"x": ("Wire",), "y": ("Wire",)})
     row = pair_row(reuse.pairs(corpus), "x", "y")
-    assert row.derived == "" and row.label == reuse.WHOLLY
+    assert row.derived == "" and row.label == reuse_labels.WHOLLY
     assert "both credit Wire" in row.direction_basis
 
 
@@ -170,11 +175,13 @@ def test_reuters_rewrites_are_related_and_the_rest_near_zero(corpus: pd.DataFram
     for i, a in enumerate(REUTERS_TRIO):
         for b in REUTERS_TRIO[i + 1 :]:
             row = pair_row(real.pairs, a, b)
-            assert row.label != reuse.NOT_DERIVED, (a, b)
-            assert max(row.containment_a_in_b, row.containment_b_in_a) >= reuse.ALIGN_MIN_CONTAINMENT
+            assert row.label != reuse_labels.NOT_DERIVED, (a, b)
+            assert max(row.containment_a_in_b, row.containment_b_in_a) >= reuse_settings.ALIGN_MIN_CONTAINMENT
     others = real.pairs[~(real.pairs.source_a.isin(REUTERS_TRIO) & real.pairs.source_b.isin(REUTERS_TRIO))]
-    assert (others.label == reuse.NOT_DERIVED).all()
-    assert (others[["containment_a_in_b", "containment_b_in_a"]].max(axis=1) < reuse.ALIGN_MIN_CONTAINMENT).all()
+    assert (others.label == reuse_labels.NOT_DERIVED).all()
+    assert (
+        others[["containment_a_in_b", "containment_b_in_a"]].max(axis=1) < reuse_settings.ALIGN_MIN_CONTAINMENT
+    ).all()
     assert (others.similarity < 0.01).all()
 
 
@@ -183,7 +190,7 @@ def test_aligning_every_pair_changes_no_label(corpus: pd.DataFrame, real: reuse.
     default = real.pairs.set_index(["source_a", "source_b"])["label"]
     assert len(everything) >= len(real.pairs)
     for a, b, label in everything[["source_a", "source_b", "label"]].itertuples(index=False):
-        assert default.get((a, b), reuse.NOT_DERIVED) == label, (a, b)
+        assert default.get((a, b), reuse_labels.NOT_DERIVED) == label, (a, b)
 
 
 def test_passages_quote_the_articles_exactly(corpus: pd.DataFrame, real: reuse.Reuse) -> None:
@@ -198,7 +205,7 @@ def test_passages_quote_the_articles_exactly(corpus: pd.DataFrame, real: reuse.R
 
 
 def test_pair_matrix_reads_row_in_column(corpus: pd.DataFrame, real: reuse.Reuse) -> None:
-    mat = reuse.pair_matrix(corpus.index, real.pairs, "containment")
+    mat = reuse_tables.pair_matrix(corpus.index, real.pairs, "containment")
     row = pair_row(real.pairs, "north-press", "defence-talks")
     a, b = row.source_a, row.source_b
     assert mat.at[a, b] == pytest.approx(row.containment_a_in_b)
@@ -207,11 +214,11 @@ def test_pair_matrix_reads_row_in_column(corpus: pd.DataFrame, real: reuse.Reuse
 
 
 def test_shingle_size_table_separates_chains(corpus: pd.DataFrame, real: reuse.Reuse) -> None:
-    table = reuse.shingle_size_table(corpus, chains(corpus, real.pairs), (3, reuse.SHINGLE_N)).set_index(
-        "shingle words"
-    )
+    table = reuse_tables.shingle_size_table(
+        corpus, chains(corpus, real.pairs), (3, reuse_settings.SHINGLE_N)
+    ).set_index("shingle words")
     assert (table["weakest same-chain pair"] > table["strongest cross-chain pair"]).all()
-    assert table.at[reuse.SHINGLE_N, "separation"] > table.at[3, "separation"]
+    assert table.at[reuse_settings.SHINGLE_N, "separation"] > table.at[3, "separation"]
 
 
 # ---- properties -----------------------------------------------------------------------------
@@ -223,8 +230,8 @@ texts = st.lists(st.sampled_from(VOCAB), min_size=1, max_size=60).map(" ".join)
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(a=texts, b=texts)
 def test_similarity_is_symmetric_and_containment_bounded(a: str, b: str) -> None:
-    ab = reuse.candidate_pairs({"a": a, "b": b}, min_shared=1)
-    ba = reuse.candidate_pairs({"b": b, "a": a}, min_shared=1)
+    ab = reuse_candidates.candidate_pairs({"a": a, "b": b}, min_shared=1)
+    ba = reuse_candidates.candidate_pairs({"b": b, "a": a}, min_shared=1)
     assert len(ab) == len(ba)
     if len(ab):
         x, y = ab.iloc[0], ba.iloc[0]
@@ -237,7 +244,7 @@ def test_similarity_is_symmetric_and_containment_bounded(a: str, b: str) -> None
 @settings(max_examples=40, deadline=None)
 @given(a=texts)
 def test_identical_texts_score_one(a: str) -> None:
-    row = reuse.candidate_pairs({"a": a, "b": a}, min_shared=1).iloc[0]
+    row = reuse_candidates.candidate_pairs({"a": a, "b": a}, min_shared=1).iloc[0]
     assert row.similarity == pytest.approx(1.0)
     assert row.containment_a_in_b == pytest.approx(1.0) and row.containment_b_in_a == pytest.approx(1.0)
 
@@ -291,7 +298,7 @@ def test_generator_truth_is_what_the_detector_finds_on_a_small_corpus(synth) -> 
     scores = synth.score(
         {
             tuple(sorted(p))
-            for p in found.pairs[found.pairs.label != reuse.NOT_DERIVED][["source_a", "source_b"]].values
+            for p in found.pairs[found.pairs.label != reuse_labels.NOT_DERIVED][["source_a", "source_b"]].values
         },
         syn.truth,
     )

@@ -7,6 +7,7 @@ import pytest
 
 from helpers.reuse import alignment
 from helpers.reuse import derivation as reuse
+from helpers.reuse import lookups as reuse_lookups
 from helpers.reuse import passages as reuse_passages
 
 
@@ -31,7 +32,7 @@ def test_passage_summary_counts_each_pairs_passages(corpus: pd.DataFrame) -> Non
 
 def test_side_by_side_html_takes_either_order_and_names_an_unknown_pair(corpus: pd.DataFrame) -> None:
     found = reuse.find_reuse(corpus)
-    a, b = reuse.related(found.pairs)[["source_a", "source_b"]].iloc[0]
+    a, b = reuse_lookups.related(found.pairs)[["source_a", "source_b"]].iloc[0]
     text_a, text_b = corpus.at[a, "text"], corpus.at[b, "text"]
     forward = reuse_passages.side_by_side_html(text_a, text_b, found.passages, a, b)
     backward = reuse_passages.side_by_side_html(text_b, text_a, found.passages, b, a)
@@ -45,9 +46,9 @@ def test_side_by_side_html_takes_either_order_and_names_an_unknown_pair(corpus: 
 def test_pair_row_of_names_a_missing_pair(corpus: pd.DataFrame) -> None:
     found = reuse.find_reuse(corpus)
     a, b = found.pairs[["source_a", "source_b"]].iloc[0]
-    assert reuse.pair_row_of(found.pairs, b, a).equals(reuse.pair_row_of(found.pairs, a, b))
-    with pytest.raises(reuse.UnknownPairError) as err:
-        reuse.pair_row_of(found.pairs, "ft", "nobody")
+    assert reuse_lookups.pair_row_of(found.pairs, b, a).equals(reuse_lookups.pair_row_of(found.pairs, a, b))
+    with pytest.raises(reuse_lookups.UnknownPairError) as err:
+        reuse_lookups.pair_row_of(found.pairs, "ft", "nobody")
     assert str(err.value).startswith("no reuse pair 'ft' / 'nobody' in either order: 'nobody' in no reported pair")
 
 
@@ -56,7 +57,7 @@ def test_passage_summary_equals_the_per_group_reference(corpus: pd.DataFrame) ->
     rows = []
     for (a, b), grp in found.passages.groupby(["source_a", "source_b"], sort=False):
         verb = grp[grp["kind"] == alignment.VERBATIM]
-        row = reuse.pair_row_of(found.pairs, a, b)
+        row = reuse_lookups.pair_row_of(found.pairs, a, b)
         rows.append(
             {
                 "source_a": a,

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from helpers.reuse import derivation as reuse
+from helpers.reuse import lookups as reuse_lookups
 from helpers.reuse import views as reuse_charts
 from tests.reuse.samples import REUTERS_TRIO
 
@@ -63,4 +64,4 @@ def test_graph_labels_do_not_overlap_at_twenty_articles() -> None:
     clashes = [(a, b) for i, (a, x) in enumerate(boxes) for b, y in boxes[i + 1 :] if x.overlaps(y)]
     assert clashes == []
     edge_labels = [t for t in texts if t.get_text() not in names | {"Wire A"}]
-    assert len(edge_labels) == len(reuse.related(found.pairs))  # one label per reuse edge
+    assert len(edge_labels) == len(reuse_lookups.related(found.pairs))  # one label per reuse edge

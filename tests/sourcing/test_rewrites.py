@@ -1,4 +1,7 @@
-"""What the rewrites dropped: a hedge of one sibling rewrite followed into another."""
+"""What the rewrites dropped: a hedge of one sibling rewrite followed into another.
+
+The siblings are datelined by one agency in one story: a common upstream, so one chain.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +12,12 @@ from tests.conftest import mini_corpus
 
 def test_hedge_fates_between_siblings() -> None:
     a = (
-        "The convoy crossed the bridge at night and reached the coast before dawn, reportedly. "
+        "BEIRUT (Reuters) - The convoy crossed the bridge at night and reached the coast before dawn, reportedly. "
         "The two brothers tried to escape to Lebanon by car but were ambushed by rebels on the road. "
         "There has been no official confirmation, and Reuters could not independently verify the details."
     )
     b = (
-        "The convoy crossed the bridge at night and reached the coast before dawn. "
+        "BEIRUT (Reuters) - The convoy crossed the bridge at night and reached the coast before dawn. "
         "The two brothers tried to escape to Lebanon by car but were ambushed by rebels on the road."
     )
     corpus = mini_corpus({"a": a, "b": b}, {"a": ("Reuters",), "b": ("Reuters",)})
@@ -35,11 +38,12 @@ def test_hedge_fates_between_siblings() -> None:
 
 def test_an_article_crediting_two_outlets_has_each_hedge_followed_once() -> None:
     a = (
-        "The convoy reportedly crossed the bridge at night and the ministers reportedly fled before dawn. "
+        "BEIRUT (Reuters/AFP) - The convoy reportedly crossed the bridge at night "
+        "and the ministers reportedly fled before dawn. "
         "The two brothers tried to escape to Lebanon by car but were ambushed by rebels on the road."
     )
     b = (
-        "The convoy crossed the bridge at night and the ministers fled before dawn. "
+        "BEIRUT (Reuters/AFP) - The convoy crossed the bridge at night and the ministers fled before dawn. "
         "The two brothers tried to escape to Lebanon by car but were ambushed by rebels on the road."
     )
     both = ("Reuters", "AFP")

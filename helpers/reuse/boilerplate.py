@@ -1,0 +1,183 @@
+"""Boilerplate: passages that recur across one outlet's different stories, or across many articles, set aside.
+
+An editor's note on every story of a newsroom, a sign-off, an author's bio or a newsletter box says
+nothing about who copied whom: left in, it makes a newsroom's unrelated stories look derived from
+each other. A passage counts as boilerplate when its words recur (as five-word shingles) in at
+least :data:`~helpers.reuse.settings.OUTLET_STOCK_MIN_DOCS` articles of one outlet that report
+*different stories*, or in that many articles of several outlets and stories, over at least
+:data:`~helpers.reuse.settings.BOILERPLATE_MIN_WORDS` words. Passages an outlet repeats within one
+story (its updates) are kept: they are the evidence of an update. :func:`house_text` returns the
+stories, the boilerplate table a reader can check, and the texts with the boilerplate blanked
+(same length, so every character offset still points into the article as stored).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from helpers.reuse import shingles
+from helpers.reuse.candidates import common_limit
+from helpers.reuse.outlets import outlet_keys
+from helpers.reuse.settings import BOILERPLATE_MIN_WORDS, OUTLET_STOCK_MIN_DOCS, REUSE
+from helpers.reuse.shingles import Tokens
+from helpers.reuse.stories import story_table
+
+BOILERPLATE_COLUMNS = ["source_id", "outlet", "start", "end", "words", "articles", "stories", "text"]
+#: Fewer words than this left once an outlet's repeated passages are out: the story profile uses the whole text.
+PROFILE_MIN_WORDS = 20
+
+
+class HouseText(NamedTuple):
+    """A corpus read once for reuse: its stories, its boilerplate passages, and its texts with those blanked."""
+
+    stories: pd.DataFrame
+    boilerplate: pd.DataFrame
+    texts: dict[str, str]
+
+
+def _shingle_sets(tokens: Mapping[str, Tokens], n: int) -> dict[str, np.ndarray]:
+    """Each article's shingle hashes by start position."""
+    return {sid: shingles.shingle_hashes(t.hashes, n) for sid, t in tokens.items()}
+
+
+def _recurring(hashes: Mapping[str, np.ndarray], groups: Mapping[str, list[str]], min_docs: int) -> dict[str, set]:
+    """Per group key: the shingles in at least ``min_docs`` of its articles."""
+    out = {}
+    for key, sids in groups.items():
+        if len(sids) < min_docs:
+            continue
+        uniq, counts = np.unique(np.concatenate([np.unique(hashes[s]) for s in sids]), return_counts=True)
+        found = uniq[counts >= min_docs]
+        if found.size:
+            out[key] = set(found.tolist())
+    return out
+
+
+def _runs(flags: np.ndarray, n: int, n_tokens: int) -> list[tuple[int, int]]:
+    """Token ranges covered by runs of flagged shingles (a shingle at i covers tokens i .. i+n-1)."""
+    covered = np.zeros(n_tokens, dtype=bool)
+    for i in np.flatnonzero(flags):
+        covered[i : i + n] = True
+    edges = np.flatnonzero(np.diff(np.r_[0, covered.astype(np.int8), 0]))
+    return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True)]
+
+
+def _member(values: np.ndarray, sorted_set: np.ndarray | None) -> np.ndarray:
+    """Per value: whether it is in ``sorted_set`` (a sorted array; None is empty), by binary search."""
+    if sorted_set is None or sorted_set.size == 0:
+        return np.zeros(values.size, dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_set, values), sorted_set.size - 1)
+    return sorted_set[at] == values
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each character span replaced by spaces (line breaks kept), so offsets stay valid."""
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = [c if c == "\n" else " " for c in chars[start:end]]
+    return "".join(chars)
+
+
+#: The last corpus read (its key and result): reuse, chains and clues of one corpus read it once.
+_LAST: dict[tuple, HouseText] = {}
+
+
+def house_text(corpus: pd.DataFrame, n: int = REUSE.n) -> HouseText:
+    """Stories, boilerplate passages and blanked texts of a corpus (see the module); the last one is remembered."""
+    texts = {str(sid): str(text) for sid, text in corpus["text"].items()}
+    outlets = tuple(str(o) for o in corpus["outlet"]) if "outlet" in corpus else ()
+    key = (n, tuple(texts), outlets, hash(tuple(texts.values())))
+    if key not in _LAST:
+        _LAST.clear()
+        _LAST[key] = _house_text(corpus, texts, n)
+    found = _LAST[key]
+    return HouseText(found.stories.copy(), found.boilerplate.copy(), dict(found.texts))
+
+
+def _house_text(corpus: pd.DataFrame, texts: dict[str, str], n: int) -> HouseText:
+    """:func:`house_text` computed."""
+    tokens = {sid: shingles.tokenize(t) for sid, t in texts.items()}
+    hashes = _shingle_sets(tokens, n)
+    keys = outlet_keys(corpus)
+    by_outlet: dict[str, list[str]] = defaultdict(list)
+    for sid in texts:
+        if keys.get(sid):
+            by_outlet[keys[sid]].append(sid)
+    stock = _recurring(hashes, by_outlet, OUTLET_STOCK_MIN_DOCS)
+    profiled = {}
+    stock_arrays = {key: np.sort(np.fromiter(found, dtype=np.uint64, count=len(found))) for key, found in stock.items()}
+    for sid, tok in tokens.items():
+        own = stock_arrays.get(keys.get(sid, ""))
+        flags = _member(hashes[sid], own)
+        runs = _runs(flags, n, len(tok))
+        if len(tok) - sum(b - a for a, b in runs) < PROFILE_MIN_WORDS:
+            runs = []
+        profiled[sid] = _blank(texts[sid], [(int(tok.starts[a]), int(tok.ends[b - 1])) for a, b in runs])
+    stories = story_table(profiled)
+    story_of = dict(zip(stories["source_id"], stories["story_id"], strict=True))
+    # Where each shingle in enough articles occurs (the others cannot be boilerplate).
+    ids = list(texts)
+    per = [np.unique(hashes[sid]) for sid in ids]
+    every = np.concatenate([np.empty(0, np.uint64), *per])
+    owner = np.repeat(np.arange(len(ids)), [p.size for p in per])
+    values, counts = np.unique(every, return_counts=True)
+    candidates = values[counts >= OUTLET_STOCK_MIN_DOCS]
+    keep = _member(every, candidates)
+    seen: dict[int, list[str]] = defaultdict(list)
+    for h, i in zip(every[keep].tolist(), owner[keep].tolist(), strict=True):
+        seen[h].append(ids[i])
+    wide = max(OUTLET_STOCK_MIN_DOCS, common_limit(len(texts)))
+    verdicts: dict[tuple[int, str], tuple[int, int] | None] = {}
+
+    def is_boilerplate(h: int, sid: str) -> tuple[int, int] | None:
+        key = keys.get(sid, "")
+        if (h, key) not in verdicts:
+            where = seen.get(h, [])
+            mine = [s for s in where if key and keys.get(s) == key]
+            verdict = None
+            for group in (mine, where if len(where) >= wide and len({keys.get(s) for s in where}) > 1 else []):
+                if len(group) >= OUTLET_STOCK_MIN_DOCS and len({story_of[s] for s in group}) > 1:
+                    verdict = (len(group), len({story_of[s] for s in group}))
+                    break
+            verdicts[(h, key)] = verdict
+        return verdicts[(h, key)]
+
+    rows = []
+    masked = dict(texts)
+    for sid, tok in tokens.items():
+        maybe = _member(hashes[sid], candidates)
+        if not maybe.any():
+            continue
+        pairs = zip(hashes[sid].tolist(), maybe.tolist(), strict=True)
+        found = [is_boilerplate(h, sid) if m else None for h, m in pairs]
+        flags = np.fromiter((f is not None for f in found), dtype=bool, count=len(found))
+        if not flags.any():
+            continue
+        spans = []
+        for a, b in _runs(flags, n, len(tok)):
+            if b - a < BOILERPLATE_MIN_WORDS:
+                continue
+            start, end = int(tok.starts[a]), int(tok.ends[b - 1])
+            inside = [f for f in found[a : max(a + 1, b - n + 1)] if f is not None]
+            rows.append((sid, str(corpus.at[sid, "outlet"]) if "outlet" in corpus else "", start, end, b - a,
+                         max(f[0] for f in inside), max(f[1] for f in inside), texts[sid][start:end]))  # fmt: skip
+            spans.append((start, end))
+        masked[sid] = _blank(texts[sid], spans)
+    return HouseText(stories, pd.DataFrame(rows, columns=BOILERPLATE_COLUMNS), masked)
+
+
+def boilerplate_table(corpus: pd.DataFrame) -> pd.DataFrame:
+    """The boilerplate passages of a corpus, one row per passage and article (see :func:`house_text`)."""
+    return house_text(corpus).boilerplate
+
+
+def corpus_stories(corpus: pd.DataFrame) -> pd.DataFrame:
+    """``story_id, label, source_id``: articles grouped by the happening they report (:mod:`helpers.reuse.stories`)."""
+    return house_text(corpus).stories
