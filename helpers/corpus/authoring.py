@@ -46,6 +46,11 @@ PAGE_SUFFIXES = (".html", ".htm")
 PAGE_SIZE_FACTOR = 10
 #: Longest generated source id (a readable id, not the whole headline).
 MAX_ID_CHARS = 40
+#: A generated id is outlet, date and headline: it may be this long so that the headline shows.
+MAX_GENERATED_ID_CHARS = 60
+#: A ``.txt``'s first line is taken as its headline when it is at most this long, set off by a blank line.
+HEADLINE_MAX_CHARS = 200
+HEADLINE_MAX_WORDS = 30
 #: Manifest fields ``add`` takes from the command line, with what each means and defaults to.
 FIELD_HELP = {
     "outlet": "the outlet (default: the page's site name, else 'unknown')",
@@ -154,7 +159,7 @@ def extract_page(data: bytes, name: str = "page") -> Extracted:
     return Extracted(text, found, notes, page=True)
 
 
-def field_notes(found: Extracted, given: dict[str, str]) -> list[str]:
+def field_notes(found: Extracted, given: dict[str, str], listed: tuple[str, set[str]] = ("", set())) -> list[str]:
     """Sentences for ``notes``: which fields came from the page, which from the command line, which from neither."""
     notes = []
     if found.page:
@@ -162,9 +167,14 @@ def field_notes(found: Extracted, given: dict[str, str]) -> list[str]:
         notes.append(f"From the page: {', '.join(used)}." if used else "No field taken from the page.")
         if missing := [key for key in PAGE_FIELDS if key not in found.fields]:
             notes.append(f"Not in the page: {', '.join(missing)}.")
+    elif "headline" in found.fields and "headline" not in given:
+        notes.append("Headline from the first line of the file.")
+    where, from_manifest = listed
     from_line = [key for key in given if key not in ("notes", "published_basis")]
-    if from_line:
-        notes.append(f"Given on the command line: {', '.join(from_line)}.")
+    if on_line := [key for key in from_line if key not in from_manifest]:
+        notes.append(f"Given on the command line: {', '.join(on_line)}.")
+    if in_manifest := [key for key in from_line if key in from_manifest]:
+        notes.append(f"Given in the manifest {where}: {', '.join(in_manifest)}.")
     overridden = [f"{key} '{found.fields[key]}'" for key in from_line if key in found.fields]
     if overridden:
         notes.append(f"The page said {', '.join(overridden)}.")
@@ -206,6 +216,20 @@ def slug(text: str, limit: int = MAX_ID_CHARS) -> str:
     return out or (words[0][:limit] if words else "")
 
 
+def first_line_headline(text: str) -> str:
+    """A ``.txt``'s first line when it looks like a headline: short, set off by a blank line, not a sentence's start."""
+    lines = text.lstrip(BOM).lstrip("\n\r").splitlines()
+    if len(lines) < 3 or lines[1].strip():
+        return ""
+    first = _one_line(lines[0])
+    words = first.split()
+    if not words or len(first) > HEADLINE_MAX_CHARS or len(words) > HEADLINE_MAX_WORDS:
+        return ""
+    if first[-1] in ",;:" or not (first[0].isupper() or first[0].isdigit() or first[0] in "\"'“‘"):
+        return ""
+    return first
+
+
 def read_input(path: Path, limit: int) -> bytes:
     """The bytes of the file to add: a regular file (no link, device or pipe) of at most ``limit`` bytes."""
     name = display_path(path)
@@ -235,7 +259,8 @@ def read_article(path: Path, name: str | None = None) -> Extracted:
             text = decode_bytes(data, path)
         except InputError as exc:
             raise AuthoringError(str(exc.problems[0])) from None
-        found = Extracted(text)
+        headline = first_line_headline(text)
+        found = Extracted(text, {"headline": headline} if headline else {}, [], page=False)
     elif suffix in PAGE_SUFFIXES:
         data = read_input(path, limit * PAGE_SIZE_FACTOR)
         found = extract_page(data, path.name)
@@ -291,19 +316,42 @@ def _manifest_rows(mpath: Path) -> tuple[str, list[str], list[dict[str, str]]]:
     return text, header, rows
 
 
-def _duplicate(rows: list[dict[str, str]], adir: Path, text: str, digest: str) -> dict[str, str] | None:
-    """The manifest row whose article has this text already (same sha256, or the same normalised text)."""
-    wanted = normalised_text(text)
-    for row in rows:
-        if row["sha256"] == digest:
-            return row
-        path = adir / row["file"]
-        if not row["file"] or Path(row["file"]).name != row["file"] or untrusted_file_problem(path, adir):
-            continue
-        data = path.read_bytes()
-        if hashlib.sha256(data).hexdigest() == digest or normalised_text(data.decode("utf-8", "replace")) == wanted:
-            return row
-    return None
+class Register:
+    """The manifest's articles as ``add`` checks a new one against them: texts (for duplicates) and ids taken.
+
+    The normalised texts of the stored articles are read once, on the first text whose hash is
+    new, so adding many files reads each stored article at most once.
+    """
+
+    def __init__(self, rows: list[dict[str, str]], adir: Path) -> None:
+        """Index ``rows`` (the manifest's) of the corpus whose ``articles/`` is ``adir``."""
+        self.rows, self.adir = rows, adir
+        self.by_digest = {row["sha256"]: row for row in rows if row["sha256"]}
+        self.by_text: dict[str, dict[str, str]] | None = None
+        self.taken = {row["source_id"]: row for row in rows}
+
+    def _texts(self) -> dict[str, dict[str, str]]:
+        """Each stored article's normalised text with its row (read on first use)."""
+        if self.by_text is None:
+            self.by_text = {}
+            for row in self.rows:
+                path = self.adir / row["file"]
+                if not row["file"] or Path(row["file"]).name != row["file"] or untrusted_file_problem(path, self.adir):
+                    continue
+                data = path.read_bytes()
+                self.by_digest.setdefault(hashlib.sha256(data).hexdigest(), row)
+                self.by_text.setdefault(normalised_text(data.decode("utf-8", "replace")), row)
+        return self.by_text
+
+    def duplicate(self, text: str, digest: str) -> dict[str, str] | None:
+        """The row whose article has this text already (same sha256, or the same normalised text)."""
+        return self.by_digest.get(digest) or self._texts().get(normalised_text(text))
+
+    def enter(self, row: dict[str, str], text: str) -> None:
+        """Count ``row`` (just added, with its ``text``) as the manifest's from now on."""
+        self.by_digest[row["sha256"]] = row
+        self._texts()[normalised_text(text)] = row
+        self.taken[row["source_id"]] = row
 
 
 def _unique_id(base: str, taken: set[str], adir: Path) -> str:
@@ -322,13 +370,13 @@ def _csv_line(cells: list[str], end: str) -> str:
     return out.getvalue()
 
 
-def _with_row(text: str, header: list[str], row: dict[str, str]) -> str:
-    """The manifest text with ``row`` appended; existing rows keep their bytes, unless a column is added."""
+def _with_rows(text: str, header: list[str], new: list[dict[str, str]]) -> str:
+    """The manifest text with the ``new`` rows appended; existing rows keep their bytes, unless a column is added."""
     end = "\r\n" if "\r\n" in text else "\n"
-    extra = [col for col in config.MANIFEST_OPTIONAL_COLUMNS if row.get(col) and col not in header]
+    extra = [col for col in config.MANIFEST_OPTIONAL_COLUMNS if any(row.get(col) for row in new) and col not in header]
     if not extra:
         body = text if text.endswith("\n") or not text else text + end
-        return body + _csv_line([row.get(col, "") for col in header], end)
+        return body + "".join(_csv_line([row.get(col, "") for col in header], end) for row in new)
     bom = BOM if text.startswith(BOM) else ""
     records = list(csv.reader(io.StringIO(text.removeprefix(BOM), newline="")))
     columns = [*records[0], *extra]
@@ -336,30 +384,48 @@ def _with_row(text: str, header: list[str], row: dict[str, str]) -> str:
     for record in records[1:]:
         if any(cell.strip() for cell in record):
             out.append(_csv_line(record + [""] * len(extra), end))
-    out.append(_csv_line([row.get(col.strip(), "") for col in columns], end))
+    out.extend(_csv_line([row.get(col.strip(), "") for col in columns], end) for row in new)
     return bom + "".join(out)
 
 
-def add_article(corpus_dir: Path | str, file: Path | str, source_id: str | None = None, **fields: str | None) -> dict:
-    """Add one article (``.txt`` or saved ``.html``) to a corpus: its text file and its manifest row; returns the row.
-
-    ``fields`` are manifest columns (``outlet``, ``headline``, ``byline``, ``published``,
-    ``published_basis``, ``credits``, ``upstream_inferred``, ``notes``, ``genre``,
-    ``published_time``); a value given wins over one found in the page. The text is stored as
-    read or extracted, with only its line ends made LF and a byte-order mark dropped (noted with the
-    original hash). Refuses a text or an id the manifest has already. The manifest is read, extended
-    and replaced atomically under a lock, so concurrent adds each keep their row.
-    """
-    unknown = sorted(set(fields) - set(FIELDS))
-    if unknown:
-        raise TypeError(f"add_article() got unknown fields: {', '.join(unknown)}")
-    cdir, src = Path(corpus_dir), Path(file)
+def _corpus_paths(cdir: Path) -> tuple[Path, Path]:
+    """The manifest and ``articles/`` of a corpus directory, refusing a directory that is not one."""
     mpath, adir = manifest_path(cdir), articles_dir(cdir)
     if not mpath.is_file() or not adir.is_dir():
         raise AuthoringError(
             f"{display_path(cdir)}: not a corpus directory (no {config.MANIFEST_NAME} or {config.ARTICLES_DIRNAME}/); "
             "lay one out with: python -m helpers new DIR"
         )
+    return mpath, adir
+
+
+@dataclass
+class Draft:
+    """One file's article as ``add`` will store it: its manifest row (id still open), text and where it came from."""
+
+    row: dict[str, str]
+    text: str
+    src: Path
+    name: str
+    source_id: str | None
+    in_place: bool
+
+
+def draft_article(
+    cdir: Path,
+    src: Path,
+    source_id: str | None,
+    fields: dict[str, str | None],
+    listed: tuple[str, set[str]] = ("", set()),
+) -> Draft:
+    """Read one file and make its manifest row (everything but the id), refusing what ``validate`` would.
+
+    ``listed`` names the ``--manifest`` row (file and line) and the fields taken from it, for the notes.
+    """
+    unknown = sorted(set(fields) - set(FIELDS))
+    if unknown:
+        raise TypeError(f"add_article() got unknown fields: {', '.join(unknown)}")
+    adir = articles_dir(cdir)
     name = display_path(src)
     found = read_article(src, name)
     # A text saved straight into articles/ is registered where it is, under its own name.
@@ -376,49 +442,80 @@ def add_article(corpus_dir: Path | str, file: Path | str, source_id: str | None 
     row["outlet"] = row["outlet"] or config.UNKNOWN_OUTLET
     if row["published"] and not row["published_basis"]:
         row["published_basis"] = "stated"
-    payload = found.text.encode("utf-8")
-    row["sha256"] = digest = hashlib.sha256(payload).hexdigest()
+    row["sha256"] = hashlib.sha256(found.text.encode("utf-8")).hexdigest()
     today = dt.datetime.now(dt.UTC).date().isoformat()
     notes = [
         *([given["notes"]] if "notes" in given else []),
         f"Added with 'python -m helpers add' from '{src.name}' on {today}.",
         *found.notes,
-        *field_notes(found, given),
+        *field_notes(found, given, listed),
     ]
     row["notes"] = " ".join(notes)
     draft_id = source_id if source_id is not None else "a"
     _check_fields(row | {"source_id": draft_id}, name)
+    return Draft(row, found.text, src, name, source_id, in_place)
+
+
+def generated_id(row: dict[str, str], src: Path) -> str:
+    """A stable id from the outlet, date and headline (the file's name when none is known)."""
+    known = row["outlet"] if row["outlet"] != config.UNKNOWN_OUTLET else ""
+    words = " ".join(part for part in (known, row["published"], row["headline"]) if part)
+    return slug(words, MAX_GENERATED_ID_CHARS) if known or row["headline"] else slug(src.stem) or "article"
+
+
+def place_article(draft: Draft, register: Register, mname: str) -> dict[str, str]:
+    """Give the draft its id and write its text into ``articles/``, refusing a duplicate text or a taken id."""
+    adir, row, source_id = register.adir, draft.row, draft.source_id
+    same = register.duplicate(draft.text, row["sha256"])
+    if same is not None:
+        where = f"{mname}:{same['_line']}" if same.get("_line") else draft.name
+        raise AuthoringError(
+            f"{where}: the same text is already article '{same['source_id']}' "
+            f"({config.ARTICLES_DIRNAME}/{same['file']}): not added"
+        )
+    taken = register.taken
+    if source_id is not None:
+        if source_id in taken:
+            raise AuthoringError(
+                f"{mname}:{taken[source_id].get('_line', '')}: id '{source_id}' is already taken "
+                f"({config.ARTICLES_DIRNAME}/{taken[source_id]['file']}): give another --id"
+            )
+        target = adir / f"{source_id}.txt"
+        if not draft.in_place and (target.exists() or target.is_symlink()):
+            raise AuthoringError(
+                f"{display_path(target)}: already exists but is not in the manifest: give another --id"
+            )
+    else:
+        source_id = _unique_id(generated_id(row, draft.src), set(taken), adir)
+    row["source_id"], row["file"] = source_id, f"{source_id}.txt"
+    write_atomic(adir / row["file"], draft.text.encode("utf-8"))
+    register.enter(row, draft.text)
+    return row
+
+
+def add_article(corpus_dir: Path | str, file: Path | str, source_id: str | None = None, **fields: str | None) -> dict:
+    """Add one article (``.txt`` or saved ``.html``) to a corpus: its text file and its manifest row; returns the row.
+
+    ``fields`` are manifest columns (``outlet``, ``headline``, ``byline``, ``published``,
+    ``published_basis``, ``credits``, ``upstream_inferred``, ``notes``, ``genre``,
+    ``published_time``); a value given wins over one found in the page. The text is stored as
+    read or extracted, with only its line ends made LF and a byte-order mark dropped (noted with the
+    original hash). Refuses a text or an id the manifest has already. The manifest is read, extended
+    and replaced atomically under a lock, so concurrent adds each keep their row.
+    """
+    cdir, src = Path(corpus_dir), Path(file)
+    if unknown := sorted(set(fields) - set(FIELDS)):
+        raise TypeError(f"add_article() got unknown fields: {', '.join(unknown)}")
+    mpath, adir = _corpus_paths(cdir)
+    draft = draft_article(cdir, src, source_id, fields)
     with locked(mpath):
         text, header, rows = _manifest_rows(mpath)
-        mname = display_path(mpath)
-        same = _duplicate(rows, adir, found.text, digest)
-        if same is not None:
-            raise AuthoringError(
-                f"{mname}:{same['_line']}: the same text is already article '{same['source_id']}' "
-                f"({config.ARTICLES_DIRNAME}/{same['file']}): not added"
-            )
-        taken = {r["source_id"]: r for r in rows}
-        if source_id is not None:
-            if source_id in taken:
-                raise AuthoringError(
-                    f"{mname}:{taken[source_id]['_line']}: id '{source_id}' is already taken "
-                    f"({config.ARTICLES_DIRNAME}/{taken[source_id]['file']}): give another --id"
-                )
-            target = adir / f"{source_id}.txt"
-            if not in_place and (target.exists() or target.is_symlink()):
-                raise AuthoringError(
-                    f"{display_path(target)}: already exists but is not in the manifest: give another --id"
-                )
-        else:
-            known = row["outlet"] if row["outlet"] != config.UNKNOWN_OUTLET else ""
-            base = slug(" ".join(part for part in (known, row["headline"]) if part)) or slug(src.stem) or "article"
-            source_id = _unique_id(base, set(taken), adir)
-        row["source_id"], row["file"] = source_id, f"{source_id}.txt"
+        target = adir / f"{draft.source_id}.txt"
+        before = target.read_bytes() if draft.in_place else None
+        row = place_article(draft, Register(rows, adir), display_path(mpath))
         target = adir / row["file"]
-        before = target.read_bytes() if in_place else None
-        write_atomic(target, payload)
         try:
-            write_atomic(mpath, _with_row(text, header, row))
+            write_atomic(mpath, _with_rows(text, header, [row]))
         except BaseException:
             if before is None:
                 target.unlink(missing_ok=True)
@@ -426,3 +523,140 @@ def add_article(corpus_dir: Path | str, file: Path | str, source_id: str | None 
                 write_atomic(target, before)
             raise
     return row
+
+
+#: Manifest columns a ``--manifest`` CSV may give per file, besides ``file`` (which names the file added).
+MANIFEST_FIELDS = ("source_id", *FIELDS)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What ``add`` did with one file: its name, the row added (None when refused) and why it was refused."""
+
+    name: str
+    row: dict[str, str] | None = None
+    problem: str = ""
+
+
+def files_to_add(paths: list[Path]) -> tuple[list[Path], list[Outcome]]:
+    """The files named, a folder standing for the files in it (sorted, hidden ones skipped); missing paths refused."""
+    files, refused = [], []
+    for path in paths:
+        if path.is_dir() and not path.is_symlink():
+            files.extend(sorted(p for p in path.iterdir() if not p.name.startswith(".") and not p.is_dir()))
+        elif path.exists() or path.is_symlink():
+            files.append(path)
+        else:
+            refused.append(Outcome(display_path(path), problem=f"{display_path(path)}: file not found"))
+    return files, refused
+
+
+def read_add_manifest(path: Path) -> tuple[dict[str, dict[str, str]], list[Outcome]]:
+    """Per-file fields from a ``--manifest`` CSV (``file`` plus columns of ``sources.csv``), and its bad rows."""
+    name = display_path(path)
+    try:
+        text = decode_bytes(read_input(path, config.max_article_bytes()), path)
+    except InputError as exc:
+        raise AuthoringError(str(exc.problems[0])) from None
+    records = list(csv.DictReader(io.StringIO(text.removeprefix(BOM), newline="")))
+    header = [h.strip() for h in (records[0].keys() if records else [])]
+    if "file" not in header:
+        raise AuthoringError(f"{name}: no 'file' column (the manifest names each file to add in a 'file' column)")
+    ignored = [h for h in header if h not in ("file", "sha256", *MANIFEST_FIELDS)]
+    if ignored:
+        raise AuthoringError(f"{name}: unknown column(s) {', '.join(ignored)} (use the columns of sources.csv)")
+    by_file: dict[str, dict[str, str]] = {}
+    bad = []
+    for line, record in enumerate(records, start=2):
+        cells = {k.strip(): (v or "").strip() for k, v in record.items() if k is not None}
+        if None in record:
+            bad.append(Outcome(f"{name}:{line}", problem=f"{name}:{line}: more cells than columns: row skipped"))
+            continue
+        file = cells.pop("file")
+        cells.pop("sha256", None)
+        if not file:
+            bad.append(Outcome(f"{name}:{line}", problem=f"{name}:{line}: empty 'file' cell: row skipped"))
+        elif file in by_file:
+            bad.append(Outcome(f"{name}:{line}", problem=f"{name}:{line}: '{file}' is listed twice: row skipped"))
+        else:
+            by_file[file] = {k: v for k, v in cells.items() if v} | {"_line": str(line)}
+    return by_file, bad
+
+
+def _progress(items: list, what: str) -> object:
+    """``items`` with a progress bar on a terminal for long runs (tqdm when installed; helpers.core.progress later)."""
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        return items
+    return tqdm(items, desc=what, unit="file", disable=None if len(items) > 20 else True, leave=False)
+
+
+def add_many(
+    corpus_dir: Path | str,
+    paths: list[Path | str],
+    manifest: Path | str | None = None,
+    report: object = None,
+    **fields: str | None,
+) -> list[Outcome]:
+    """Add many files (folders stand for the files in them): one :class:`Outcome` per file, in order.
+
+    Each file is read and checked on its own (a refused file does not stop the others); its fields
+    are ``fields`` (for every file) overridden by its ``--manifest`` row. The good ones are written
+    under one lock and the manifest is replaced once at the end; if that fails, the article files
+    written are removed, so nothing is half-written. ``report`` (a callable) gets each outcome as it
+    is decided.
+    """
+    cdir = Path(corpus_dir)
+    mpath, adir = _corpus_paths(cdir)
+    files, outcomes = files_to_add([Path(p) for p in paths])
+    per_file, bad_rows = read_add_manifest(Path(manifest)) if manifest else ({}, [])
+    outcomes += bad_rows
+    say = report if callable(report) else (lambda outcome: None)
+    for outcome in outcomes:
+        say(outcome)
+    drafts: list[tuple[Draft, str]] = []
+    for src in _progress(files, "reading"):
+        given = dict(per_file.get(src.name, {}))
+        line = given.pop("_line", "")
+        source_id = given.pop("source_id", None)
+        try:
+            listed = (f"{Path(manifest).name}:{line}" if manifest else "", set(given))
+            drafts.append((draft_article(cdir, src, source_id, fields | given, listed), line))
+        except AuthoringError as exc:
+            where = f" ({display_path(Path(manifest))}:{line})" if line else ""
+            outcomes.append(Outcome(display_path(src), problem=f"{exc}{where}"))
+            say(outcomes[-1])
+        except OSError as exc:
+            outcomes.append(Outcome(display_path(src), problem=f"{display_path(src)}: {exc.strerror or exc}"))
+            say(outcomes[-1])
+    if manifest:
+        named = {src.name for src in files}
+        for file, cells in per_file.items():
+            if file not in named:
+                problem = f"{display_path(Path(manifest))}:{cells['_line']}: '{file}' is not among the files given"
+                outcomes.append(Outcome(file, problem=problem))
+                say(outcomes[-1])
+    with locked(mpath):
+        text, header, rows = _manifest_rows(mpath)
+        register = Register(rows, adir)
+        mname = display_path(mpath)
+        added: list[dict[str, str]] = []
+        try:
+            for draft, _ in drafts:
+                try:
+                    row = place_article(draft, register, mname)
+                except AuthoringError as exc:
+                    outcomes.append(Outcome(draft.name, problem=str(exc)))
+                else:
+                    added.append(row)
+                    outcomes.append(Outcome(draft.name, row=row))
+                say(outcomes[-1])
+            if added:
+                write_atomic(mpath, _with_rows(text, header, added))
+        except BaseException:
+            for row in added:
+                if not any(d.in_place and d.row is row for d, _ in drafts):
+                    (adir / row["file"]).unlink(missing_ok=True)
+            raise
+    return outcomes
