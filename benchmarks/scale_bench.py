@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", help="build the corpora under this folder and keep them")
     parser.add_argument("--corpus", help="measure this corpus as it is (no staging or add)")
     args = parser.parse_args(argv)
-    if scale_corpus.polnear_dir(args.data) is None:
+    if not args.corpus and scale_corpus.polnear_dir(args.data) is None:
         print(f"skipped: no PolNeAR under {args.data} (give --data DIR or DATA=DIR)")
         return 0
     wanted = [n.strip() for n in args.notebooks.split(",") if n.strip()]
