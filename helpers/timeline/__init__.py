@@ -3,18 +3,9 @@
 from helpers.timeline.claim_datings import events_by_claim, slot_datings, when_agreement
 from helpers.timeline.conflicts import dating_conflicts, link_outside, outlet_credits
 from helpers.timeline.dated import events, filter_events, join_claims, outside_or_empty, read_outside
+from helpers.timeline.lanes import collapse_table, day_lanes, night_events, night_lanes
 from helpers.timeline.timelinejs import to_timelinejs
-from helpers.timeline.views import (
-    collapse_chart,
-    collapse_table,
-    day_chart,
-    day_lanes,
-    event_filter,
-    events_html,
-    night_chart,
-    night_events,
-    night_lanes,
-)
+from helpers.timeline.views import collapse_chart, day_chart, event_filter, events_html, night_chart
 
 __all__ = [
     "collapse_chart",
