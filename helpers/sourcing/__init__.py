@@ -15,7 +15,7 @@ from helpers.sourcing.accuracy import (
 )
 from helpers.sourcing.detect import attributions, classify_source, find_attributions, find_hedges, hedges
 from helpers.sourcing.gold import has_gold, read_gold_attributions, read_gold_hedges
-from helpers.sourcing.profile import profile_chart, sourcing_profile
+from helpers.sourcing.profile import profile_by_group, profile_chart, sourcing_profile
 from helpers.sourcing.rewrites import FATES, fate_counts, fates_html, hedge_fates
 from helpers.sourcing.views import article_spans, reader_html, reader_widget
 
@@ -38,6 +38,7 @@ __all__ = [
     "hedges",
     "kind_confusion",
     "outside_accuracy",
+    "profile_by_group",
     "profile_chart",
     "read_gold_attributions",
     "read_gold_hedges",

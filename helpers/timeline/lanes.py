@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from helpers.corpus.groups import group_order, per_article, top_groups
 from helpers.display import style as charts
 from helpers.timeline.dated import OUTSIDE_LABEL, PUBLICATION_KIND, event_span
 
@@ -74,19 +75,31 @@ def lanes_span(lanes_table: pd.DataFrame, start: str | None, end: str | None, da
     return start or lo.isoformat(), end or hi.isoformat()
 
 
-def _lane_table(rows: list[dict], sources: list[str]) -> pd.DataFrame:
+def _lane_table(rows: list[dict], sources: list[str], extra: list[str] | None = None) -> pd.DataFrame:
     """Marks in lane order (the sources, then the outside lane), each coloured as in every other chart."""
-    table = pd.DataFrame(rows, columns=LANE_COLUMNS[:6])
+    table = pd.DataFrame(rows, columns=[*LANE_COLUMNS[:6], *(extra or [])])
     lanes = [*sources, OUTSIDE_LABEL]
     colors = charts.source_colors(sources) | {OUTSIDE_LABEL: charts.OUTSIDE_COLOR}
     table["lane_no"] = table["lane"].map({lane: i for i, lane in enumerate(lanes)})
     table["color"] = table["lane"].map(colors)
-    return table.sort_values(["lane_no", "start"], kind="stable").reset_index(drop=True)
+    order = [*LANE_COLUMNS, *(extra or [])]
+    return table.sort_values(["lane_no", "start"], kind="stable").reset_index(drop=True)[order]
 
 
 def lane_sources(events_table: pd.DataFrame, sources: list[str] | None) -> list[str]:
     """The articles given lanes: those named (in order), else every article of the events table."""
     return list(dict.fromkeys(events_table["source_id"])) if sources is None else list(sources)
+
+
+def grouped_lanes(sources: list[str], groups: pd.Series | None) -> tuple[dict[str, str], list[str]]:
+    """Each article's lane and the lanes in order: the articles themselves up to a handful, else their groups.
+
+    Groups are :func:`helpers.corpus.groups.article_groups` (outlets), the largest first, the rest pooled.
+    """
+    if groups is None or per_article(sources):
+        return {s: s for s in sources}, list(sources)
+    pooled = top_groups(groups.reindex(sources).fillna("?").astype(str))
+    return pooled.to_dict(), group_order(pooled)
 
 
 def day_lanes(
@@ -157,8 +170,12 @@ def collapse_table(
     start: str | None = None,
     end: str | None = None,
     sources: list[str] | None = None,
+    groups: pd.Series | None = None,
 ) -> pd.DataFrame:
     """One row per mark of the headline chart: the outside record's events, then what each article dates.
+
+    Given ``groups`` (each article's outlet) and more than a handful of articles, a lane is a
+    group, not an article (:func:`grouped_lanes`), and ranges are counted rather than labelled.
 
     ``kind`` is ``outside`` (a reference row; ``category`` its kind; publications are left out, they
     date stories, not events) or ``article`` (``category`` its granularity). ``day`` is the mark's first
@@ -184,14 +201,18 @@ def collapse_table(
                     "text": out["event"], "range": False, "label_shown": True,
                 }
             )  # fmt: skip
-    mine = events_table[events_table["source_id"].isin(sources)] if len(events_table) else events_table
+    lane_of, lanes_in_order = grouped_lanes(sources, groups)
+    grouped = lanes_in_order != list(sources)
+    sources = lanes_in_order
+    mine = events_table[events_table["source_id"].isin(lane_of)] if len(events_table) else events_table
     for ev in spans_in(mine, lo, hi, lambda granularity: granularity != "week") if len(mine) else []:
         multi = ev["date"] != ev["date_end"]
         rows.append(
             {
-                "lane": ev["source_id"], "kind": "article", "category": ev["granularity"], "start": ev["_start"],
-                "end": ev["_end"], "label": ("by " if ev.get("bound") == "by" else "") + str(ev["mention"]),
-                "text": str(ev.get("clause", "")), "range": multi, "label_shown": multi,
+                "lane": lane_of[ev["source_id"]], "kind": "article", "category": ev["granularity"],
+                "start": ev["_start"], "end": ev["_end"],
+                "label": ("by " if ev.get("bound") == "by" else "") + str(ev["mention"]),
+                "text": str(ev.get("clause", "")), "range": multi, "label_shown": multi and not grouped,
             }
         )  # fmt: skip
     table = pd.DataFrame(rows, columns=[c for c in COLLAPSE_COLUMNS if c not in ("lane_no", "day", "color")])
@@ -207,6 +228,7 @@ def collapse_table(
     table = table.assign(_mid=middle).sort_values(["lane_no", "_mid"], kind="stable").reset_index(drop=True)
     table.attrs["window"] = (start, end)
     table.attrs["sources"] = sources
+    table.attrs["grouped"] = grouped
     return table[COLLAPSE_COLUMNS]
 
 
@@ -223,22 +245,33 @@ def night_lanes(
     start: str | None = None,
     end: str | None = None,
     sources: list[str] | None = None,
+    groups: pd.Series | None = None,
 ) -> pd.DataFrame:
-    """Marks for the focus window (:func:`night_events`): clock times as points, parts of the day as ranges."""
+    """Marks for the focus window (:func:`night_events`): clock times as points, parts of the day as ranges.
+
+    Past a handful of articles and given ``groups``, a lane is a group (:func:`grouped_lanes`);
+    ``source_id`` always names the article whose account a mark is.
+    """
     start, end = data_focus(events_table, start, end)
     lo, hi = pd.Timestamp(start), pd.Timestamp(end)
     sources = lane_sources(events_table, sources)
+    lane_of, lanes_in_order = grouped_lanes(sources, groups)
+    grouped = lanes_in_order != list(sources)
     rows = []
     for ev in night_events(events_table[events_table["source_id"].isin(sources)], start, end).to_dict("records"):
         s, e = event_span(ev)
+        bound = ev["bound"] == "by"
         rows.append(
             {
-                "lane": ev["source_id"],
-                "start": max(s, lo),
+                "lane": lane_of[ev["source_id"]],
+                # an upper bound ('by midnight') is a moment with an open start, not a range
+                "start": min(e, hi) if bound else max(s, lo),
                 "end": min(e, hi),
-                "label": ("by " if ev["bound"] == "by" else "") + str(ev["mention"]),
+                "label": account_label(ev, with_source=grouped),
                 "outside": False,
-                "range": ev["granularity"] == "part-of-day" or ev["bound"] == "by",
+                "range": ev["granularity"] == "part-of-day" and not bound,
+                "bound": "by" if bound else "",
+                "source_id": ev["source_id"],
             }
         )
     for out in outside.to_dict("records"):
@@ -253,6 +286,43 @@ def night_lanes(
                 "label": out["event"],
                 "outside": True,
                 "range": s != e,
+                "bound": "",
+                "source_id": "",
             }
         )
-    return _lane_table(rows, sources)
+    return _lane_table(rows, lanes_in_order, extra=NIGHT_EXTRA_COLUMNS)
+
+
+#: Columns :func:`night_lanes` adds to :data:`LANE_COLUMNS`: an upper bound ('by'), and whose account a mark is.
+NIGHT_EXTRA_COLUMNS = ["bound", "source_id"]
+#: Longest event text in a mark's label on the hour-by-hour chart (characters).
+ACCOUNT_LABEL = 44
+
+
+def account_label(ev: dict, with_source: bool = False) -> str:
+    """A mark's label: the dating words, then what the clause says happened (shortened), and whose account."""
+    mention = str(ev["mention"])
+    before, _, after = str(ev.get("clause", "")).partition(mention)
+    before = re.sub(r"\b(on|at|in|by|before|after|around|until|from|about|since)\s*$", "", before.strip(), flags=re.I)
+    clause = " ".join(f"{before} {after}".split()).strip(" ,;:-.")
+    words = ("by " if ev.get("bound") == "by" and not mention.lower().startswith("by ") else "") + mention
+    text = f"{words}: {short_label(clause, ACCOUNT_LABEL)}" if clause else words
+    return f"{text} ({ev['source_id']})" if with_source else text
+
+
+#: The headline chart draws at most this many days: past it, the busiest stretch of that length.
+MAX_CHART_DAYS = 31
+
+
+def busiest_stretch(marks: pd.DataFrame, start: str, end: str, days: int = MAX_CHART_DAYS) -> tuple[str, str]:
+    """The ``days`` consecutive days of [start, end] holding the most marks (the earliest such stretch).
+
+    The whole window when it is no longer than ``days``; ``marks`` is :func:`collapse_table`'s table.
+    """
+    every = pd.date_range(start, end, freq="D")
+    if len(every) <= days:
+        return start, end
+    per_day = marks["day"].value_counts().reindex([str(d.date()) for d in every], fill_value=0).to_numpy()
+    sums = pd.Series(per_day).rolling(days).sum().dropna()
+    first = int(sums.idxmax()) - days + 1
+    return str(every[first].date()), str(every[first + days - 1].date())

@@ -17,32 +17,44 @@ from helpers.core.text import mark_spans
 from helpers.display import style as charts
 from helpers.timeline.dated import OUTSIDE_LABEL, event_label, filter_events
 from helpers.timeline.lanes import (
+    busiest_stretch,
     lanes_span,
 )
+
+#: Labels written per lane of the hour-by-hour chart (the rest are in the table below it), and their length.
+MAX_LABELS_PER_LANE = 6
+HOURLY_LABEL = 60
+#: Vertical offsets (points) of successive labels in one lane, so neighbours do not overprint.
+LABEL_OFFSETS = (9, -14, 19, -24, 29, -34)
 
 
 def _lane_chart(
     table: pd.DataFrame, lanes: list[str], title: str, xlim: tuple[pd.Timestamp, pd.Timestamp], hourly: bool
 ) -> Figure:
     """Shared drawing of lane charts: points for exact marks, bars for ranges, outside lane in grey."""
-    fig, ax = charts.new_figure(11, (0.9 if hourly and len(lanes) <= 8 else 0.55) * len(lanes) + 1.6)
+    fig, ax = charts.new_figure(11, (1.3 if hourly and len(lanes) <= 8 else 0.55) * len(lanes) + 1.6)
     labelled: dict[int, int] = {}
+    hour = 1 / 24
     for row in table.to_dict("records"):
         y = lanes.index(row["lane"])
         color = row["color"]
         s, e = mdates.date2num(row["start"]), mdates.date2num(row["end"])
         hatch = "//" if row["outside"] else None
-        if row["range"]:
+        if row.get("bound") == "by":  # an upper bound: a stroke at the time, an open arrow back from it
+            ax.annotate("", xy=(e - 1.5 * hour, y), xytext=(e, y),
+                        arrowprops={"arrowstyle": "->", "color": color, "linewidth": 1.2})  # fmt: skip
+            ax.plot([e], [y], "|", color=color, markersize=12, markeredgewidth=2)
+        elif row["range"]:
             ax.barh(y, e - s, left=s, height=0.36, color=color, alpha=0.35, edgecolor=color, hatch=hatch)
         else:
             ax.plot([(s + e) / 2], [y], "o", color=color, markersize=7, alpha=0.9)
-        if hourly:
+        if hourly and labelled.get(y, 0) < MAX_LABELS_PER_LANE:
             label = str(row["label"])
-            label = label if len(label) <= 38 else label[:37] + "…"
+            label = label if len(label) <= HOURLY_LABEL else label[: HOURLY_LABEL - 1] + "…"
             ax.annotate(
                 label,
                 ((s + e) / 2, y),
-                xytext=(0, 9 if labelled.get(y, 0) % 2 == 0 else -13),
+                xytext=(0, LABEL_OFFSETS[labelled.get(y, 0) % len(LABEL_OFFSETS)]),
                 textcoords="offset points",
                 ha="center",
                 fontsize=7,
@@ -66,9 +78,10 @@ def _lane_chart(
 
 
 def _lanes(lanes_table: pd.DataFrame, sources: list[str] | None) -> list[str]:
-    """Lane order: the given sources (or those in the table), then the outside lane."""
+    """Lane order: the given sources (or those in the table; its groups when it has grouped lanes), then outside."""
     found = list(dict.fromkeys(lanes_table.sort_values("lane_no")["lane"]))
-    lanes = [s for s in found if s != OUTSIDE_LABEL] if sources is None else list(sources)
+    grouped = sources is not None and any(lane not in set(sources) for lane in found if lane != OUTSIDE_LABEL)
+    lanes = [s for s in found if s != OUTSIDE_LABEL] if sources is None or grouped else list(sources)
     return [*lanes, OUTSIDE_LABEL]
 
 
@@ -118,6 +131,13 @@ def collapse_chart(
     start, end = start or window[0], end or window[1]
     if not (start and end):
         start, end = lanes_span(table, start, end, days=True)
+    whole = len(pd.date_range(start, end, freq="D"))
+    start, end = busiest_stretch(table, start, end)
+    if (shown := len(pd.date_range(start, end, freq="D"))) < whole:
+        title = f"{title} (the busiest {shown} of {whole} days; every day in the table below)"
+    lo_ts, hi_ts = pd.Timestamp(start), pd.Timestamp(end) + pd.Timedelta(days=1)
+    crossing = table["range"] & (pd.to_datetime(table["start"]) < hi_ts) & (pd.to_datetime(table["end"]) > lo_ts)
+    table = table[((table["day"] >= start) & (table["day"] <= end)) | crossing]
     sources = list(sources if sources is not None else table.attrs.get("sources") or _lanes(table, None)[:-1])
     days = [str(d.date()) for d in pd.date_range(start, end, freq="D")]
     outside = table[table["kind"] == "outside"]
@@ -221,12 +241,17 @@ def night_chart(
     start: str | None = None,
     end: str | None = None,
     label: str = "the decisive stretch",
+    timezone: str = "",
 ) -> Figure:
-    """The focus window (``settings.focus``) hour by hour; bars are ranges ('by midnight'), dots clock times."""
+    """The focus window (``settings.focus``) hour by hour: dots clock times, bars parts of the day, ``<-|`` 'by' a time.
+
+    Marks are labelled with their dating words, what happened and (when lanes are outlets) whose account.
+    """
     lanes = _lanes(lanes_table, sources)
     if not (start and end):
         start, end = lanes_span(lanes_table, start, end, days=False)
-    title = f"{label[:1].upper()}{label[1:]}, hour by hour (local time; bars = uncertain ranges)"
+    zone = f"{timezone} time" if timezone else "local time"
+    title = f"{label[:1].upper()}{label[1:]}, hour by hour ({zone}; bars = parts of the day; <-| = by that time)"
     return _lane_chart(lanes_table, lanes, title, (pd.Timestamp(start), pd.Timestamp(end)), hourly=True)
 
 
