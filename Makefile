@@ -87,7 +87,8 @@ report: $(STAMP)
 notebooks: $(STAMP)
 	$(CORPUS_ENV) $(BIN)/jupyter nbconvert --to notebook --execute \
 	  $(if $(CORPUS_DIR),--output-dir=build/notebooks/$(CORPUS_NAME),--inplace) \
-	  --ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=600 $(NOTEBOOKS)
+	  --ExecutePreprocessor.record_timing=False --ExecutePreprocessor.store_widget_state=False \
+	  --ExecutePreprocessor.timeout=600 $(NOTEBOOKS)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks

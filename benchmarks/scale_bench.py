@@ -93,7 +93,8 @@ def run_notebook(nb: Path, cdir: Path, out_dir: Path, timeout: float) -> dict:
     argv = [
         str(Path(sys.executable).with_name("jupyter")),
         "nbconvert", "--to", "notebook", "--execute", f"--output-dir={out_dir}",
-        "--ExecutePreprocessor.record_timing=False", f"--ExecutePreprocessor.timeout={int(timeout)}", str(nb),
+        "--ExecutePreprocessor.record_timing=False", "--ExecutePreprocessor.store_widget_state=False",
+        f"--ExecutePreprocessor.timeout={int(timeout)}", str(nb),
     ]  # fmt: skip
     secs, mb, status = timed(argv, timeout, env)
     out = out_dir / nb.name
