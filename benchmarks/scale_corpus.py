@@ -109,3 +109,23 @@ def build(folder: Path, manifest: Path, cdir: Path) -> tuple[float, int]:
     t0 = time.perf_counter()
     added = helpers_command("add", str(cdir), str(folder), "--manifest", str(manifest))
     return time.perf_counter() - t0, added.returncode
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m benchmarks.scale_corpus DATA_DIR N DEST``: a corpus of N PolNeAR articles in DEST/corpus."""
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 3:
+        print("usage: python -m benchmarks.scale_corpus DATA_DIR N DEST", file=sys.stderr)
+        return 2
+    dest = Path(args[2])
+    staged = stage(args[0], int(args[1]), dest / "staging")
+    if staged is None:
+        print(f"skipped: no PolNeAR under {args[0]}")
+        return 0
+    secs, status = build(*staged, dest / "corpus")
+    print(f"built {dest / 'corpus'} in {secs:.1f} s (add exit status {status})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

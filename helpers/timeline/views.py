@@ -15,6 +15,7 @@ from matplotlib.figure import Figure
 
 from helpers.core.text import mark_spans
 from helpers.display import style as charts
+from helpers.display.notebook import MAX_ROWS
 from helpers.timeline.dated import OUTSIDE_LABEL, event_label, filter_events
 from helpers.timeline.lanes import (
     busiest_stretch,
@@ -255,9 +256,14 @@ def night_chart(
     return _lane_chart(lanes_table, lanes, title, (pd.Timestamp(start), pd.Timestamp(end)), hourly=True)
 
 
-def events_html(events_table: pd.DataFrame) -> str:
-    """An escaped HTML table of events: date, article, the dating words marked in their sentence."""
+def events_html(events_table: pd.DataFrame, limit: int = MAX_ROWS) -> str:
+    """An escaped HTML table of events: date, article, the dating words marked in their sentence.
+
+    At most ``limit`` rows, with a line counting the rest (the filter above narrows to them).
+    """
     esc = html.escape
+    more = len(events_table) - limit
+    events_table = events_table.head(limit)
     head = "<tr><th>date</th><th>article</th><th>sentence (dating words marked)</th><th>topics</th></tr>"
     body = []
     for ev in events_table.to_dict("records"):
@@ -272,7 +278,8 @@ def events_html(events_table: pd.DataFrame) -> str:
         )
     if not body:
         return "<p>No dated events match.</p>"
-    return f"<table>{head}{''.join(body)}</table>"
+    note = f"<p class='more'>Showing {limit:,} of {limit + more:,} events: narrow the filter for the rest.</p>"
+    return f"<table>{head}{''.join(body)}</table>" + (note if more > 0 else "")
 
 
 def event_filter(events_table: pd.DataFrame) -> widgets.VBox:
