@@ -63,6 +63,9 @@ screenshots: $(STAMP)
 	$(BIN)/pytest tests/browser -p no:cacheprovider -k "readme_views"
 	mkdir -p docs/screenshots
 	cp build/screenshots/claim-matrix.png build/screenshots/day-by-day.png build/screenshots/derivation-graph.png docs/screenshots/
+	@# the README's summary view at 300 articles: only with the outside data (DATA), else the stored one stays
+	DATA=$(abspath $(DATA)) $(BIN)/pytest tests/browser/test_scale.py -p no:cacheprovider -k sourcing
+	@test ! -f build/screenshots/scale-sourcing-per-outlet.png || cp build/screenshots/scale-sourcing-per-outlet.png docs/screenshots/
 
 unit: $(STAMP)
 	$(BIN)/pytest tests -m "not slow and not browser" -p no:cacheprovider

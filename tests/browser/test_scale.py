@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from helpers import config
-from tests.browser.conftest import SCREENSHOTS, _serve, close_run, open_and_run
-from tests.browser.test_lab import capture_output
+from tests.browser.conftest import SCREENSHOTS, _serve
+from tests.browser.test_lab import capture_output, close_run, open_and_run
 
 DATA = Path(os.environ.get("DATA", config.REPO_ROOT.parent / "shared" / "data"))
 ARTICLES = 300
