@@ -326,3 +326,66 @@ def busiest_stretch(marks: pd.DataFrame, start: str, end: str, days: int = MAX_C
     sums = pd.Series(per_day).rolling(days).sum().dropna()
     first = int(sums.idxmax()) - days + 1
     return str(every[first].date()), str(every[first + days - 1].date())
+
+
+#: Without ``[window]`` in ``event.toml``: the days that at least this share of the dated events (and at
+#: least two) name, with the publication span; a stray date (a founding year, a past election) is left out.
+WINDOW_MIN_SHARE = 0.002
+#: ... and that lie at most this many days before the first or after the last publication (the story's
+#: own stretch; an anniversary years back is not the event followed).
+WINDOW_REACH_DAYS = 90
+#: Without ``[focus]``: the hour-by-hour view covers the busiest stretch of this many hours.
+FOCUS_HOURS = 24
+
+
+def view_window(events_table: pd.DataFrame, settings: object, published: pd.Series) -> tuple[str, str]:
+    """The day-by-day window: ``event.toml``'s ``[window]`` when given, else the days the articles talk about.
+
+    Those days are the ones the dated events name often (:data:`WINDOW_MIN_SHARE`) together with the
+    publication span, so ongoing coverage keeps the events it looks ahead to (an election day after
+    the last article).
+    """
+    given = getattr(settings, "given", frozenset())
+    window = getattr(settings, "window", ("", ""))
+    if {"window.start", "window.end"} <= set(given):
+        return window
+    days = pd.to_datetime(events_table["date"], errors="coerce").dropna() if len(events_table) else pd.Series([])
+    pub = pd.to_datetime(published, errors="coerce").dropna()
+    bounds = [pd.Timestamp(d) for d in (*window,) if d]
+    counts = days.dt.normalize().value_counts() if len(days) else pd.Series([], dtype=int)
+    named = counts[counts >= max(2, WINDOW_MIN_SHARE * len(days))].index
+    if len(pub):
+        reach = pd.Timedelta(days=WINDOW_REACH_DAYS)
+        named = named[(named >= pub.min().normalize() - reach) & (named <= pub.max().normalize() + reach)]
+    if len(named):
+        bounds += [named.min(), named.max()]
+    if len(pub):
+        bounds += [pub.min().normalize(), pub.max().normalize()]
+    if not bounds:
+        return window
+    start = window[0] if "window.start" in given else str(min(bounds).date())
+    end = window[1] if "window.end" in given else str(max(bounds).date())
+    return start, end
+
+
+def view_focus(events_table: pd.DataFrame, settings: object) -> tuple[str, str]:
+    """The hour-by-hour stretch: ``event.toml``'s ``[focus]`` when given, else the busiest :data:`FOCUS_HOURS` hours.
+
+    Busiest: the stretch starting on a whole hour that holds the most clock times and parts of the day.
+    """
+    given = getattr(settings, "given", frozenset())
+    focus = getattr(settings, "focus", ("", ""))
+    if {"focus.start", "focus.end"} <= set(given) or not len(events_table):
+        return focus
+    timed = events_table[events_table["granularity"].isin(NIGHT_GRANULARITIES)]
+    starts = [event_span(ev)[0] for ev in timed.to_dict("records")]
+    if not starts:
+        return focus
+    hours = pd.Series(1, index=pd.DatetimeIndex(starts).floor("h")).groupby(level=0).sum().sort_index()
+    best, most = hours.index[0], 0
+    for hour in hours.index:
+        count = int(hours[(hours.index >= hour) & (hours.index < hour + pd.Timedelta(hours=FOCUS_HOURS))].sum())
+        if count > most:
+            best, most = hour, count
+    end = best + pd.Timedelta(hours=FOCUS_HOURS)
+    return best.isoformat(timespec="minutes"), end.isoformat(timespec="minutes")
