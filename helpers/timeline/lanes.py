@@ -156,7 +156,15 @@ def short_label(text: str, width: int = SHORT_LABEL) -> str:
         text = head
     if len(text) <= width:
         return text
+    # whose account it is ("…, per palace officials") is kept whole: the middle is cut instead
+    if (attr := ATTRIBUTION_TAIL.search(text)) and len(attr.group(1)) < width // 2:
+        room = width - len(attr.group(1)) - 2
+        return text[: attr.start()][:room].rsplit(" ", 1)[0].rstrip(",;:") + "… " + attr.group(1)
     return text[: width - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+#: An account's attribution at the end of an outside row ("…, per palace officials", "according to X").
+ATTRIBUTION_TAIL = re.compile(r",?\s+((?:per|according to|citing|sources say)\s+[^,;]+)$", re.I)
 
 
 def time_words(time_local: str) -> str:
@@ -303,7 +311,12 @@ def account_label(ev: dict, with_source: bool = False) -> str:
     """A mark's label: the dating words, then what the clause says happened (shortened), and whose account."""
     mention = str(ev["mention"])
     before, _, after = str(ev.get("clause", "")).partition(mention)
-    before = re.sub(r"\b(on|at|in|by|before|after|around|until|from|about|since)\s*$", "", before.strip(), flags=re.I)
+    before = re.sub(
+        r"(\b(on|at|in|by|before|after|around|until|from|about|since|shortly|just)\s*)+$",
+        "",
+        before.strip(),
+        flags=re.I,
+    )
     clause = " ".join(f"{before} {after}".split()).strip(" ,;:-.")
     words = ("by " if ev.get("bound") == "by" and not mention.lower().startswith("by ") else "") + mention
     text = f"{words}: {short_label(clause, ACCOUNT_LABEL)}" if clause else words
