@@ -16,6 +16,7 @@ from helpers.reuse.derivation import (
 )
 from helpers.reuse.passages import pair_passages, passage_summary, side_by_side_html
 from helpers.reuse.settings import REUSE, ReuseSettings
+from helpers.reuse.summary import group_matrix, notebook_reuse
 from helpers.reuse.views import derivation_graph, graph_edges, graph_figure, heatmap_figure
 
 __all__ = [
@@ -35,7 +36,9 @@ __all__ = [
     "find_reuse",
     "graph_edges",
     "graph_figure",
+    "group_matrix",
     "heatmap_figure",
+    "notebook_reuse",
     "pair_matrix",
     "pair_passages",
     "pairs",

@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from helpers.corpus.groups import group_order, top_groups
+from helpers.corpus.groups import group_order, per_article, top_groups
+from helpers.reuse.derivation import Reuse, find_reuse
 
 
 def group_matrix(matrix: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
@@ -25,3 +26,15 @@ def group_matrix(matrix: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
     out = out.reindex(index=order, columns=order)
     out.index.name = out.columns.name = pooled.name
     return out
+
+
+def notebook_reuse(corpus: pd.DataFrame) -> Reuse:
+    """Reuse as notebook 04 shows it: for a handful of articles every pair sharing anything is aligned.
+
+    Aligning every weak pair shows their passages too, which a reader can check at that size; past
+    a handful of articles that is tens of thousands of alignments, so only the pairs above the
+    containment threshold are aligned, as the ``tables`` export does (the labels are the same).
+    """
+    if per_article(corpus):
+        return find_reuse(corpus, align_min_containment=0, min_shared=1)
+    return find_reuse(corpus)
