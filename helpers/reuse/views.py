@@ -169,13 +169,21 @@ def graph_layout(
 
 
 #: The derivation graph past a handful of articles draws its largest chains, up to this many articles.
-GRAPH_MAX_ARTICLES = 24
+GRAPH_MAX_ARTICLES = 20
+#: ... and when the largest chain alone is bigger, its first this many (one lane holds fewer names).
+GRAPH_MAX_IN_ONE_CHAIN = 10
 PALE_GREY_RULE = "#BBBBBB"
 
 
 def largest_chains(chains_df: pd.DataFrame, limit: int) -> pd.DataFrame:
-    """The rows of the largest chains (more than one article, biggest first) holding at most ``limit`` articles."""
+    """The rows of the largest chains (more than one article, biggest first) holding at most ``limit`` articles.
+
+    A largest chain bigger than ``limit`` keeps its first :data:`GRAPH_MAX_IN_ONE_CHAIN` articles
+    (in the table's order): its names share one lane.
+    """
     sizes = chains_df["chain"].value_counts()
+    if len(sizes) and sizes.iloc[0] > limit:
+        return chains_df[chains_df["chain"] == sizes.index[0]].head(min(limit, GRAPH_MAX_IN_ONE_CHAIN))
     keep, total = [], 0
     for chain, size in sizes[sizes > 1].items():
         if total + size > limit:
@@ -280,7 +288,8 @@ def graph_figure(
         sub = corpus.loc[[sid for sid in corpus.index if sid in set(kept["source_id"])]]
         both = pairs_df["source_a"].isin(sub.index) & pairs_df["source_b"].isin(sub.index)
         shown = kept["chain"].nunique()
-        title = f"{title}: the {shown} largest of {chains_total:,} chains ({len(sub)} of {len(corpus):,} articles)"
+        largest = "the largest" if shown == 1 else f"the {shown} largest"
+        title = f"{title}: {largest} of {chains_total:,} chains ({len(sub)} of {len(corpus):,} articles)"
         corpus, pairs_df, chains_df = sub, pairs_df[both], kept
     graph = derivation_graph(corpus, pairs_df)
     pos = graph_layout(corpus, graph, chains_df)
@@ -319,7 +328,7 @@ def graph_figure(
     ax.tick_params(axis="x", which="both", bottom=True, labelbottom=True)
     ax.set_yticks([])
     ys = [y for _, y in pos.values()]
-    ax.set_ylim(min(ys) - 0.7, max(ys) + 0.5)
+    ax.set_ylim(min(ys) - 0.7, max(ys) + 0.8)
     ax.set_xlim(min(xs) - 0.6, max(xs) + 0.6)
     dated = [pos[n][0] for n in articles]
     if others and dated:  # the outside column is not on the date axis: a rule between, its own tick label
@@ -328,15 +337,18 @@ def graph_figure(
         ticks = [t for t in ax.get_xticks() if min(dated) - 0.5 <= t <= max(xs) + 0.6]
         ax.set_xticks([column, *ticks], ["outside\n(no date)", *[f"{t:g}" for t in ticks]])
     _draw_labels(ax, graph, pos, labels)
-    handles = [
-        Line2D([], [], color="black", label="text reuse (containment, A in B / B in A)"),
-        Line2D([], [], color=OUTSIDE_COLOR, label="credited in the text"),
-        Line2D([], [], color=OUTSIDE_COLOR, linestyle="dashed", label="inferred upstream (manifest)"),
-    ]
     drawn = {d["kind"] for _, _, d in graph.edges(data=True)}
+    handles = []  # only what is drawn
+    if drawn & {"reuse", "sibling reuse"}:
+        handles.append(Line2D([], [], color="black", label="text reuse (containment, A in B / B in A)"))
+    if "credit" in drawn:
+        handles.append(Line2D([], [], color=OUTSIDE_COLOR, label="credited in the text"))
+    if "inferred" in drawn:
+        handles.append(Line2D([], [], color=OUTSIDE_COLOR, linestyle="dashed", label="inferred upstream (manifest)"))
     if "update" in drawn:
         handles.append(Line2D([], [], color="black", linestyle="dotted", label="update of one outlet's own story"))
     if "formulaic reuse" in drawn:
         handles.append(Line2D([], [], color=OUTSIDE_COLOR, linestyle="dotted", label="stock text only (no chain link)"))
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=3, fontsize=8, frameon=False)
+    if handles:
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=3, fontsize=8, frameon=False)
     return fig

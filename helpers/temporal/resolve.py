@@ -635,10 +635,7 @@ def _future(article: _Article, pos: int) -> bool:
     return bool(_FUTURE.search(before)) or (not re.search(r"[.;!?]", before[-30:]) and bool(_FUTURE_AFTER.match(after)))
 
 
-
-def _months(
-    m: Mention, first: tuple[int, int], last: tuple[int, int], anchor: str, av: str, timex: str
-) -> Mention:
+def _months(m: Mention, first: tuple[int, int], last: tuple[int, int], anchor: str, av: str, timex: str) -> Mention:
     """A season or quarter: the months ``first`` to ``last`` (year, month), with its ISO-TimeML value."""
     return replace(
         m,
@@ -651,6 +648,7 @@ def _months(
         timex_value=timex,
         timex_type="DATE",
     )
+
 
 def _resolve_extra(f: _Found, m: Mention, state: _State, article: _Article) -> Mention:
     """Seasons, decades, centuries, holidays, quarters, short years and anaphora ('that same day')."""

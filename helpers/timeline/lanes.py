@@ -381,6 +381,18 @@ def view_window(events_table: pd.DataFrame, settings: object, published: pd.Seri
     return start, end
 
 
+#: What the hour-by-hour view is called when ``event.toml`` sets no ``[focus]``.
+BUSIEST_LABEL = f"the busiest {FOCUS_HOURS} hours of dated events"
+
+
+def view_focus_label(settings: object) -> str:
+    """``event.toml``'s ``focus.label`` when the focus is given there, else :data:`BUSIEST_LABEL`."""
+    given = getattr(settings, "given", frozenset())
+    if {"focus.start", "focus.end"} <= set(given):
+        return str(getattr(settings, "focus_label", BUSIEST_LABEL))
+    return BUSIEST_LABEL
+
+
 def view_focus(events_table: pd.DataFrame, settings: object) -> tuple[str, str]:
     """The hour-by-hour stretch: ``event.toml``'s ``[focus]`` when given, else the busiest :data:`FOCUS_HOURS` hours.
 

@@ -66,3 +66,9 @@ def test_window_and_focus_come_from_event_toml_when_given_else_from_the_events()
     )  # fmt: skip
     assert TL.view_window(events, fixed, published) == fixed.window
     assert TL.view_focus(events, fixed) == fixed.focus
+
+
+def test_the_focus_is_named_as_event_toml_says_or_as_the_busiest_stretch() -> None:
+    given = SimpleNamespace(given=frozenset({"focus.start", "focus.end"}), focus_label="the last night")
+    assert TL.view_focus_label(given) == "the last night"
+    assert TL.view_focus_label(SimpleNamespace(given=frozenset(), focus_label="the first day")) == TL.BUSIEST_LABEL
