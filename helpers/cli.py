@@ -19,7 +19,7 @@ from helpers import config
 from helpers.claims import coding, disagreements
 from helpers.core.errors import InputError, Problem, display_path
 from helpers.core.files import write_atomic, write_csv_atomic
-from helpers.corpus import authoring
+from helpers.corpus import authoring, batch
 from helpers.corpus.load import Corpus, load_corpus
 from helpers.display.notebook import notebook_gaps
 from helpers.reuse import chaining
@@ -174,11 +174,11 @@ def _added_line(corpus_dir: str, row: dict[str, str]) -> str:
 def run_add_many(corpus_dir: str, files: list[str], manifest: str | None, fields: dict) -> int:
     """``add DIR FILE... | FOLDER``: one line per file added or refused, then a summary; status 2 if any was refused."""
 
-    def report(outcome: authoring.Outcome) -> None:
+    def report(outcome: batch.Outcome) -> None:
         line = _added_line(corpus_dir, outcome.row) if outcome.row else f"refused {outcome.problem}"
         print(line, file=sys.stdout if outcome.row else sys.stderr, flush=True)
 
-    outcomes = authoring.add_many(corpus_dir, [Path(f) for f in files], manifest, report=report, **fields)
+    outcomes = batch.add_many(corpus_dir, [Path(f) for f in files], manifest, report=report, **fields)
     added = sum(1 for o in outcomes if o.row)
     refused = len(outcomes) - added
     print(f"{added} added, {refused} refused" + (" (each refusal is on its line above)" if refused else ""))
