@@ -15,7 +15,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # Kernels run in notebooks/: a relative CORPUS_DIR is made absolute before any kernel starts.
 CORPUS_ENV := $(if $(CORPUS_DIR),CORPUS_DIR=$(abspath $(CORPUS_DIR)),)
 
-.PHONY: class binder-link help setup lab test unit nbtest browser screenshots lint validate tables report notebooks bench bench-validate bench-tables bench-suggest bench-discover bench-independence accuracy train-sourcing lock clean
+.PHONY: class binder-link help setup lab test unit nbtest browser screenshots lint validate tables report notebooks bench bench-validate bench-tables bench-suggest bench-discover bench-independence bench-scale accuracy train-sourcing lock clean
 
 help:
 	@echo "make lab      open the notebooks in JupyterLab (sets everything up first)"
@@ -25,6 +25,7 @@ help:
 	@echo "make report   execute all notebooks into a static HTML report in build/report/ (build/report/NAME/ with CORPUS_DIR)"
 	@echo "make notebooks  re-execute every notebook in place; with CORPUS_DIR=DIR, into build/notebooks/NAME/"
 	@echo "make bench    run the reuse benchmark and print its table; make bench-validate / bench-tables time validate and tables at scale"
+	@echo "make bench-scale  every notebook, tables and add at 1,000 real articles (PolNeAR under DATA; skipped when absent)"
 	@echo "make bench-suggest  suggested claim codings measured leave-one-article-out, and timed on 1,000 articles"
 	@echo "make bench-discover claims discovered across articles measured against the reference, and timed on 1,000 PolNeAR articles (DATA=...)"
 	@echo "make browser  only the JupyterLab-in-Chromium tests; make screenshots refreshes docs/screenshots/"
@@ -75,6 +76,9 @@ screenshots: $(STAMP)
 	cp build/screenshots/claim-matrix.png build/screenshots/day-by-day.png build/screenshots/derivation-graph.png docs/screenshots/
 	$(BIN)/pytest tests/browser/test_class.py -p no:cacheprovider
 	cp build/screenshots/class-student.png build/screenshots/class-feedback.png build/screenshots/class-teacher.png build/screenshots/class-debrief.png docs/screenshots/
+	@# the README's summary view at 300 articles: only with the outside data (DATA), else the stored one stays
+	DATA=$(abspath $(DATA)) $(BIN)/pytest tests/browser/test_scale.py -p no:cacheprovider -k sourcing
+	@test ! -f build/screenshots/scale-sourcing-per-outlet.png || cp build/screenshots/scale-sourcing-per-outlet.png docs/screenshots/
 
 unit: $(STAMP)
 	$(BIN)/pytest tests -m "not slow and not browser" -p no:cacheprovider
@@ -99,7 +103,8 @@ report: $(STAMP)
 notebooks: $(STAMP)
 	$(CORPUS_ENV) $(BIN)/jupyter nbconvert --to notebook --execute \
 	  $(if $(CORPUS_DIR),--output-dir=build/notebooks/$(CORPUS_NAME),--inplace) \
-	  --ExecutePreprocessor.record_timing=False --ExecutePreprocessor.timeout=600 $(NOTEBOOKS)
+	  --ExecutePreprocessor.record_timing=False --ExecutePreprocessor.store_widget_state=False \
+	  --ExecutePreprocessor.timeout=600 $(NOTEBOOKS)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
@@ -131,6 +136,9 @@ bench-discover: $(STAMP)
 
 # Pins pip freeze cannot see on Linux: dependencies installed on Windows only (tqdm's colorama).
 WINDOWS_ONLY_PINS := colorama==0.4.6
+# Every notebook, tables, validate and add of a folder at 1,000 real articles (PolNeAR under DATA; skipped when absent).
+bench-scale: $(STAMP)
+	$(BIN)/python -m benchmarks.scale_bench --data $(DATA)
 
 lock: $(STAMP)
 	@{ echo "# Full pinned environment for requirements.txt; regenerate with 'make lock'."; \

@@ -6,6 +6,7 @@ and hedges), ``classroom`` (exercises and student coding); ``core`` and ``displa
 """
 
 from helpers.claims.coding import read_codings
+from helpers.corpus.groups import article_groups
 from helpers.corpus.load import Corpus, load_corpus
 
-__all__ = ["Corpus", "load_corpus", "read_codings"]
+__all__ = ["Corpus", "article_groups", "load_corpus", "read_codings"]

@@ -21,7 +21,7 @@ from helpers.claims.coding import Codings, read_codings
 from helpers.core.errors import InputError, Problem, display_path
 from helpers.core.files import write_atomic, write_csv_atomic
 from helpers.core.progress import progress
-from helpers.corpus import authoring, credits
+from helpers.corpus import authoring, batch, credits
 from helpers.corpus.load import Corpus, load_corpus
 from helpers.display.notebook import notebook_gaps
 from helpers.reuse import chaining
@@ -165,8 +165,13 @@ def add_authoring_parsers(sub: argparse._SubParsersAction) -> None:
     new.add_argument("corpus_dir", help="directory to create (absent or empty)")
     add = sub.add_parser("add", help="add an article from a .txt file or a saved web page (.html, .htm)")
     add.add_argument("corpus_dir", help="corpus directory (laid out by new)")
-    add.add_argument("file", help="the article: a UTF-8 .txt file, or a web page saved as .html or .htm")
-    add.add_argument("--id", dest="source_id", help="source id (default: from the outlet and headline)")
+    add.add_argument(
+        "file", nargs="+", help="the articles: UTF-8 .txt files or web pages saved as .html or .htm, or folders of them"
+    )
+    add.add_argument("--id", dest="source_id", help="source id of the one file added (default: outlet, date, headline)")
+    add.add_argument(
+        "--manifest", help="CSV of per-file fields: a 'file' column (the file's name) and columns of sources.csv"
+    )
     for name in authoring.FIELDS:
         add.add_argument(f"--{name.replace('_', '-')}", dest=name, help=authoring.FIELD_HELP[name])
 
@@ -180,15 +185,38 @@ def run_authoring(args: argparse.Namespace) -> int:
             print(f"next: python -m helpers add {display_path(args.corpus_dir)} FILE")
             return 0
         fields = {name: getattr(args, name) for name in authoring.FIELDS}
-        row = authoring.add_article(args.corpus_dir, args.file, source_id=args.source_id, **fields)
-        where = display_path(Path(args.corpus_dir) / config.ARTICLES_DIRNAME / row["file"])
-        print(f"added '{row['source_id']}' as {where} (outlet {row['outlet']}, published {row['published']})")
-        return 0
+        if len(args.file) == 1 and not args.manifest and not Path(args.file[0]).is_dir():
+            row = authoring.add_article(args.corpus_dir, args.file[0], source_id=args.source_id, **fields)
+            print(_added_line(args.corpus_dir, row))
+            return 0
+        if args.source_id:
+            raise authoring.AuthoringError("--id names one file's id: give it with one file, or ids in --manifest")
+        return run_add_many(args.corpus_dir, args.file, args.manifest, fields)
     except authoring.AuthoringError as exc:
         print(f"error: {exc}", file=sys.stderr)
     except OSError as exc:
         return os_error(exc)
     return 2
+
+
+def _added_line(corpus_dir: str, row: dict[str, str]) -> str:
+    """The line ``add`` prints for an article added."""
+    where = display_path(Path(corpus_dir) / config.ARTICLES_DIRNAME / row["file"])
+    return f"added '{row['source_id']}' as {where} (outlet {row['outlet']}, published {row['published']})"
+
+
+def run_add_many(corpus_dir: str, files: list[str], manifest: str | None, fields: dict) -> int:
+    """``add DIR FILE... | FOLDER``: one line per file added or refused, then a summary; status 2 if any was refused."""
+
+    def report(outcome: batch.Outcome) -> None:
+        line = _added_line(corpus_dir, outcome.row) if outcome.row else f"refused {outcome.problem}"
+        print(line, file=sys.stdout if outcome.row else sys.stderr, flush=True)
+
+    outcomes = batch.add_many(corpus_dir, [Path(f) for f in files], manifest, report=report, **fields)
+    added = sum(1 for o in outcomes if o.row)
+    refused = len(outcomes) - added
+    print(f"{added} added, {refused} refused" + (" (each refusal is on its line above)" if refused else ""))
+    return 2 if refused else 0
 
 
 # --- end of new and add ---

@@ -108,4 +108,3 @@ MAX_STUDENT_FILE_BYTES = 1_000_000
 
 #: The manifest's ``outlet`` when the text does not identify its outlet (compared case-insensitively).
 UNKNOWN_OUTLET = "unknown"
-

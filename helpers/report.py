@@ -40,9 +40,18 @@ _STYLE = """
 
 
 def execute(nb: nbformat.NotebookNode, workdir: Path, timeout: int = 600) -> nbformat.NotebookNode:
-    """Run a notebook top to bottom on a fresh kernel in ``workdir`` (``CORPUS_DIR`` is inherited)."""
+    """Run a notebook top to bottom on a fresh kernel in ``workdir`` (``CORPUS_DIR`` is inherited).
+
+    Widget state stored with the notebook (another corpus's) is dropped first, and none is stored.
+    """
+    nb.metadata.pop("widgets", None)
     client = NotebookClient(
-        nb, timeout=timeout, kernel_name="python3", record_timing=False, resources={"metadata": {"path": str(workdir)}}
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        record_timing=False,
+        store_widget_state=False,
+        resources={"metadata": {"path": str(workdir)}},
     )
     client.execute()
     return nb

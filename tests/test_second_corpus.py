@@ -33,6 +33,9 @@ FIRST_CASE = re.compile(
     r"Assad|Syria|Syrian|Damascus|Reuters|Financial Times|\bFT\b|transponder|Araghchi|2024", re.IGNORECASE
 )
 
+#: An embedded image in the report's HTML (its base64 text is not prose).
+DATA_URI = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=]+")
+
 
 def run(path: Path, corpus_dir: Path, students: Path) -> nbformat.NotebookNode:
     """Execute one notebook on a fresh kernel against ``corpus_dir``; fail with the cell and error."""
@@ -140,5 +143,7 @@ def test_the_report_on_the_second_corpus_carries_its_title_and_nothing_of_the_fi
     pages = build_report(tmp_path / "report", settings=load_corpus(second).settings)
     index = pages[0].read_text(encoding="utf-8")
     assert "The Halden paint works fire" in index
-    leaks = sorted({m.group(0) for p in pages for m in FIRST_CASE.finditer(html.unescape(p.read_text("utf-8")))})
+    # embedded charts are base64 ("…+Ft/…" would read as a word): only the text is searched
+    texts = [DATA_URI.sub("", html.unescape(p.read_text("utf-8"))) for p in pages]
+    leaks = sorted({m.group(0) for t in texts for m in FIRST_CASE.finditer(t)})
     assert leaks == [], f"the report names the first case: {leaks}"

@@ -41,7 +41,7 @@ from helpers.classroom.students import (
 from helpers.core.errors import InputError, Problem
 from helpers.display import style as charts
 from helpers.display.html import legend, legend_entry
-from helpers.display.notebook import table_style, to_html
+from helpers.display.notebook import table_style, to_html, trimmed
 from helpers.display.style import PALETTE, VERMILION, new_figure, style_axes
 
 
@@ -287,7 +287,12 @@ def coding_widget(codings: Codings, corpus: pd.DataFrame, folder: str | os.PathL
 def explanation_html(ex: Exercise) -> str:
     """The explanation as escaped paragraphs, then the evidence rows in a collapsed table."""
     paras = "".join(f"<p style='text-align:left'>{html.escape(p)}</p>" for p in ex.explanation.split("\n\n") if p)
-    rows = "" if ex.evidence.empty else to_html(table_style(ex.evidence), index=False)
+    shown, more = trimmed(ex.evidence)
+    rows = (
+        ""
+        if ex.evidence.empty
+        else to_html(table_style(shown), index=False) + (f"<p>{html.escape(more)}</p>" if more else "")
+    )
     return paras + (f"<details><summary>the rows behind this answer</summary>{rows}</details>" if rows else "")
 
 

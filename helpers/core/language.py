@@ -16,6 +16,7 @@ ANALYSED_LANGUAGES = frozenset({"en"})
 #: Returned when the text is too short or too mixed to tell.
 UNDETERMINED = "und"
 
+
 #: Commonest function words per language (ISO 639-1), from the top of each language's frequency lists.
 #: Words shared across languages ("a", "de", "en", "la") count for every language that lists them.
 def _words(text: str) -> frozenset[str]:

@@ -4,6 +4,8 @@ A corpus from scratch: :func:`new_corpus` lays one out, :func:`add_article` adds
 """
 
 from helpers.corpus.authoring import AuthoringError, add_article, new_corpus
+from helpers.corpus.batch import add_many
+from helpers.corpus.groups import article_groups
 from helpers.corpus.load import Corpus, check_source_id, is_known_outlet, load_corpus, validate_corpus
 from helpers.corpus.provenance import outlet_names, overview, reporting_voice, source_kinds, timing_table
 from helpers.corpus.views import timing_chart
@@ -12,6 +14,8 @@ __all__ = [
     "AuthoringError",
     "Corpus",
     "add_article",
+    "add_many",
+    "article_groups",
     "check_source_id",
     "is_known_outlet",
     "load_corpus",

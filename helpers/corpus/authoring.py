@@ -47,6 +47,11 @@ PAGE_SUFFIXES = (".html", ".htm")
 PAGE_SIZE_FACTOR = 10
 #: Longest generated source id (a readable id, not the whole headline).
 MAX_ID_CHARS = 40
+#: A generated id is outlet, date and headline: it may be this long so that the headline shows.
+MAX_GENERATED_ID_CHARS = 60
+#: A ``.txt``'s first line is taken as its headline when it is at most this long, set off by a blank line.
+HEADLINE_MAX_CHARS = 200
+HEADLINE_MAX_WORDS = 30
 #: Manifest fields ``add`` takes from the command line, with what each means and defaults to.
 FIELD_HELP = {
     "outlet": "the outlet (default: the page's site name, else 'unknown')",
@@ -158,7 +163,7 @@ def extract_page(data: bytes, name: str = "page") -> Extracted:
     return Extracted(text, found, notes, page=True)
 
 
-def field_notes(found: Extracted, given: dict[str, str]) -> list[str]:
+def field_notes(found: Extracted, given: dict[str, str], listed: tuple[str, set[str]] = ("", set())) -> list[str]:
     """Sentences for ``notes``: which fields came from the page, which from the command line, which from neither."""
     notes = []
     if found.page:
@@ -166,9 +171,14 @@ def field_notes(found: Extracted, given: dict[str, str]) -> list[str]:
         notes.append(f"From the page: {', '.join(used)}." if used else "No field taken from the page.")
         if missing := [key for key in PAGE_FIELDS if key not in found.fields]:
             notes.append(f"Not in the page: {', '.join(missing)}.")
+    elif "headline" in found.fields and "headline" not in given:
+        notes.append("Headline from the first line of the file.")
+    where, from_manifest = listed
     from_line = [key for key in given if key not in ("notes", "published_basis")]
-    if from_line:
-        notes.append(f"Given on the command line: {', '.join(from_line)}.")
+    if on_line := [key for key in from_line if key not in from_manifest]:
+        notes.append(f"Given on the command line: {', '.join(on_line)}.")
+    if in_manifest := [key for key in from_line if key in from_manifest]:
+        notes.append(f"Given in the manifest {where}: {', '.join(in_manifest)}.")
     overridden = [f"{key} '{found.fields[key]}'" for key in from_line if key in found.fields]
     if overridden:
         notes.append(f"The page said {', '.join(overridden)}.")
@@ -210,6 +220,20 @@ def slug(text: str, limit: int = MAX_ID_CHARS) -> str:
     return out or (words[0][:limit] if words else "")
 
 
+def first_line_headline(text: str) -> str:
+    """A ``.txt``'s first line when it looks like a headline: short, set off by a blank line, not a sentence's start."""
+    lines = text.lstrip(BOM).lstrip("\n\r").splitlines()
+    if len(lines) < 3 or lines[1].strip():
+        return ""
+    first = _one_line(lines[0])
+    words = first.split()
+    if not words or len(first) > HEADLINE_MAX_CHARS or len(words) > HEADLINE_MAX_WORDS:
+        return ""
+    if first[-1] in ",;:" or not (first[0].isupper() or first[0].isdigit() or first[0] in "\"'“‘"):
+        return ""
+    return first
+
+
 def read_input(path: Path, limit: int) -> bytes:
     """The bytes of the file to add: a regular file (no link, device or pipe) of at most ``limit`` bytes."""
     name = display_path(path)
@@ -239,7 +263,8 @@ def read_article(path: Path, name: str | None = None) -> Extracted:
             text = decode_bytes(data, path)
         except InputError as exc:
             raise AuthoringError(str(exc.problems[0])) from None
-        found = Extracted(text)
+        headline = first_line_headline(text)
+        found = Extracted(text, {"headline": headline} if headline else {}, [], page=False)
     elif suffix in PAGE_SUFFIXES:
         data = read_input(path, limit * PAGE_SIZE_FACTOR)
         found = extract_page(data, path.name)
@@ -285,7 +310,7 @@ def _check_fields(row: dict[str, str], name: str) -> None:
         raise AuthoringError(f"{name}: url '{url}' must be one http:// or https:// address with no spaces")
 
 
-def _manifest_rows(mpath: Path) -> tuple[str, list[str], list[dict[str, str]]]:
+def manifest_rows(mpath: Path) -> tuple[str, list[str], list[dict[str, str]]]:
     """The manifest's text, header and rows (cells as written), after checking it reads as a manifest."""
     try:
         table = read_table(mpath, config.MANIFEST_COLUMNS, config.MANIFEST_OPTIONAL_COLUMNS)
@@ -298,19 +323,42 @@ def _manifest_rows(mpath: Path) -> tuple[str, list[str], list[dict[str, str]]]:
     return text, header, rows
 
 
-def _duplicate(rows: list[dict[str, str]], adir: Path, text: str, digest: str) -> dict[str, str] | None:
-    """The manifest row whose article has this text already (same sha256, or the same normalised text)."""
-    wanted = normalised_text(text)
-    for row in rows:
-        if row["sha256"] == digest:
-            return row
-        path = adir / row["file"]
-        if not row["file"] or Path(row["file"]).name != row["file"] or untrusted_file_problem(path, adir):
-            continue
-        data = path.read_bytes()
-        if hashlib.sha256(data).hexdigest() == digest or normalised_text(data.decode("utf-8", "replace")) == wanted:
-            return row
-    return None
+class Register:
+    """The manifest's articles as ``add`` checks a new one against them: texts (for duplicates) and ids taken.
+
+    The normalised texts of the stored articles are read once, on the first text whose hash is
+    new, so adding many files reads each stored article at most once.
+    """
+
+    def __init__(self, rows: list[dict[str, str]], adir: Path) -> None:
+        """Index ``rows`` (the manifest's) of the corpus whose ``articles/`` is ``adir``."""
+        self.rows, self.adir = rows, adir
+        self.by_digest = {row["sha256"]: row for row in rows if row["sha256"]}
+        self.by_text: dict[str, dict[str, str]] | None = None
+        self.taken = {row["source_id"]: row for row in rows}
+
+    def _texts(self) -> dict[str, dict[str, str]]:
+        """Each stored article's normalised text with its row (read on first use)."""
+        if self.by_text is None:
+            self.by_text = {}
+            for row in self.rows:
+                path = self.adir / row["file"]
+                if not row["file"] or Path(row["file"]).name != row["file"] or untrusted_file_problem(path, self.adir):
+                    continue
+                data = path.read_bytes()
+                self.by_digest.setdefault(hashlib.sha256(data).hexdigest(), row)
+                self.by_text.setdefault(normalised_text(data.decode("utf-8", "replace")), row)
+        return self.by_text
+
+    def duplicate(self, text: str, digest: str) -> dict[str, str] | None:
+        """The row whose article has this text already (same sha256, or the same normalised text)."""
+        return self.by_digest.get(digest) or self._texts().get(normalised_text(text))
+
+    def enter(self, row: dict[str, str], text: str) -> None:
+        """Count ``row`` (just added, with its ``text``) as the manifest's from now on."""
+        self.by_digest[row["sha256"]] = row
+        self._texts()[normalised_text(text)] = row
+        self.taken[row["source_id"]] = row
 
 
 def _unique_id(base: str, taken: set[str], adir: Path) -> str:
@@ -329,13 +377,13 @@ def _csv_line(cells: list[str], end: str) -> str:
     return out.getvalue()
 
 
-def _with_row(text: str, header: list[str], row: dict[str, str]) -> str:
-    """The manifest text with ``row`` appended; existing rows keep their bytes, unless a column is added."""
+def with_rows(text: str, header: list[str], new: list[dict[str, str]]) -> str:
+    """The manifest text with the ``new`` rows appended; existing rows keep their bytes, unless a column is added."""
     end = "\r\n" if "\r\n" in text else "\n"
-    extra = [col for col in config.MANIFEST_OPTIONAL_COLUMNS if row.get(col) and col not in header]
+    extra = [col for col in config.MANIFEST_OPTIONAL_COLUMNS if any(row.get(col) for row in new) and col not in header]
     if not extra:
         body = text if text.endswith("\n") or not text else text + end
-        return body + _csv_line([row.get(col, "") for col in header], end)
+        return body + "".join(_csv_line([row.get(col, "") for col in header], end) for row in new)
     bom = BOM if text.startswith(BOM) else ""
     records = list(csv.reader(io.StringIO(text.removeprefix(BOM), newline="")))
     columns = [*records[0], *extra]
@@ -343,30 +391,48 @@ def _with_row(text: str, header: list[str], row: dict[str, str]) -> str:
     for record in records[1:]:
         if any(cell.strip() for cell in record):
             out.append(_csv_line(record + [""] * len(extra), end))
-    out.append(_csv_line([row.get(col.strip(), "") for col in columns], end))
+    out.extend(_csv_line([row.get(col.strip(), "") for col in columns], end) for row in new)
     return bom + "".join(out)
 
 
-def add_article(corpus_dir: Path | str, file: Path | str, source_id: str | None = None, **fields: str | None) -> dict:
-    """Add one article (``.txt`` or saved ``.html``) to a corpus: its text file and its manifest row; returns the row.
-
-    ``fields`` are manifest columns (``outlet``, ``headline``, ``byline``, ``published``,
-    ``published_basis``, ``credits``, ``upstream_inferred``, ``notes``, ``genre``,
-    ``published_time``); a value given wins over one found in the page. The text is stored as
-    read or extracted, with only its line ends made LF and a byte-order mark dropped (noted with the
-    original hash). Refuses a text or an id the manifest has already. The manifest is read, extended
-    and replaced atomically under a lock, so concurrent adds each keep their row.
-    """
-    unknown = sorted(set(fields) - set(FIELDS))
-    if unknown:
-        raise TypeError(f"add_article() got unknown fields: {', '.join(unknown)}")
-    cdir, src = Path(corpus_dir), Path(file)
+def corpus_paths(cdir: Path) -> tuple[Path, Path]:
+    """The manifest and ``articles/`` of a corpus directory, refusing a directory that is not one."""
     mpath, adir = manifest_path(cdir), articles_dir(cdir)
     if not mpath.is_file() or not adir.is_dir():
         raise AuthoringError(
             f"{display_path(cdir)}: not a corpus directory (no {config.MANIFEST_NAME} or {config.ARTICLES_DIRNAME}/); "
             "lay one out with: python -m helpers new DIR"
         )
+    return mpath, adir
+
+
+@dataclass
+class Draft:
+    """One file's article as ``add`` will store it: its manifest row (id still open), text and where it came from."""
+
+    row: dict[str, str]
+    text: str
+    src: Path
+    name: str
+    source_id: str | None
+    in_place: bool
+
+
+def draft_article(
+    cdir: Path,
+    src: Path,
+    source_id: str | None,
+    fields: dict[str, str | None],
+    listed: tuple[str, set[str]] = ("", set()),
+) -> Draft:
+    """Read one file and make its manifest row (everything but the id), refusing what ``validate`` would.
+
+    ``listed`` names the ``--manifest`` row (file and line) and the fields taken from it, for the notes.
+    """
+    unknown = sorted(set(fields) - set(FIELDS))
+    if unknown:
+        raise TypeError(f"add_article() got unknown fields: {', '.join(unknown)}")
+    adir = articles_dir(cdir)
     name = display_path(src)
     found = read_article(src, name)
     # A text saved straight into articles/ is registered where it is, under its own name.
@@ -385,50 +451,81 @@ def add_article(corpus_dir: Path | str, file: Path | str, source_id: str | None 
     row["credits"] = row["credits"] or read
     if row["published"] and not row["published_basis"]:
         row["published_basis"] = "stated"
-    payload = found.text.encode("utf-8")
-    row["sha256"] = digest = hashlib.sha256(payload).hexdigest()
+    row["sha256"] = hashlib.sha256(found.text.encode("utf-8")).hexdigest()
     today = dt.datetime.now(dt.UTC).date().isoformat()
     notes = [
         *([given["notes"]] if "notes" in given else []),
         f"Added with 'python -m helpers add' from '{src.name}' on {today}.",
         *found.notes,
-        *field_notes(found, given),
+        *field_notes(found, given, listed),
         *([read_note] if read_note else []),
     ]
     row["notes"] = " ".join(notes)
     draft_id = source_id if source_id is not None else "a"
     _check_fields(row | {"source_id": draft_id}, name)
-    with locked(mpath):
-        text, header, rows = _manifest_rows(mpath)
-        mname = display_path(mpath)
-        same = _duplicate(rows, adir, found.text, digest)
-        if same is not None:
+    return Draft(row, found.text, src, name, source_id, in_place)
+
+
+def generated_id(row: dict[str, str], src: Path) -> str:
+    """A stable id from the outlet, date and headline (the file's name when none is known)."""
+    known = row["outlet"] if row["outlet"] != config.UNKNOWN_OUTLET else ""
+    words = " ".join(part for part in (known, row["published"], row["headline"]) if part)
+    return slug(words, MAX_GENERATED_ID_CHARS) if known or row["headline"] else slug(src.stem) or "article"
+
+
+def place_article(draft: Draft, register: Register, mname: str) -> dict[str, str]:
+    """Give the draft its id and write its text into ``articles/``, refusing a duplicate text or a taken id."""
+    adir, row, source_id = register.adir, draft.row, draft.source_id
+    same = register.duplicate(draft.text, row["sha256"])
+    if same is not None:
+        where = f"{mname}:{same['_line']}" if same.get("_line") else draft.name
+        raise AuthoringError(
+            f"{where}: the same text is already article '{same['source_id']}' "
+            f"({config.ARTICLES_DIRNAME}/{same['file']}): not added"
+        )
+    taken = register.taken
+    if source_id is not None:
+        if source_id in taken:
             raise AuthoringError(
-                f"{mname}:{same['_line']}: the same text is already article '{same['source_id']}' "
-                f"({config.ARTICLES_DIRNAME}/{same['file']}): not added"
+                f"{mname}:{taken[source_id].get('_line', '')}: id '{source_id}' is already taken "
+                f"({config.ARTICLES_DIRNAME}/{taken[source_id]['file']}): give another --id"
             )
-        taken = {r["source_id"]: r for r in rows}
-        if source_id is not None:
-            if source_id in taken:
-                raise AuthoringError(
-                    f"{mname}:{taken[source_id]['_line']}: id '{source_id}' is already taken "
-                    f"({config.ARTICLES_DIRNAME}/{taken[source_id]['file']}): give another --id"
-                )
-            target = adir / f"{source_id}.txt"
-            if not in_place and (target.exists() or target.is_symlink()):
-                raise AuthoringError(
-                    f"{display_path(target)}: already exists but is not in the manifest: give another --id"
-                )
-        else:
-            known = row["outlet"] if row["outlet"] != config.UNKNOWN_OUTLET else ""
-            base = slug(" ".join(part for part in (known, row["headline"]) if part)) or slug(src.stem) or "article"
-            source_id = _unique_id(base, set(taken), adir)
-        row["source_id"], row["file"] = source_id, f"{source_id}.txt"
+        target = adir / f"{source_id}.txt"
+        if not draft.in_place and (target.exists() or target.is_symlink()):
+            raise AuthoringError(
+                f"{display_path(target)}: already exists but is not in the manifest: give another --id"
+            )
+    else:
+        source_id = _unique_id(generated_id(row, draft.src), set(taken), adir)
+    row["source_id"], row["file"] = source_id, f"{source_id}.txt"
+    write_atomic(adir / row["file"], draft.text.encode("utf-8"))
+    register.enter(row, draft.text)
+    return row
+
+
+def add_article(corpus_dir: Path | str, file: Path | str, source_id: str | None = None, **fields: str | None) -> dict:
+    """Add one article (``.txt`` or saved ``.html``) to a corpus: its text file and its manifest row; returns the row.
+
+    ``fields`` are manifest columns (``outlet``, ``headline``, ``byline``, ``published``,
+    ``published_basis``, ``credits``, ``upstream_inferred``, ``notes``, ``genre``,
+    ``published_time``); a value given wins over one found in the page. The text is stored as
+    read or extracted, with only its line ends made LF and a byte-order mark dropped (noted with the
+    original hash). Refuses a text or an id the manifest has already. The manifest is read, extended
+    and replaced atomically under a lock, so concurrent adds each keep their row.
+    """
+    cdir, src = Path(corpus_dir), Path(file)
+    if unknown := sorted(set(fields) - set(FIELDS)):
+        raise TypeError(f"add_article() got unknown fields: {', '.join(unknown)}")
+    mpath, adir = corpus_paths(cdir)
+    draft = draft_article(cdir, src, source_id, fields)
+    with locked(mpath):
+        text, header, rows = manifest_rows(mpath)
+        target = adir / f"{draft.source_id}.txt"
+        before = target.read_bytes() if draft.in_place else None
+        row = place_article(draft, Register(rows, adir), display_path(mpath))
         target = adir / row["file"]
-        before = target.read_bytes() if in_place else None
-        write_atomic(target, payload)
         try:
-            write_atomic(mpath, _with_row(text, header, row))
+            write_atomic(mpath, with_rows(text, header, [row]))
         except BaseException:
             if before is None:
                 target.unlink(missing_ok=True)

@@ -151,10 +151,13 @@ class _Reader:
         self.bad(key, "not a date and time (write it as 2024-12-07T18:00:00, without quotes)")
         return None
 
-
     def span(
-        self, name: str, table: dict[str, object], read: Callable[[str, object], str | None],
-        default: tuple[str, str], strict: bool,
+        self,
+        name: str,
+        table: dict[str, object],
+        read: Callable[[str, object], str | None],
+        default: tuple[str, str],
+        strict: bool,
     ) -> tuple[str, str]:
         """A ``start``/``end`` pair of one table (both or neither), ``default`` when the table gives none."""
         if not {"start", "end"} & set(table):

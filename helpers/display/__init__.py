@@ -1,6 +1,7 @@
 """How results are shown in a notebook: deterministic output, escaped HTML tables, the house chart style."""
 
 from helpers.display.notebook import (
+    MAX_ROWS,
     missing_html,
     notebook_index,
     read_note,
@@ -15,6 +16,7 @@ from helpers.display.notebook import (
 from helpers.display.style import new_figure, source_colors, style_axes
 
 __all__ = [
+    "MAX_ROWS",
     "missing_html",
     "new_figure",
     "notebook_index",

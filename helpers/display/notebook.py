@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import html
 import json
+import numbers
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -67,7 +68,14 @@ def _escaped(styler: Styler) -> Styler:
     return out
 
 
-def to_html(obj: pd.DataFrame | pd.Series | Styler, *, index: bool = True, escape: bool = True) -> str:
+def to_html(
+    obj: pd.DataFrame | pd.Series | Styler,
+    *,
+    index: bool = True,
+    escape: bool = True,
+    max_rows: int | None = None,
+    max_columns: int | None = None,
+) -> str:
     """Deterministic HTML for a table: a Styler with a fixed uuid (no ids that change per run).
 
     Cell text, index and column labels are HTML-escaped (article text may hold ``<`` or ``&``),
@@ -82,17 +90,63 @@ def to_html(obj: pd.DataFrame | pd.Series | Styler, *, index: bool = True, escap
     styler = styler.set_uuid("fixed")
     if not index:
         styler = styler.hide(axis="index")
-    return styler.to_html()
+    return styler.to_html(max_rows=max_rows, max_columns=max_columns)
 
 
-def show(obj: pd.DataFrame | pd.Series | Styler | str, *, index: bool = True, escape: bool = True) -> None:
+#: No table output shows more than this many rows or columns: the rest is counted under it.
+MAX_ROWS = 50
+MAX_COLUMNS = 30
+
+
+def number(value: object, precision: int = 3) -> str:
+    """A number as a reader wants it: whole numbers without decimals, others to ``precision`` places, blank for NaN."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, numbers.Real):
+        as_float = float(value)
+        if as_float.is_integer():
+            return f"{int(as_float)}"
+        return f"{as_float:.{precision}f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+def trimmed(frame: pd.DataFrame, max_rows: int = MAX_ROWS, max_columns: int = MAX_COLUMNS) -> tuple[pd.DataFrame, str]:
+    """The first ``max_rows`` rows and ``max_columns`` columns of ``frame``, and a line counting what was left out."""
+    rows, cols = frame.shape
+    left = []
+    if rows > max_rows:
+        left.append(f"{rows - max_rows:,} more rows")
+    if cols > max_columns:
+        left.append(f"{cols - max_columns:,} more columns")
+    note = f"Showing {min(rows, max_rows):,} of {rows:,} rows; {' and '.join(left)} not shown." if left else ""
+    return frame.iloc[:max_rows, :max_columns], note
+
+
+def show(
+    obj: pd.DataFrame | pd.Series | Styler | str, *, index: bool = True, escape: bool = True, max_rows: int = MAX_ROWS
+) -> None:
     """Display a table (or ready HTML) as HTML only, so the stored output has no memory address.
 
-    Tables are escaped by :func:`to_html`; a string is taken as ready, already escaped HTML.
+    A DataFrame gets the house style (:func:`table_style`: numbers formatted, blanks for missing
+    values); at most ``max_rows`` rows and :data:`MAX_COLUMNS` columns are shown, with a line
+    counting the rest. Tables are escaped by :func:`to_html`; a string is ready, escaped HTML.
     """
     from IPython.display import HTML, display
 
-    display(HTML(obj if isinstance(obj, str) else to_html(obj, index=index, escape=escape)))
+    if isinstance(obj, str):
+        display(HTML(obj))
+        return
+    if isinstance(obj, pd.Series):
+        obj = obj.to_frame()
+    frame = obj.data if isinstance(obj, Styler) else obj
+    shown, note = trimmed(frame, max_rows)
+    if isinstance(obj, Styler):
+        out = to_html(obj, index=index, escape=escape, max_rows=max_rows, max_columns=MAX_COLUMNS)
+    else:
+        out = to_html(table_style(shown), index=index, escape=escape)
+    display(HTML(out + (f'<p class="more">{html.escape(note)}</p>' if note else "")))
 
 
 def show_figure(fig: object) -> None:
@@ -144,13 +198,23 @@ def show_note(corpus_dir: Path, name: str) -> None:
     display(Markdown(html.escape(text, quote=False)))
 
 
-def table_style(frame: pd.DataFrame, precision: int = 3, na_rep: str | None = None) -> Styler:
-    """A table for display: floats to ``precision`` places, text left-aligned (long passages read better).
+def table_style(frame: pd.DataFrame, precision: int = 3, na_rep: str | None = "") -> Styler:
+    """A table for display: numbers as :func:`number` writes them, text left-aligned (long passages read better).
 
-    Render it with :func:`show` or :func:`to_html`, which escape its text.
+    :func:`show` applies it to every DataFrame; call it only for another ``precision`` or
+    ``na_rep``. Render it with :func:`show` or :func:`to_html`, which escape its text.
     """
     text_cols = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
-    styler = frame.style.format(precision=precision, na_rep=na_rep)
+    missing = "" if na_rep is None else na_rep
+
+    def fmt(value: object) -> str:
+        if value is None or (isinstance(value, float) and value != value) or value is pd.NA or value is pd.NaT:
+            return missing
+        return (
+            number(value, precision) if isinstance(value, numbers.Real) and not isinstance(value, bool) else str(value)
+        )
+
+    styler = frame.style.format(fmt)
     if text_cols:
         styler = styler.set_properties(subset=text_cols, **{"text-align": "left"})
     return styler

@@ -8,6 +8,7 @@ from helpers.reuse.derivation import find_reuse, pairs
 from helpers.reuse.lookups import article_labels, ranked, related
 from helpers.reuse.passages import pair_passages, passage_summary, side_by_side_html
 from helpers.reuse.settings import ALIGN_MIN_CONTAINMENT, REUSE, SHINGLE_N, ReuseSettings
+from helpers.reuse.summary import group_matrix, notebook_reuse
 from helpers.reuse.tables import pair_matrix, shingle_size_table
 from helpers.reuse.views import derivation_graph, graph_edges, graph_figure, heatmap_figure
 
@@ -30,7 +31,9 @@ __all__ = [
     "find_reuse",
     "graph_edges",
     "graph_figure",
+    "group_matrix",
     "heatmap_figure",
+    "notebook_reuse",
     "pair_matrix",
     "pair_passages",
     "pairs",

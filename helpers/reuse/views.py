@@ -15,33 +15,54 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.transforms import Bbox
 
+from helpers.corpus.groups import GROUP_NAME, article_groups, per_article, top_groups, with_n
 from helpers.corpus.load import corpus_column
 from helpers.display.style import OUTSIDE_COLOR, new_figure, source_colors, style_axes
 from helpers.reuse.labels import FORMULAIC, UPDATE, WEAK
 from helpers.reuse.lookups import related
 from helpers.reuse.outlets import corpus_credits
+from helpers.reuse.summary import group_matrix
+
+#: What a containment cell means, for the colour bar.
+CONTAINMENT_LEGEND = "containment: share of the row article's\nword sequences found in the column article"
 
 
-def heatmap_figure(matrix: pd.DataFrame, title: str = "Containment of the row article in the column article") -> Figure:
-    """A heatmap of a square pair table (see :func:`helpers.reuse.tables.pair_matrix`), each cell annotated."""
-    size = max(4.0, 0.9 * len(matrix) + 2)
-    fig, ax = new_figure(size + 1.5, size)
-    values = matrix.to_numpy(dtype=float)
-    off = values[~np.eye(len(matrix), dtype=bool)] if len(matrix) > 1 else np.array([0.0])
-    vmax = max(float(off.max()), 1e-9)
-    im = ax.imshow(np.where(np.eye(len(matrix), dtype=bool), np.nan, values), cmap="Blues", vmin=0, vmax=vmax)
-    ax.set_xticks(range(len(matrix.columns)), [str(c) for c in matrix.columns], rotation=35, ha="right")
-    ax.set_yticks(range(len(matrix.index)), [str(i) for i in matrix.index])
+def heatmap_figure(
+    matrix: pd.DataFrame,
+    title: str = "Containment of the row article in the column article",
+    corpus: pd.DataFrame | None = None,
+) -> Figure:
+    """A heatmap of a square pair table (see :func:`helpers.reuse.tables.pair_matrix`) on an absolute 0-1 scale.
+
+    Given the ``corpus`` and more than a handful of articles, the table is summarised per outlet
+    (:func:`helpers.reuse.summary.group_matrix`: the highest containment between two outlets'
+    articles), so the chart stays the same size at any number of articles.
+    """
+    if corpus is not None and not per_article(matrix.index):
+        groups = article_groups(corpus)
+        matrix = group_matrix(matrix, groups)
+        labels = with_n(top_groups(groups.reindex(corpus.index)))
+        ticks = [labels.get(str(g), str(g)) for g in matrix.index]
+        title = f"Highest containment of a row-{GROUP_NAME} article in a column-{GROUP_NAME} article"
+        values = matrix.to_numpy(dtype=float)
+    else:
+        ticks = [str(i) for i in matrix.index]
+        values = np.where(np.eye(len(matrix), dtype=bool), np.nan, matrix.to_numpy(dtype=float))
+    size = max(4.0, 0.7 * len(matrix) + 2)
+    fig, ax = new_figure(size + 2, size)
+    im = ax.imshow(values, cmap="Blues", vmin=0, vmax=1)
+    ax.set_xticks(range(len(matrix.columns)), ticks, rotation=35, ha="right")
+    ax.set_yticks(range(len(matrix.index)), ticks)
     for i in range(len(matrix)):
         for j in range(len(matrix)):
-            if i != j:
-                v = values[i, j]
-                ax.text(
-                    j, i, f"{v:.3f}", ha="center", va="center", fontsize=9, color="white" if v > vmax * 0.6 else "black"
-                )
+            v = values[i, j]
+            if not np.isnan(v):
+                text = "0" if v == 0 else "<0.01" if v < 0.005 else f"{v:.2f}"
+                ax.text(j, i, text, ha="center", va="center", fontsize=9, color="white" if v > 0.6 else "black")
     style_axes(ax, title=title)
     ax.grid(False)
-    fig.colorbar(im, ax=ax, shrink=0.8)
+    bar = fig.colorbar(im, ax=ax, shrink=0.8)
+    bar.set_label(CONTAINMENT_LEGEND, fontsize=8)
     return fig
 
 
@@ -125,6 +146,8 @@ def graph_layout(
     order = sorted(lanes, key=lambda k: (min(x_of[s] for s in lanes[k]), k))
     span = max(x_of.values(), default=0.0) - min(x_of.values(), default=0.0)
     gap = max(2.0, span / 4)
+    # outside outlets have no date: they stand in a column of their own left of the date axis
+    outside_x = min(x_of.values(), default=0.0) - gap
     pos: dict[str, tuple[float, float]] = {}
     top = 0.0
     for lane in order:
@@ -139,11 +162,38 @@ def graph_layout(
                 continue
             fed = [t for t in graph.successors(node) if t in lanes[lane]]
             if fed:
-                pos[node] = (min(pos[t][0] for t in fed) - gap, top)
+                pos[node] = (outside_x, top)
         top -= height + 0.5
     for k, node in enumerate(sorted(n for n in graph.nodes if n not in pos)):
-        pos[node] = (-gap, top - k)
+        pos[node] = (outside_x, top - k)
     return pos
+
+
+#: The derivation graph past a handful of articles draws its largest chains, up to this many articles.
+GRAPH_MAX_ARTICLES = 20
+#: ... and when the largest chain alone is bigger, its first this many (one lane holds fewer names).
+GRAPH_MAX_IN_ONE_CHAIN = 10
+PALE_GREY_RULE = "#BBBBBB"
+
+
+def largest_chains(chains_df: pd.DataFrame, limit: int) -> pd.DataFrame:
+    """The rows of the largest chains (more than one article, biggest first) holding at most ``limit`` articles.
+
+    A largest chain bigger than ``limit`` keeps its first :data:`GRAPH_MAX_IN_ONE_CHAIN` articles
+    (in the table's order): its names share one lane.
+    """
+    sizes = chains_df["chain"].value_counts()
+    if len(sizes) and sizes.iloc[0] > limit:
+        return chains_df[chains_df["chain"] == sizes.index[0]].head(min(limit, GRAPH_MAX_IN_ONE_CHAIN))
+    keep, total = [], 0
+    for chain, size in sizes[sizes > 1].items():
+        if total + size > limit:
+            if keep:
+                break
+            continue
+        keep.append(chain)
+        total += size
+    return chains_df[chains_df["chain"].isin(keep)]
 
 
 #: Where a node's name may go, in points from its centre (first free spot wins): below, above, further out, beside.
@@ -228,7 +278,20 @@ def _draw_labels(
 def graph_figure(
     corpus: pd.DataFrame, pairs_df: pd.DataFrame, chains_df: pd.DataFrame | None = None, title: str = "Who copied whom"
 ) -> Figure:
-    """The derivation graph drawn with fixed positions (lanes by chain); inferred links dashed, outside outlets grey."""
+    """The derivation graph drawn with fixed positions (lanes by chain); inferred links dashed, outside outlets grey.
+
+    Past a handful of articles only the largest chains are drawn (at most :data:`GRAPH_MAX_ARTICLES`
+    articles), the title saying how many; every link is in :func:`graph_edges`' table.
+    """
+    if chains_df is not None and not per_article(corpus):
+        kept = largest_chains(chains_df, GRAPH_MAX_ARTICLES)
+        chains_total = chains_df["chain"].nunique()
+        sub = corpus.loc[[sid for sid in corpus.index if sid in set(kept["source_id"])]]
+        both = pairs_df["source_a"].isin(sub.index) & pairs_df["source_b"].isin(sub.index)
+        shown = kept["chain"].nunique()
+        largest = "the largest" if shown == 1 else f"the {shown} largest"
+        title = f"{title}: {largest} of {chains_total:,} chains ({len(sub)} of {len(corpus):,} articles)"
+        corpus, pairs_df, chains_df = sub, pairs_df[both], kept
     graph = derivation_graph(corpus, pairs_df)
     pos = graph_layout(corpus, graph, chains_df)
     xs = [x for x, _ in pos.values()]
@@ -266,18 +329,27 @@ def graph_figure(
     ax.tick_params(axis="x", which="both", bottom=True, labelbottom=True)
     ax.set_yticks([])
     ys = [y for _, y in pos.values()]
-    ax.set_ylim(min(ys) - 0.7, max(ys) + 0.5)
+    ax.set_ylim(min(ys) - 0.7, max(ys) + 0.8)
     ax.set_xlim(min(xs) - 0.6, max(xs) + 0.6)
+    dated = [pos[n][0] for n in articles]
+    if others and dated:  # the outside column is not on the date axis: a rule between, its own tick label
+        column = min(pos[n][0] for n in others)
+        ax.axvline((min(dated) + column) / 2, color=PALE_GREY_RULE, linewidth=1, linestyle=":")
+        ticks = [t for t in ax.get_xticks() if min(dated) - 0.5 <= t <= max(xs) + 0.6]
+        ax.set_xticks([column, *ticks], ["outside\n(no date)", *[f"{t:g}" for t in ticks]])
     _draw_labels(ax, graph, pos, labels)
-    handles = [
-        Line2D([], [], color="black", label="text reuse (containment, A in B / B in A)"),
-        Line2D([], [], color=OUTSIDE_COLOR, label="credited in the text"),
-        Line2D([], [], color=OUTSIDE_COLOR, linestyle="dashed", label="inferred upstream (manifest)"),
-    ]
     drawn = {d["kind"] for _, _, d in graph.edges(data=True)}
+    handles = []  # only what is drawn
+    if drawn & {"reuse", "sibling reuse"}:
+        handles.append(Line2D([], [], color="black", label="text reuse (containment, A in B / B in A)"))
+    if "credit" in drawn:
+        handles.append(Line2D([], [], color=OUTSIDE_COLOR, label="credited in the text"))
+    if "inferred" in drawn:
+        handles.append(Line2D([], [], color=OUTSIDE_COLOR, linestyle="dashed", label="inferred upstream (manifest)"))
     if "update" in drawn:
         handles.append(Line2D([], [], color="black", linestyle="dotted", label="update of one outlet's own story"))
     if "formulaic reuse" in drawn:
         handles.append(Line2D([], [], color=OUTSIDE_COLOR, linestyle="dotted", label="stock text only (no chain link)"))
-    ax.legend(handles=handles, loc="lower left", fontsize=8, frameon=False)
+    if handles:
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=3, fontsize=8, frameon=False)
     return fig

@@ -31,7 +31,7 @@ from helpers.sourcing.detect import (
     not_analysed,
 )
 from helpers.sourcing.gold import for_convention, has_gold, read_gold_attributions, read_gold_hedges
-from helpers.sourcing.profile import profile_chart, sourcing_profile
+from helpers.sourcing.profile import profile_by_group, profile_chart, sourcing_profile
 from helpers.sourcing.rewrites import FATES, fate_counts, fates_html, hedge_fates
 from helpers.sourcing.views import article_spans, reader_html, reader_widget
 
@@ -58,6 +58,7 @@ __all__ = [
     "kind_confusion",
     "not_analysed",
     "outside_accuracy",
+    "profile_by_group",
     "profile_chart",
     "read_gold_attributions",
     "read_gold_hedges",

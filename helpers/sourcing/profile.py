@@ -12,6 +12,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.transforms import Transform, offset_copy
 
+from helpers.corpus.groups import GROUP_NAME, group_order, per_article, top_groups
 from helpers.display import style as charts
 from helpers.sourcing.accuracy import ratio
 from helpers.sourcing.detect import KINDS, not_analysed
@@ -72,6 +73,28 @@ def sourcing_profile(
     return pd.DataFrame(rows, columns=["source_id", *PROFILE_COLUMNS]).set_index("source_id")
 
 
+def profile_by_group(profile: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
+    """The profile pooled per group (outlet) with its ``articles`` (n): shares of its attributions, rates per its words.
+
+    Groups past :data:`helpers.corpus.groups.TOP_GROUPS` are pooled as "other"; rows largest first.
+    """
+    pooled = top_groups(groups.reindex(profile.index).fillna("?"))
+    frame = profile.assign(group=pooled)
+    rows = []
+    for group in group_order(pooled):
+        part = frame[frame["group"] == group]
+        words, found = int(part["words"].sum()), int(part["attributions"].sum())
+        row: dict[str, object] = {GROUP_NAME: group, "articles": len(part), "words": words, "attributions": found}
+        for kind in KINDS:
+            of_kind = (part[f"share_{kind}"].fillna(0) * part["attributions"]).sum()
+            row[f"share_{kind}"] = ratio(round(float(of_kind)), found)
+        for col in ("attributions_per_1k", "hedges_per_1k", "disclaimers_per_1k"):
+            count = (part[col] * part["words"] / 1000).sum()
+            row[col] = count * 1000 / words if words else float("nan")
+        rows.append(row)
+    return pd.DataFrame(rows, columns=[GROUP_NAME, "articles", *PROFILE_COLUMNS]).set_index(GROUP_NAME)
+
+
 #: One colour per source kind (from :mod:`helpers.display.style`).
 KIND_COLORS = {"named": charts.BLUE, "anonymous": charts.ORANGE, "outlet": charts.GREEN, "document": charts.PURPLE}
 
@@ -81,8 +104,16 @@ def _below(ax: Axes) -> Transform:
     return offset_copy(ax.transAxes, fig=ax.figure, y=-0.5, units="inches")
 
 
-def profile_chart(profile: pd.DataFrame) -> Figure:
-    """Two panels: the mix of source kinds per article, and attributions, hedges and disclaimers per 1,000 words."""
+def profile_chart(profile: pd.DataFrame, groups: pd.Series | None = None) -> Figure:
+    """Two panels: the mix of source kinds per article, and attributions, hedges and disclaimers per 1,000 words.
+
+    Given ``groups`` (each article's outlet) and more than a handful of articles, one bar per
+    outlet with its number of articles (:func:`profile_by_group`), so the chart stays bounded.
+    """
+    names: dict[str, str] = {}
+    if groups is not None and not per_article(profile.index):
+        profile = profile_by_group(profile, groups)
+        names = {g: f"{g} (n={k:,})" for g, k in profile["articles"].items()}
     fig, (left, right) = charts.new_figure(11, 0.6 * len(profile) + 1.8, ncols=2, sharey=True)
     ids = list(profile.index)[::-1]
     ys = range(len(ids))
@@ -94,12 +125,13 @@ def profile_chart(profile: pd.DataFrame) -> Figure:
         ]
         left.barh(list(ys), vals, left=base, color=KIND_COLORS[kind], label=kind)
         base = [b + v for b, v in zip(base, vals, strict=True)]
-    left.set_yticks(list(ys), ids)
+    left.set_yticks(list(ys), [names.get(i, i) for i in ids])
     left.set_xlim(0, 1)
     left.legend(
         loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=_below(left), ncol=len(KINDS), frameon=False
     )
-    charts.style_axes(left, title="Who the article says it relies on", xlabel="share of attributions")
+    who = f"each {GROUP_NAME}'s articles say they rely on" if names else "the article says it relies on"
+    charts.style_axes(left, title=f"Who {who}", xlabel="share of attributions")
     height = 0.27
     series = (
         ("attributions_per_1k", "attributions", charts.DARK_GREY),

@@ -3,18 +3,17 @@
 from helpers.timeline.claim_datings import events_by_claim, slot_datings, when_agreement
 from helpers.timeline.conflicts import dating_conflicts, link_outside, outlet_credits
 from helpers.timeline.dated import events, filter_events, join_claims, outside_or_empty, read_outside
-from helpers.timeline.timelinejs import to_timelinejs
-from helpers.timeline.views import (
-    collapse_chart,
+from helpers.timeline.lanes import (
     collapse_table,
-    day_chart,
     day_lanes,
-    event_filter,
-    events_html,
-    night_chart,
     night_events,
     night_lanes,
+    view_focus,
+    view_focus_label,
+    view_window,
 )
+from helpers.timeline.timelinejs import to_timelinejs
+from helpers.timeline.views import collapse_chart, day_chart, event_filter, events_html, night_chart
 
 __all__ = [
     "collapse_chart",
@@ -37,5 +36,8 @@ __all__ = [
     "read_outside",
     "slot_datings",
     "to_timelinejs",
+    "view_focus",
+    "view_focus_label",
+    "view_window",
     "when_agreement",
 ]

@@ -7,8 +7,6 @@ draw one lane per article and a grey, hatched lane for the outside reference.
 from __future__ import annotations
 
 import html
-import re
-from collections.abc import Callable
 
 import ipywidgets as widgets
 import matplotlib.dates as mdates
@@ -17,139 +15,47 @@ from matplotlib.figure import Figure
 
 from helpers.core.text import mark_spans
 from helpers.display import style as charts
-from helpers.timeline.dated import OUTSIDE_LABEL, PUBLICATION_KIND, event_label, event_span, filter_events
+from helpers.display.notebook import MAX_ROWS
+from helpers.timeline.dated import OUTSIDE_LABEL, event_label, filter_events
+from helpers.timeline.lanes import (
+    busiest_stretch,
+    lanes_span,
+)
 
-LANE_COLUMNS = ["lane", "start", "end", "label", "outside", "range", "lane_no", "color"]
-#: Granularities drawn on the hour-by-hour chart: stated clock times and parts of the day.
-NIGHT_GRANULARITIES = ("minute", "part-of-day")
-
-
-def _spans(events_table: pd.DataFrame, lo: pd.Timestamp, hi: pd.Timestamp, keep: Callable[[str], bool]) -> list[dict]:
-    """Events whose granularity ``keep`` accepts and whose span overlaps [lo, hi), with span and position.
-
-    Each record gains ``_start``, ``_end`` (its span) and ``_pos`` (its row position in ``events_table``).
-    """
-    out = []
-    for pos, ev in enumerate(events_table.to_dict("records")):
-        if not keep(ev["granularity"]):
-            continue
-        s, e = event_span(ev)
-        if e > lo and s < hi:
-            out.append({**ev, "_start": s, "_end": e, "_pos": pos})
-    return out
-
-
-def data_window(events_table: pd.DataFrame, start: str | None, end: str | None) -> tuple[str, str]:
-    """``start`` and ``end`` where given (``settings.window``), else the first and last day the events date."""
-    if start and end:
-        return start, end
-    dates = pd.to_datetime(events_table["date"], errors="coerce").dropna() if len(events_table) else pd.Series([])
-    ends = pd.to_datetime(events_table["date_end"], errors="coerce").dropna() if len(events_table) else pd.Series([])
-    first = str(dates.min().date()) if len(dates) else "1970-01-01"
-    last = str(max(ends.max(), dates.max()).date()) if len(dates) else first
-    return start or first, end or last
-
-
-def data_focus(events_table: pd.DataFrame, start: str | None, end: str | None) -> tuple[str, str]:
-    """``start`` and ``end`` where given (a corpus's ``settings.focus``), else the last day the events date."""
-    if start and end:
-        return start, end
-    last = pd.Timestamp(data_window(events_table, None, None)[1])
-    after = last + pd.Timedelta(days=1)
-    return start or last.isoformat(timespec="minutes"), end or after.isoformat(timespec="minutes")
-
-
-def _lanes_span(lanes_table: pd.DataFrame, start: str | None, end: str | None, days: bool) -> tuple[str, str]:
-    """The given bounds, else those of the marks drawn (whole days for the day-by-day chart)."""
-    if lanes_table.empty:
-        return start or "1970-01-01", end or "1970-01-02"
-    lo, hi = pd.Timestamp(lanes_table["start"].min()), pd.Timestamp(lanes_table["end"].max())
-    if days:
-        return start or str(lo.date()), end or str((hi - pd.Timedelta(seconds=1)).date())
-    return start or lo.isoformat(), end or hi.isoformat()
-
-
-def _lane_table(rows: list[dict], sources: list[str]) -> pd.DataFrame:
-    """Marks in lane order (the sources, then the outside lane), each coloured as in every other chart."""
-    table = pd.DataFrame(rows, columns=LANE_COLUMNS[:6])
-    lanes = [*sources, OUTSIDE_LABEL]
-    colors = charts.source_colors(sources) | {OUTSIDE_LABEL: charts.OUTSIDE_COLOR}
-    table["lane_no"] = table["lane"].map({lane: i for i, lane in enumerate(lanes)})
-    table["color"] = table["lane"].map(colors)
-    return table.sort_values(["lane_no", "start"], kind="stable").reset_index(drop=True)
-
-
-def _sources(events_table: pd.DataFrame, sources: list[str] | None) -> list[str]:
-    """The articles given lanes: those named (in order), else every article of the events table."""
-    return list(dict.fromkeys(events_table["source_id"])) if sources is None else list(sources)
-
-
-def day_lanes(
-    events_table: pd.DataFrame,
-    outside: pd.DataFrame,
-    start: str | None = None,
-    end: str | None = None,
-    sources: list[str] | None = None,
-) -> pd.DataFrame:
-    """Marks for the day-by-day chart: one lane per article (in order) and one for the outside rows.
-
-    Colours follow the position in ``sources`` (pass every article, e.g. ``list(corpus.index)``, so
-    they match the other charts).
-    """
-    start, end = data_window(events_table, start, end)
-    lo, hi = pd.Timestamp(start), pd.Timestamp(end) + pd.Timedelta(days=1)
-    sources = _sources(events_table, sources)
-    mine = events_table[events_table["source_id"].isin(sources)]
-    rows = [
-        {
-            "lane": ev["source_id"],
-            "start": ev["_start"],
-            "end": ev["_end"],
-            "label": ev["mention"],
-            "outside": False,
-            "range": ev["date"] != ev["date_end"],
-        }
-        for ev in _spans(mine, lo, hi, lambda granularity: granularity != "week")
-    ]
-    for out in outside.to_dict("records"):
-        s, e = out["start"], out["end"]
-        if e <= lo or s >= hi or out["kind"] == "publication":
-            continue
-        rows.append(
-            {
-                "lane": OUTSIDE_LABEL,
-                "start": s,
-                "end": max(e, s + pd.Timedelta(hours=1)),
-                "label": out["event"],
-                "outside": True,
-                "range": (e - s) > pd.Timedelta(days=1),
-            }
-        )
-    return _lane_table(rows, sources)
+#: Labels written per lane of the hour-by-hour chart (the rest are in the table below it), and their length.
+MAX_LABELS_PER_LANE = 6
+HOURLY_LABEL = 60
+#: Vertical offsets (points) of successive labels in one lane, so neighbours do not overprint.
+LABEL_OFFSETS = (9, -14, 19, -24, 29, -34)
 
 
 def _lane_chart(
     table: pd.DataFrame, lanes: list[str], title: str, xlim: tuple[pd.Timestamp, pd.Timestamp], hourly: bool
 ) -> Figure:
     """Shared drawing of lane charts: points for exact marks, bars for ranges, outside lane in grey."""
-    fig, ax = charts.new_figure(11, (0.9 if hourly and len(lanes) <= 8 else 0.55) * len(lanes) + 1.6)
+    fig, ax = charts.new_figure(11, (1.3 if hourly and len(lanes) <= 8 else 0.55) * len(lanes) + 1.6)
     labelled: dict[int, int] = {}
+    hour = 1 / 24
     for row in table.to_dict("records"):
         y = lanes.index(row["lane"])
         color = row["color"]
         s, e = mdates.date2num(row["start"]), mdates.date2num(row["end"])
         hatch = "//" if row["outside"] else None
-        if row["range"]:
+        if row.get("bound") == "by":  # an upper bound: a stroke at the time, an open arrow back from it
+            ax.annotate("", xy=(e - 1.5 * hour, y), xytext=(e, y),
+                        arrowprops={"arrowstyle": "->", "color": color, "linewidth": 1.2})  # fmt: skip
+            ax.plot([e], [y], "|", color=color, markersize=12, markeredgewidth=2)
+        elif row["range"]:
             ax.barh(y, e - s, left=s, height=0.36, color=color, alpha=0.35, edgecolor=color, hatch=hatch)
         else:
             ax.plot([(s + e) / 2], [y], "o", color=color, markersize=7, alpha=0.9)
-        if hourly:
+        if hourly and labelled.get(y, 0) < MAX_LABELS_PER_LANE:
             label = str(row["label"])
-            label = label if len(label) <= 38 else label[:37] + "…"
+            label = label if len(label) <= HOURLY_LABEL else label[: HOURLY_LABEL - 1] + "…"
             ax.annotate(
                 label,
                 ((s + e) / 2, y),
-                xytext=(0, 9 if labelled.get(y, 0) % 2 == 0 else -13),
+                xytext=(0, LABEL_OFFSETS[labelled.get(y, 0) % len(LABEL_OFFSETS)]),
                 textcoords="offset points",
                 ha="center",
                 fontsize=7,
@@ -173,9 +79,10 @@ def _lane_chart(
 
 
 def _lanes(lanes_table: pd.DataFrame, sources: list[str] | None) -> list[str]:
-    """Lane order: the given sources (or those in the table), then the outside lane."""
+    """Lane order: the given sources (or those in the table; its groups when it has grouped lanes), then outside."""
     found = list(dict.fromkeys(lanes_table.sort_values("lane_no")["lane"]))
-    lanes = [s for s in found if s != OUTSIDE_LABEL] if sources is None else list(sources)
+    grouped = sources is not None and any(lane not in set(sources) for lane in found if lane != OUTSIDE_LABEL)
+    lanes = [s for s in found if s != OUTSIDE_LABEL] if sources is None or grouped else list(sources)
     return [*lanes, OUTSIDE_LABEL]
 
 
@@ -188,97 +95,14 @@ def day_chart(
     """Day-by-day chart: what each article dates to each day, with the outside lane labelled as such."""
     lanes = _lanes(lanes_table, sources)
     if not (start and end):
-        start, end = _lanes_span(lanes_table, start, end, days=True)
+        start, end = lanes_span(lanes_table, start, end, days=True)
     xlim = (pd.Timestamp(start), pd.Timestamp(end) + pd.Timedelta(days=1))
     return _lane_chart(lanes_table, lanes, "What each article dates to each day", xlim, hourly=False)
 
 
-#: Columns of :func:`collapse_table`: one row per mark of the day-by-day headline chart.
-COLLAPSE_COLUMNS = [
-    "lane", "lane_no", "kind", "category", "day", "start", "end", "label", "text", "range", "label_shown", "color",
-]  # fmt: skip
 #: Marker shapes of the outside kinds on the headline chart (others cycle through the rest).
 KIND_MARKERS = {"front": "s", "diplomacy": "D", "statement": "o"}
 _SPARE_MARKERS = ("^", "v", "P", "X", "*")
-#: Longest outside label written on the headline chart (characters); the full text is in the table.
-SHORT_LABEL = 64
-
-
-def short_label(text: str, width: int = SHORT_LABEL) -> str:
-    """An outside row's text fit for a chart: asides in brackets dropped, then its first clause or words."""
-    text = " ".join(str(text).split())
-    if len(text) > width:
-        text = re.sub(r"\s*\([^)]*\)", "", text)
-    head = text.split("; ", 1)[0]
-    if len(text) > width and len(head) >= 15:
-        text = head
-    if len(text) <= width:
-        return text
-    return text[: width - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-
-
-def _time_words(time_local: str) -> str:
-    """The outside row's time as a short prefix ('dawn', '06:15'), without its parenthesised source."""
-    return str(time_local).split("(", 1)[0].strip()
-
-
-def collapse_table(
-    events_table: pd.DataFrame,
-    outside: pd.DataFrame | None,
-    start: str | None = None,
-    end: str | None = None,
-    sources: list[str] | None = None,
-) -> pd.DataFrame:
-    """One row per mark of the headline chart: the outside record's events, then what each article dates.
-
-    ``kind`` is ``outside`` (a reference row; ``category`` its kind; publications are left out, they
-    date stories, not events) or ``article`` (``category`` its granularity). ``day`` is the mark's first
-    day inside [start, end]; ``range`` marks dates spanning more than one day (drawn as bars);
-    ``label_shown`` says whether the chart writes ``label`` (outside events and ranges; single days
-    are counted per article and day instead). ``text`` is the full outside text or the article's clause.
-    """
-    start, end = data_window(events_table, start, end)
-    lo, hi = pd.Timestamp(start), pd.Timestamp(end) + pd.Timedelta(days=1)
-    sources = _sources(events_table, sources)
-    rows = []
-    if outside is not None:
-        for out in outside.to_dict("records"):
-            s, e = out["start"], out["end"]
-            if out["kind"] == PUBLICATION_KIND or e < lo or s >= hi or (e == lo and s < lo):
-                continue
-            when = _time_words(out.get("time_local", ""))
-            label = f"{when}: {short_label(out['event'])}" if when else short_label(out["event"])
-            rows.append(
-                {
-                    "lane": OUTSIDE_LABEL, "kind": "outside", "category": out["kind"], "start": s,
-                    "end": max(e, s), "label": label,
-                    "text": out["event"], "range": False, "label_shown": True,
-                }
-            )  # fmt: skip
-    mine = events_table[events_table["source_id"].isin(sources)] if len(events_table) else events_table
-    for ev in _spans(mine, lo, hi, lambda granularity: granularity != "week") if len(mine) else []:
-        multi = ev["date"] != ev["date_end"]
-        rows.append(
-            {
-                "lane": ev["source_id"], "kind": "article", "category": ev["granularity"], "start": ev["_start"],
-                "end": ev["_end"], "label": ("by " if ev.get("bound") == "by" else "") + str(ev["mention"]),
-                "text": str(ev.get("clause", "")), "range": multi, "label_shown": multi,
-            }
-        )  # fmt: skip
-    table = pd.DataFrame(rows, columns=[c for c in COLLAPSE_COLUMNS if c not in ("lane_no", "day", "color")])
-    table["day"] = [str(max(pd.Timestamp(s), lo).date()) for s in table["start"]]
-    lanes = [OUTSIDE_LABEL, *sources]
-    colors = charts.source_colors(sources) | {OUTSIDE_LABEL: charts.OUTSIDE_COLOR}
-    table["lane_no"] = table["lane"].map({lane: i for i, lane in enumerate(lanes)}).astype(int)
-    table["color"] = table["lane"].map(colors)
-    middle = [
-        pd.Timestamp(s) + (pd.Timestamp(e) - pd.Timestamp(s)) / 2
-        for s, e in zip(table["start"], table["end"], strict=True)
-    ]
-    table = table.assign(_mid=middle).sort_values(["lane_no", "_mid"], kind="stable").reset_index(drop=True)
-    table.attrs["window"] = (start, end)
-    table.attrs["sources"] = sources
-    return table[COLLAPSE_COLUMNS]
 
 
 def _day_bands(days: list[str], lines: dict[str, int]) -> dict[str, tuple[float, float]]:
@@ -307,7 +131,14 @@ def collapse_chart(
     window = table.attrs.get("window", ("", ""))
     start, end = start or window[0], end or window[1]
     if not (start and end):
-        start, end = _lanes_span(table, start, end, days=True)
+        start, end = lanes_span(table, start, end, days=True)
+    whole = len(pd.date_range(start, end, freq="D"))
+    start, end = busiest_stretch(table, start, end)
+    if (shown := len(pd.date_range(start, end, freq="D"))) < whole:
+        title = f"{title} (the busiest {shown} of {whole} days; every day in the table below)"
+    lo_ts, hi_ts = pd.Timestamp(start), pd.Timestamp(end) + pd.Timedelta(days=1)
+    crossing = table["range"] & (pd.to_datetime(table["start"]) < hi_ts) & (pd.to_datetime(table["end"]) > lo_ts)
+    table = table[((table["day"] >= start) & (table["day"] <= end)) | crossing]
     sources = list(sources if sources is not None else table.attrs.get("sources") or _lanes(table, None)[:-1])
     days = [str(d.date()) for d in pd.date_range(start, end, freq="D")]
     outside = table[table["kind"] == "outside"]
@@ -405,72 +236,34 @@ def collapse_chart(
     return fig
 
 
-def night_events(events_table: pd.DataFrame, start: str | None = None, end: str | None = None) -> pd.DataFrame:
-    """Events of the focus window (``settings.focus``): clock times and parts of the day overlapping [start, end)."""
-    start, end = data_focus(events_table, start, end)
-    kept = _spans(events_table, pd.Timestamp(start), pd.Timestamp(end), lambda g: g in NIGHT_GRANULARITIES)
-    return events_table.iloc[[ev["_pos"] for ev in kept]]
-
-
-def night_lanes(
-    events_table: pd.DataFrame,
-    outside: pd.DataFrame,
-    start: str | None = None,
-    end: str | None = None,
-    sources: list[str] | None = None,
-) -> pd.DataFrame:
-    """Marks for the focus window (:func:`night_events`): clock times as points, parts of the day as ranges."""
-    start, end = data_focus(events_table, start, end)
-    lo, hi = pd.Timestamp(start), pd.Timestamp(end)
-    sources = _sources(events_table, sources)
-    rows = []
-    for ev in night_events(events_table[events_table["source_id"].isin(sources)], start, end).to_dict("records"):
-        s, e = event_span(ev)
-        rows.append(
-            {
-                "lane": ev["source_id"],
-                "start": max(s, lo),
-                "end": min(e, hi),
-                "label": ("by " if ev["bound"] == "by" else "") + str(ev["mention"]),
-                "outside": False,
-                "range": ev["granularity"] == "part-of-day" or ev["bound"] == "by",
-            }
-        )
-    for out in outside.to_dict("records"):
-        s, e = out["start"], out["end"]
-        if e - s >= pd.Timedelta(days=1) or e <= lo or s >= hi:
-            continue
-        rows.append(
-            {
-                "lane": OUTSIDE_LABEL,
-                "start": max(s, lo),
-                "end": min(e, hi),
-                "label": out["event"],
-                "outside": True,
-                "range": s != e,
-            }
-        )
-    return _lane_table(rows, sources)
-
-
 def night_chart(
     lanes_table: pd.DataFrame,
     sources: list[str] | None = None,
     start: str | None = None,
     end: str | None = None,
     label: str = "the decisive stretch",
+    timezone: str = "",
 ) -> Figure:
-    """The focus window (``settings.focus``) hour by hour; bars are ranges ('by midnight'), dots clock times."""
+    """The focus window (``settings.focus``) hour by hour: dots clock times, bars parts of the day, ``<-|`` 'by' a time.
+
+    Marks are labelled with their dating words, what happened and (when lanes are outlets) whose account.
+    """
     lanes = _lanes(lanes_table, sources)
     if not (start and end):
-        start, end = _lanes_span(lanes_table, start, end, days=False)
-    title = f"{label[:1].upper()}{label[1:]}, hour by hour (local time; bars = uncertain ranges)"
+        start, end = lanes_span(lanes_table, start, end, days=False)
+    zone = f"{timezone} time" if timezone else "local time"
+    title = f"{label[:1].upper()}{label[1:]}, hour by hour ({zone}; bars = parts of the day; <-| = by that time)"
     return _lane_chart(lanes_table, lanes, title, (pd.Timestamp(start), pd.Timestamp(end)), hourly=True)
 
 
-def events_html(events_table: pd.DataFrame) -> str:
-    """An escaped HTML table of events: date, article, the dating words marked in their sentence."""
+def events_html(events_table: pd.DataFrame, limit: int = MAX_ROWS) -> str:
+    """An escaped HTML table of events: date, article, the dating words marked in their sentence.
+
+    At most ``limit`` rows, with a line counting the rest (the filter above narrows to them).
+    """
     esc = html.escape
+    more = len(events_table) - limit
+    events_table = events_table.head(limit)
     head = "<tr><th>date</th><th>article</th><th>sentence (dating words marked)</th><th>topics</th></tr>"
     body = []
     for ev in events_table.to_dict("records"):
@@ -485,7 +278,8 @@ def events_html(events_table: pd.DataFrame) -> str:
         )
     if not body:
         return "<p>No dated events match.</p>"
-    return f"<table>{head}{''.join(body)}</table>"
+    note = f"<p class='more'>Showing {limit:,} of {limit + more:,} events: narrow the filter for the rest.</p>"
+    return f"<table>{head}{''.join(body)}</table>" + (note if more > 0 else "")
 
 
 def event_filter(events_table: pd.DataFrame) -> widgets.VBox:

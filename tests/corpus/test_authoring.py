@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from helpers import cli, config
 from helpers.core.files import read_table
 from helpers.corpus import AuthoringError, add_article, load_corpus, new_corpus
-from helpers.corpus.authoring import extract_page, normalise_layout, normalised_text, slug
+from helpers.corpus.authoring import extract_page, first_line_headline, normalise_layout, normalised_text, slug
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 PAGE = FIXTURES / "saved-news-page.html"
@@ -106,13 +106,13 @@ def test_new_accepts_an_empty_directory_and_refuses_a_non_empty_one(tmp_path: Pa
 def test_new_then_add_a_text_and_a_saved_page_validates(fresh: Path, capsys: pytest.CaptureFixture[str]) -> None:
     story = write(fresh.parent / "ferry.txt", STORY)
     row = add_article(fresh, story, outlet="Island Gazette", published="2023-05-02")
-    assert row["source_id"] == "island-gazette" and row["file"] == "island-gazette.txt"
-    assert (fresh / "articles" / "island-gazette.txt").read_bytes() == story.read_bytes()  # byte for byte
+    assert row["source_id"] == "island-gazette-2023-05-02" and row["file"] == "island-gazette-2023-05-02.txt"
+    assert (fresh / "articles" / "island-gazette-2023-05-02.txt").read_bytes() == story.read_bytes()  # byte for byte
     assert row["sha256"] == hashlib.sha256(story.read_bytes()).hexdigest()
     assert row["published_basis"] == "stated" and "Given on the command line: outlet, published." in row["notes"]
     page = add_article(fresh, PAGE)
     assert page["published"] == "2023-03-17"
-    assert [r["source_id"] for r in manifest(fresh)] == ["island-gazette", page["source_id"]]
+    assert [r["source_id"] for r in manifest(fresh)] == ["island-gazette-2023-05-02", page["source_id"]]
     assert cli.main(["validate", str(fresh)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("ok: 2 articles") and "warning" not in out
@@ -134,7 +134,7 @@ def test_a_saved_page_gives_main_text_and_metadata_without_page_furniture(fresh:
     assert "trafilatura 2.3.1" in row["notes"]
     assert "From the page: headline (title), byline (author), outlet (site name), published" in row["notes"]
     assert hashlib.sha256(PAGE.read_bytes()).hexdigest() in row["notes"]  # the saved page's own hash
-    assert row["source_id"].startswith("the-valley-courier-bridge")
+    assert row["source_id"].startswith("the-valley-courier-2023-03-17-bridge")
 
 
 def test_values_given_on_the_command_line_win_over_the_page_and_say_so(fresh: Path) -> None:
@@ -175,8 +175,8 @@ def test_a_page_in_another_encoding_is_read_by_its_declared_charset(fresh: Path)
         fresh.parent / "cafe.html", (html + f"<body><article><p>{para}</p></article></body></html>").encode("latin-1")
     )
     row = add_article(fresh, page, published="2022-06-01")
-    assert row["outlet"] == "Le Café" and row["source_id"] == "le-cafe"
-    assert "Le café de la gare a fermé" in (fresh / "articles" / "le-cafe.txt").read_text(encoding="utf-8")
+    assert row["outlet"] == "Le Café" and row["source_id"] == "le-cafe-2022-06-01"
+    assert "Le café de la gare a fermé" in (fresh / "articles" / "le-cafe-2022-06-01.txt").read_text(encoding="utf-8")
 
 
 def test_a_page_with_no_text_is_refused(fresh: Path) -> None:
@@ -225,21 +225,26 @@ def test_normalise_layout_leaves_no_cr_or_leading_bom_and_is_idempotent(text: st
 def test_the_same_text_twice_is_refused_naming_the_existing_row(fresh: Path) -> None:
     story = write(fresh.parent / "ferry.txt", STORY)
     add_article(fresh, story, outlet="Island Gazette", published="2023-05-02")
-    with pytest.raises(AuthoringError, match=r"sources\.csv:2: the same text is already article 'island-gazette'"):
+    with pytest.raises(
+        AuthoringError, match=r"sources\.csv:2: the same text is already article 'island-gazette-2023-05-02'"
+    ):
         add_article(fresh, story, outlet="Other", published="2023-05-03")
     variant = write(fresh.parent / "variant.txt", "  " + STORY.upper().replace("\n", "\n\n"))
-    with pytest.raises(AuthoringError, match="already article 'island-gazette'"):
+    with pytest.raises(AuthoringError, match="already article 'island-gazette-2023-05-02'"):
         add_article(fresh, variant, published="2023-05-03")  # same text once whitespace and case are set aside
     assert len(manifest(fresh)) == 1
-    assert sorted(p.name for p in (fresh / "articles").iterdir()) == ["island-gazette.txt"]
+    assert sorted(p.name for p in (fresh / "articles").iterdir()) == ["island-gazette-2023-05-02.txt"]
 
 
 def test_a_duplicate_id_is_refused_and_a_generated_id_is_made_unique(fresh: Path) -> None:
     add_article(fresh, write(fresh.parent / "a.txt", STORY), outlet="Island Gazette", published="2023-05-02")
     other = write(fresh.parent / "b.txt", STORY + "An update followed.\n")
-    with pytest.raises(AuthoringError, match=r"sources\.csv:2: id 'island-gazette' is already taken"):
-        add_article(fresh, other, source_id="island-gazette", published="2023-05-02")
-    assert add_article(fresh, other, outlet="Island Gazette", published="2023-05-02")["source_id"] == "island-gazette-2"
+    with pytest.raises(AuthoringError, match=r"sources\.csv:2: id 'island-gazette-2023-05-02' is already taken"):
+        add_article(fresh, other, source_id="island-gazette-2023-05-02", published="2023-05-02")
+    assert (
+        add_article(fresh, other, outlet="Island Gazette", published="2023-05-02")["source_id"]
+        == "island-gazette-2023-05-02-2"
+    )
     write(fresh / "articles" / "stray.txt", "not listed")
     third = write(fresh.parent / "c.txt", "A third story.\n")
     with pytest.raises(AuthoringError, match=r"stray\.txt: already exists but is not in the manifest"):
@@ -346,7 +351,7 @@ def test_concurrent_adds_keep_every_row(fresh: Path) -> None:
     rows = manifest(fresh)
     assert len(rows) == n
     assert sorted(r["source_id"] for r in rows) == sorted(
-        ["island-gazette"] + [f"island-gazette-{i}" for i in range(2, n + 1)]
+        ["island-gazette-2023-05-02"] + [f"island-gazette-2023-05-02-{i}" for i in range(2, n + 1)]
     )
     assert len(load_corpus(fresh)) == n
 
@@ -386,10 +391,10 @@ def test_cli_new_and_add_exit_0_and_refusals_exit_2_with_one_line(
     assert err.startswith("error: ") and err.count("\n") == 1 and "not empty" in err
     story = write(tmp_path / "a.txt", STORY)
     assert cli.main(["add", str(cdir), str(story), "--outlet", "Island Gazette", "--published", "2023-05-02"]) == 0
-    assert "added 'island-gazette'" in capsys.readouterr().out
+    assert "added 'island-gazette-2023-05-02'" in capsys.readouterr().out
     assert cli.main(["add", str(cdir), str(story), "--published", "2023-05-02"]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "already article 'island-gazette'" in err and "Traceback" not in err
+    assert err.count("\n") == 1 and "already article 'island-gazette-2023-05-02'" in err and "Traceback" not in err
     assert cli.main(["add", str(cdir), str(PAGE), "--id", "courier", "--credits", "Teller Vale District Council"]) == 0
     capsys.readouterr()
     assert cli.main(["add", str(cdir), str(tmp_path / "none.txt")]) == 2
@@ -418,3 +423,43 @@ def test_concurrent_adds_from_separate_processes_keep_every_row(fresh: Path) -> 
         p.join(timeout=120)
     assert [p.exitcode for p in procs] == [0] * 6
     assert sorted(r["source_id"] for r in manifest(fresh)) == [f"p{i}" for i in range(6)]
+
+
+def test_add_a_folder_one_line_per_file_good_ones_added_status_2(
+    fresh: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = fresh.parent / "incoming"
+    folder.mkdir()
+    write(folder / "a.txt", "Ferry Returns To Island\n\n" + STORY)
+    write(folder / "b.txt", "Council Meets\n\nThe council met on Tuesday, the mayor said.\n")
+    write(folder / "copy.txt", "Ferry Returns To Island\n\n" + STORY)  # the same text as a.txt
+    write(folder / "latin.txt", "Caf\xe9 closes\n\nIt closed.".encode("latin-1"))
+    write(folder / "photo.jpg", b"\xff\xd8\xff")
+    listing = write(
+        fresh.parent / "list.csv",
+        "file,outlet,published\na.txt,Island Gazette,2023-05-02\n"
+        "b.txt,Island Gazette,02/05/2023\nnone.txt,X,2023-01-01\n",
+    )
+    assert cli.main(["add", str(fresh), str(folder), "--manifest", str(listing), "--published", "2023-05-03"]) == 2
+    out, err = capsys.readouterr()
+    assert out.count("added '") == 1 and "1 added, 5 refused" in out
+    refusals = err.splitlines()
+    assert len(refusals) == 5 and "Traceback" not in err
+    assert any("b.txt" in line and "02/05/2023" in line and "list.csv:3" in line for line in refusals)
+    assert any("copy.txt" in line and "same text" in line for line in refusals)
+    assert any("latin.txt" in line and "UTF-8" in line for line in refusals)
+    assert any("photo.jpg" in line and ".jpg" in line for line in refusals)
+    assert any("list.csv:4" in line and "none.txt" in line for line in refusals)
+    (row,) = manifest(fresh)
+    # a stable id from outlet, date and the headline on the file's first line
+    assert row["source_id"] == "island-gazette-2023-05-02-ferry-returns-to-island"
+    assert row["headline"] == "Ferry Returns To Island" and "Given in the manifest list.csv:2" in row["notes"]
+    assert sorted(p.name for p in (fresh / "articles").iterdir()) == [row["file"]]
+    assert not cli.main(["validate", str(fresh)])
+
+
+def test_a_first_line_is_a_headline_only_when_it_looks_like_one() -> None:
+    assert first_line_headline("Ferry Returns\n\nBody text.\n") == "Ferry Returns"
+    assert first_line_headline("The ferry returned on Monday, and the mayor said\nthat it was late.\n\nMore.") == ""
+    assert first_line_headline("and then it went on,\n\nMore.") == ""
+    assert first_line_headline("One line only") == ""

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from helpers.corpus.load import load_corpus
 from helpers.timeline import collapse_chart, collapse_table, events, read_outside
-from helpers.timeline import views as TC
+from helpers.timeline import lanes as TC
 from helpers.timeline.dated import OUTSIDE_LABEL, PUBLICATION_KIND
 from tests.conftest import make_corpus
 from tests.timeline.samples import many_events

@@ -7,6 +7,7 @@ import pytest
 from matplotlib.figure import Figure
 
 from helpers.display import style as charts
+from helpers.timeline import lanes as TL
 from helpers.timeline import views as TC
 from helpers.timeline.dated import OUTSIDE_LABEL
 from tests.timeline.samples import make_outside, toy_events
@@ -23,7 +24,7 @@ def toy() -> tuple[pd.DataFrame, pd.DataFrame]:
 def test_day_lanes_put_the_outside_rows_in_a_labelled_lane(toy: tuple[pd.DataFrame, pd.DataFrame]) -> None:
     _, ev = toy
     outside = make_outside([("2024-11-27", "dawn", "Offensive launched", "X"), ("2025-01-01", "", "Later", "Y")])
-    lanes = TC.day_lanes(ev, outside, "2024-11-27", "2024-12-08", sources=["a", "b"])
+    lanes = TL.day_lanes(ev, outside, "2024-11-27", "2024-12-08", sources=["a", "b"])
     assert list(dict.fromkeys(lanes["lane"])) == ["a", "b", OUTSIDE_LABEL]
     assert list(lanes[lanes["outside"]]["label"]) == ["Offensive launched"]  # 2025 is outside the window
     assert lanes["outside"].eq(lanes["lane"] == OUTSIDE_LABEL).all()
@@ -36,13 +37,16 @@ def test_day_lanes_put_the_outside_rows_in_a_labelled_lane(toy: tuple[pd.DataFra
 def test_night_lanes_keep_times_and_ranges_in_the_window(toy: tuple[pd.DataFrame, pd.DataFrame]) -> None:
     _, ev = toy
     outside = make_outside([("2024-12-08", "early hours", "Homs falls", "W"), ("2024-12-08", "", "All day", "W")])
-    lanes = TC.night_lanes(ev, outside, *FOCUS, sources=["a", "b"])
+    lanes = TL.night_lanes(ev, outside, *FOCUS, sources=["a", "b"])
     night = (pd.Timestamp(FOCUS[0]), pd.Timestamp(FOCUS[1]))
     assert (lanes["start"] >= night[0]).all() and (lanes["end"] <= night[1]).all()
     a = lanes[lanes["lane"] == "a"]
-    assert list(a["label"]) == ["Saturday night at 10:30 PM"] and not a["range"].any()
+    # a mark is labelled with its dating words, then what happened
+    assert [label.split(":")[0] for label in a["label"]] == ["Saturday night at 10"] and not a["range"].any()
+    assert a["label"].iloc[0].startswith("Saturday night at 10:30 PM: ") and " on ." not in a["label"].iloc[0]
     by = lanes[lanes["label"].str.startswith("by ")]
-    assert by["range"].all()  # 'by midnight' is drawn as a range
+    assert len(by) and (by["bound"] == "by").all()  # 'by midnight' is a bound: one moment, not a range
+    assert not by["range"].any() and (by["start"] == by["end"]).all()
     assert list(lanes[lanes["outside"]]["label"]) == ["Homs falls"]
     fig = TC.night_chart(lanes, ["a", "b"], *FOCUS, label="the last night")
     assert fig.axes[0].get_title(loc="left").startswith("The last night, hour by hour")
@@ -50,19 +54,20 @@ def test_night_lanes_keep_times_and_ranges_in_the_window(toy: tuple[pd.DataFrame
 
 def test_night_events_are_the_rows_the_night_chart_draws(toy: tuple[pd.DataFrame, pd.DataFrame]) -> None:
     _, ev = toy
-    night = TC.night_events(ev, *FOCUS)
-    assert len(night) and set(night["granularity"]) <= set(TC.NIGHT_GRANULARITIES)
+    night = TL.night_events(ev, *FOCUS)
+    assert len(night) and set(night["granularity"]) <= set(TL.NIGHT_GRANULARITIES)
     assert list(night.columns) == list(ev.columns)  # the events' own rows, unchanged
-    lanes = TC.night_lanes(ev, make_outside([]), *FOCUS)
+    lanes = TL.night_lanes(ev, make_outside([]), *FOCUS)
     assert len(lanes) == len(night)  # the table a notebook shows and the chart agree
-    assert list(lanes["label"].str.removeprefix("by ")) == list(night["mention"])
-    assert TC.night_events(ev, "2030-01-01T00:00", "2030-01-02T00:00").empty
+    labels = lanes["label"].str.removeprefix("by ")
+    assert len(labels) == len(night) and all(any(lab.startswith(m) for m in night["mention"]) for lab in labels)
+    assert TL.night_events(ev, "2030-01-01T00:00", "2030-01-02T00:00").empty
 
 
 def test_lane_colours_follow_the_full_source_list(toy: tuple[pd.DataFrame, pd.DataFrame]) -> None:
     _, ev = toy
     outside = make_outside([("2024-11-27", "dawn", "Offensive launched", "X")])
-    lanes = TC.day_lanes(ev, outside, sources=["z", "a", "b"])  # z has no events: a keeps the second colour
+    lanes = TL.day_lanes(ev, outside, sources=["z", "a", "b"])  # z has no events: a keeps the second colour
     colors = charts.source_colors(["z", "a", "b"])
     assert (lanes.loc[lanes["lane"] == "a", "color"] == colors["a"]).all()
     assert (lanes.loc[lanes["outside"], "color"] == charts.OUTSIDE_COLOR).all()
@@ -70,10 +75,10 @@ def test_lane_colours_follow_the_full_source_list(toy: tuple[pd.DataFrame, pd.Da
 
 def test_without_settings_the_windows_come_from_the_events(toy: tuple[pd.DataFrame, pd.DataFrame]) -> None:
     _, ev = toy
-    start, end = TC.data_window(ev, None, None)
+    start, end = TL.data_window(ev, None, None)
     assert start == str(pd.to_datetime(ev["date"]).min().date()) and end >= start
-    assert TC.data_window(ev, "2000-01-01", "2000-01-02") == ("2000-01-01", "2000-01-02")
-    f_start, f_end = TC.data_focus(ev, None, None)
+    assert TL.data_window(ev, "2000-01-01", "2000-01-02") == ("2000-01-01", "2000-01-02")
+    f_start, f_end = TL.data_focus(ev, None, None)
     assert pd.Timestamp(f_end) - pd.Timestamp(f_start) == pd.Timedelta(days=1) and f_start[:10] == end
-    lanes = TC.day_lanes(ev, make_outside([]))  # no window given: every dated event is drawn
+    lanes = TL.day_lanes(ev, make_outside([]))  # no window given: every dated event is drawn
     assert set(lanes["lane"]) >= set(ev["source_id"]) - {""}
