@@ -298,12 +298,28 @@ def shared_counts(
     lens = np.fromiter((len(s) for s in sets), dtype=np.int64, count=ndocs)
     hashes = np.concatenate([np.asarray(s, dtype=np.uint64) for s in sets])
     docs = np.repeat(np.arange(ndocs, dtype=np.int64), lens)
-    order = np.argsort(hashes, kind="stable")
+    keys, counts, distinctive = posting_pairs(hashes, docs, ndocs, max_df, common_df)
+    return keys // ndocs, keys % ndocs, counts, distinctive
+
+
+def posting_pairs(
+    hashes: np.ndarray, docs: np.ndarray, ndocs: int, max_df: int | None = None, common_df: int | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs of documents sharing shingles, from ``(hash, doc)`` postings: ``(a * ndocs + b, shared, distinctive)``.
+
+    The work of :func:`shared_counts` on postings given as two arrays (each document's hashes
+    unique, documents numbered ``0 .. ndocs-1`` with ``a < b`` in each key), so that a shuffle can
+    hand any slice of the hash space to it: a posting list is whole in one slice, and the counts
+    of one pair over slices add up. Keys come out sorted.
+    """
+    empty = np.empty(0, dtype=np.int64)
+    if hashes.size == 0:
+        return empty, empty, empty
+    in_doc_order = bool((docs[1:] >= docs[:-1]).all())  # then a stable sort by hash keeps docs ascending
+    order = np.argsort(hashes, kind="stable") if in_doc_order else np.lexsort((docs, hashes))
     hashes = hashes[order]
     docs = docs[order]
     del order
-    if hashes.size == 0:
-        return empty, empty, empty, empty
     starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])
     sizes = np.diff(np.r_[starts, hashes.size])
     limit = ndocs if max_df is None else max_df
@@ -325,10 +341,10 @@ def shared_counts(
         offset += 1
         idx = idx[idx + offset < hashes.size]
     if not keys:
-        return empty, empty, empty, empty
+        return empty, empty, empty
     allkeys = np.concatenate(keys)
     allflags = np.concatenate(flags)
     del keys, flags
     uniq, inverse, counts = np.unique(allkeys, return_inverse=True, return_counts=True)
     distinctive = np.bincount(inverse, weights=allflags, minlength=uniq.size).astype(np.int64)
-    return uniq // ndocs, uniq % ndocs, counts.astype(np.int64), distinctive
+    return uniq, counts.astype(np.int64), distinctive
