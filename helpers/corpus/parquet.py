@@ -22,6 +22,9 @@ from helpers.corpus.load import load_corpus
 #: The columns of an article dataset, in order.
 ARTICLE_COLUMNS = ("source_id", "outlet", "published", "text")
 
+#: Optional columns read and written when present: the credited outlets (a list) and the manifest's inferred upstream.
+OPTIONAL_COLUMNS = ("credits", "upstream_inferred")
+
 #: Articles per file written by :func:`export_parquet` (files of a few tens of MB at news lengths).
 ROWS_PER_FILE = 20_000
 
@@ -112,21 +115,33 @@ def read_articles(path: Path | str) -> pd.DataFrame:
     out["published"] = pd.to_datetime(out["published"], errors="coerce").astype("datetime64[ns]")
     out["text"] = out["text"].astype(str)
     if "credits" in out:
-        out["credits"] = out["credits"].map(lambda c: tuple(c) if c is not None and len(c) else ())
+        out["credits"] = out["credits"].map(lambda c: tuple(str(x) for x in c) if c is not None and len(c) else ())
+    if "upstream_inferred" in out:
+        out["upstream_inferred"] = out["upstream_inferred"].fillna("").astype(str)
     return out.set_index("source_id")
 
 
 def articles_frame(corpus: pd.DataFrame) -> pd.DataFrame:
-    """A corpus as the rows of an article dataset (the four columns, dates as YYYY-MM-DD strings)."""
-    published = pd.to_datetime(corpus["published"]).dt.strftime("%Y-%m-%d") if "published" in corpus else ""
-    return pd.DataFrame(
+    """A corpus as the rows of an article dataset: the four columns (dates as YYYY-MM-DD), plus the optional ones.
+
+    ``credits`` (a list of outlets) and ``upstream_inferred`` travel along when the corpus has them,
+    so a scan of the dataset equals a scan of the folder (they decide the direction and the chains).
+    """
+    frame = pd.DataFrame(
         {
             "source_id": [str(s) for s in corpus.index],
             "outlet": corpus["outlet"].fillna("").astype(str).to_numpy() if "outlet" in corpus else "",
-            "published": published.to_numpy() if hasattr(published, "to_numpy") else published,
+            "published": pd.to_datetime(corpus["published"]).dt.strftime("%Y-%m-%d").to_numpy()
+            if "published" in corpus
+            else "",
             "text": corpus["text"].astype(str).to_numpy(),
         }
     )
+    for col in OPTIONAL_COLUMNS:
+        if col in corpus:
+            values = corpus[col].to_numpy()
+            frame[col] = [list(v) for v in values] if col == "credits" else [str(v or "") for v in values]
+    return frame
 
 
 def write_dataset(frame: pd.DataFrame, out: Path | str, rows_per_file: int = ROWS_PER_FILE) -> list[Path]:
