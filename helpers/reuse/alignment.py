@@ -7,6 +7,7 @@ article those passages cover.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress, pairwise
@@ -70,6 +71,7 @@ class Profile:
 
 #: Stop-word flag per vocabulary id (:attr:`Tokens.ids`), extended as the vocabulary grows.
 _STOP_BY_ID = np.empty(0, dtype=bool)
+_STOP_LOCK = threading.Lock()
 
 
 def _stop_flags(toks: Tokens) -> np.ndarray:
@@ -78,8 +80,9 @@ def _stop_flags(toks: Tokens) -> np.ndarray:
     if toks.ids is None:
         return np.fromiter((w in STOP_WORDS for w in toks.words), dtype=bool, count=len(toks))
     if toks.ids.size and int(toks.ids.max()) >= _STOP_BY_ID.size:
-        extra = shingles.vocabulary_table(STOP_WORDS.__contains__, _STOP_BY_ID.size)
-        _STOP_BY_ID = np.concatenate([_STOP_BY_ID, extra])
+        with _STOP_LOCK:
+            extra = shingles.vocabulary_table(STOP_WORDS.__contains__, _STOP_BY_ID.size)
+            _STOP_BY_ID = np.concatenate([_STOP_BY_ID, extra])
     return _STOP_BY_ID[toks.ids]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -164,27 +165,35 @@ _VOCAB_ID: dict[str, int] = {}
 _VOCAB_HASH = np.empty(1024, dtype=np.uint64)
 #: Raw token -> vocabulary id of its one normalised word; -1 when it normalises to several words or none.
 _RAW_ID: dict[str, int] = {}
+#: Held while the vocabulary grows, so that threads of one process (a Dask worker's) number words alike.
+_VOCAB_LOCK = threading.RLock()
 
 
 def _word_id(word: str) -> int:
     """The vocabulary id of a normalised word, added on first sight."""
     global _VOCAB_HASH
     wid = _VOCAB_ID.get(word)
-    if wid is None:
+    if wid is not None:
+        return wid
+    with _VOCAB_LOCK:
+        wid = _VOCAB_ID.get(word)
+        if wid is not None:
+            return wid
         wid = len(_VOCAB)
-        _VOCAB.append(word)
-        _VOCAB_ID[word] = wid
         if wid >= _VOCAB_HASH.size:
             _VOCAB_HASH = np.concatenate([_VOCAB_HASH, np.empty(_VOCAB_HASH.size, dtype=np.uint64)])
         _VOCAB_HASH[wid] = word_hash(word)
+        _VOCAB.append(word)
+        _VOCAB_ID[word] = wid  # published last: a reader that finds the id finds its word and hash
     return wid
 
 
 def _learn(raws: Sequence[str]) -> None:
     """Give every raw token not yet seen its vocabulary id (or -1, see :data:`_RAW_ID`)."""
-    for raw in set(raws).difference(_RAW_ID):
-        parts = _parts(raw)
-        _RAW_ID[raw] = _word_id(parts[0]) if len(parts) == 1 else -1
+    with _VOCAB_LOCK:
+        for raw in set(raws).difference(_RAW_ID):
+            parts = _parts(raw)
+            _RAW_ID[raw] = _word_id(parts[0]) if len(parts) == 1 else -1
 
 
 def vocabulary_word(wid: int) -> str:
