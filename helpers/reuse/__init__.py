@@ -15,6 +15,7 @@ from helpers.reuse.derivation import (
     shingle_size_table,
 )
 from helpers.reuse.passages import pair_passages, passage_summary, side_by_side_html
+from helpers.reuse.precomputed import pairs_for, reuse_of
 from helpers.reuse.settings import REUSE, ReuseSettings
 from helpers.reuse.views import derivation_graph, graph_edges, graph_figure, heatmap_figure
 
@@ -39,9 +40,11 @@ __all__ = [
     "pair_matrix",
     "pair_passages",
     "pairs",
+    "pairs_for",
     "passage_summary",
     "ranked",
     "related",
+    "reuse_of",
     "shared_quotes",
     "shingle_size_table",
     "side_by_side_html",

@@ -202,3 +202,49 @@ def test_export_parquet_replaces_a_previous_dataset_whole(tmp_path: Path) -> Non
     export_parquet(config.DEFAULT_CORPUS_DIR, tmp_path / "pq")
     assert set(read_articles(tmp_path / "pq").index) == set(load_corpus(config.DEFAULT_CORPUS_DIR).index)
     assert [p.name for p in tmp_path.iterdir()] == ["pq"]
+
+
+# ---- notebooks on a slice: precomputed pairs ----------------------------------------------------
+
+
+def test_precomputed_pairs_give_the_notebooks_the_scan_of_the_slice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from helpers import reuse
+
+    corpus = load_corpus(WIRE_CORPUS_DIR)
+    assert cli.main(["reuse", str(WIRE_CORPUS_DIR), "--out", str(tmp_path / "scan")]) == 0
+    here = find_reuse(corpus)
+    monkeypatch.setenv("REUSE_PAIRS", str(tmp_path / "scan"))
+    read = reuse.reuse_of(corpus, align_min_containment=0)
+    pd.testing.assert_frame_equal(read.pairs, here.pairs, check_exact=False, atol=1e-4)
+    pd.testing.assert_frame_equal(read.passages, here.passages)
+    part = corpus.iloc[: len(corpus) // 2]
+    sliced = reuse.pairs_for(part)
+    assert len(sliced) and set(sliced["source_a"]) | set(sliced["source_b"]) <= set(part.index)
+    assert len(sliced) == int((here.pairs["source_a"].isin(part.index) & here.pairs["source_b"].isin(part.index)).sum())
+
+
+def test_event_toml_names_the_pairs_folder_relative_to_the_corpus(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from helpers.reuse.precomputed import pairs_dir
+
+    monkeypatch.delenv("REUSE_PAIRS", raising=False)
+    dest = tmp_path / "corpus"
+    shutil.copytree(WIRE_CORPUS_DIR, dest)
+    assert pairs_dir(load_corpus(dest)) is None
+    with (dest / "event.toml").open("a", encoding="utf-8") as fh:
+        fh.write('\nreuse_pairs = "../scan"\n')
+    assert pairs_dir(load_corpus(dest)) == dest / ".." / "scan"
+
+
+def test_a_pairs_folder_without_pairs_is_one_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from helpers.core.errors import InputError
+    from helpers.reuse.precomputed import pairs_for
+
+    monkeypatch.setenv("REUSE_PAIRS", str(tmp_path))
+    with pytest.raises(InputError, match=r"no reuse_pairs\.csv or reuse_pairs\.parquet here"):
+        pairs_for(load_corpus(WIRE_CORPUS_DIR))
