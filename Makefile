@@ -15,7 +15,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # Kernels run in notebooks/: a relative CORPUS_DIR is made absolute before any kernel starts.
 CORPUS_ENV := $(if $(CORPUS_DIR),CORPUS_DIR=$(abspath $(CORPUS_DIR)),)
 
-.PHONY: help setup lab test unit nbtest browser screenshots lint validate tables report notebooks bench bench-validate bench-tables bench-suggest accuracy train-sourcing lock clean
+.PHONY: help setup lab test unit nbtest browser screenshots lint validate tables report notebooks bench bench-validate bench-tables bench-suggest bench-scale-reuse accuracy train-sourcing lock clean
 
 help:
 	@echo "make lab      open the notebooks in JupyterLab (sets everything up first)"
@@ -23,6 +23,7 @@ help:
 	@echo "make report   execute all notebooks into a static HTML report in build/report/ (build/report/NAME/ with CORPUS_DIR)"
 	@echo "make notebooks  re-execute every notebook in place; with CORPUS_DIR=DIR, into build/notebooks/NAME/"
 	@echo "make bench    run the reuse benchmark and print its table; make bench-validate / bench-tables time validate and tables at scale"
+	@echo "make bench-scale-reuse  the reuse scan in one process and on a 2-worker Dask cluster, 10,000 and 100,000 articles"
 	@echo "make bench-suggest  suggested claim codings measured leave-one-article-out, and timed on 1,000 articles"
 	@echo "make browser  only the JupyterLab-in-Chromium tests; make screenshots refreshes docs/screenshots/"
 	@echo "make accuracy the detectors measured on outside annotated data (DATA=../shared/data; skipped when absent)"
@@ -109,6 +110,10 @@ bench-tables: $(STAMP)
 
 bench-suggest: $(STAMP)
 	$(BIN)/python -m benchmarks.suggest_bench
+
+# The reuse scan in one process against a 2-worker Dask LocalCluster at 10,000 and 100,000 articles.
+bench-scale-reuse: $(STAMP)
+	$(BIN)/python -m benchmarks.reuse_scale_bench
 
 lock: $(STAMP)
 	@{ echo "# Full pinned environment for requirements.txt; regenerate with 'make lock'."; \
