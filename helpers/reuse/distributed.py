@@ -30,12 +30,12 @@ from helpers.reuse.chaining import chains
 from helpers.reuse.outlets import outlet_keys
 from helpers.reuse.settings import OUTLET_STOCK_MIN_DOCS, REUSE
 
-#: Articles per partition of step 1 (a few MB of text, about a second of tokenising each).
-PARTITION_ARTICLES = 2_000
+#: Articles per partition of step 1 (a few MB of text, a second or two of tokenising each).
+PARTITION_ARTICLES = 500
 #: Hash partitions of the shuffle per article partition (at least 2).
 HASH_PARTITIONS_PER_PARTITION = 1
 #: Candidate pairs aligned per task of step 3.
-ALIGN_CHUNK_PAIRS = 400
+ALIGN_CHUNK_PAIRS = 1_000
 
 CANDIDATE_COLUMNS = ["key", "shared_shingles", "distinctive_shingles"]
 
@@ -109,7 +109,9 @@ def align_chunk(
         pa = profiles.get(a) or profiles.setdefault(a, profile(texts[a], tokens[a]))
         pb = profiles.get(b) or profiles.setdefault(b, profile(texts[b], tokens[b]))
         found, cov_a, cov_b = aligned_passages(pa, pb)
-        out.append((found, cov_a, cov_b, judge.distinctive(a, b, pa, pb, found)))
+        # the distinctive text only matters for a derived pair, and a pair is derived on either side or not at all
+        derived = derivation.derivation_label(max(cov_a, cov_b)) != derivation.NOT_DERIVED
+        out.append((found, cov_a, cov_b, judge.distinctive(a, b, pa, pb, found) if derived else (0, 0.0, 0.0)))
     return out
 
 
