@@ -140,7 +140,10 @@ def distributed_candidates(
     ids = [str(s) for s in corpus.index]
     ndocs = len(ids)
     nparts = max(1, math.ceil(ndocs / partition_articles))
-    arts = dd.from_pandas(_articles(corpus), npartitions=nparts, sort=False)
+    table = _articles(corpus)
+    # the partitions go from the client straight to the workers, not through the scheduler's graph
+    parts = client.scatter([table.iloc[lo : lo + partition_articles] for lo in range(0, ndocs, partition_articles)])
+    arts = dd.from_delayed(parts, meta=table.iloc[:0], verify_meta=False)
     meta_rows = pd.DataFrame(
         {"hash": np.empty(0, np.uint64), "doc": np.empty(0, np.int64), "outlet": np.empty(0, np.int64)}
     )
@@ -201,10 +204,9 @@ def distributed_alignments(
     futures = []
     for chunk in _chunks(list(todo), ALIGN_CHUNK_PAIRS):
         need = dict.fromkeys(x for pair in chunk for x in pair)
+        [chunk_texts] = client.scatter([{s: texts[s] for s in need}])  # to a worker directly
         futures.append(
-            client.submit(
-                align_chunk, list(chunk), {s: texts[s] for s in need}, {s: outlet[s] for s in need}, form, pure=False
-            )
+            client.submit(align_chunk, list(chunk), chunk_texts, {s: outlet[s] for s in need}, form, pure=False)
         )
     done: dict[tuple[str, str], tuple] = {}
     for chunk, result in zip(_chunks(list(todo), ALIGN_CHUNK_PAIRS), client.gather(futures), strict=True):
@@ -268,6 +270,8 @@ def find_reuse_dask(
     client: object, corpus: pd.DataFrame, partition_articles: int = PARTITION_ARTICLES
 ) -> derivation.Reuse:
     """:func:`~helpers.reuse.derivation.find_reuse` under REUSE, computed on the Dask cluster of ``client``."""
+    if len(corpus) < 2:  # no pair to find: nothing worth a cluster
+        return derivation.find_reuse(corpus)
     cand, formulaic = distributed_candidates(client, corpus, partition_articles)
     todo = [
         (a, b)
