@@ -9,6 +9,7 @@ a failed run never leaves output that looks finished, and a rerun starts afresh.
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import tempfile
 import time
@@ -104,7 +105,7 @@ def run(source: str, out: str, scheduler: str | None = None) -> int:
             tables = distributed.scan(corpus, client)
         except (InputError, ScanError, MemoryError):
             raise
-        except Exception as exc:  # a worker or the scheduler lost mid-run: distributed raises many kinds
+        except (Exception, asyncio.CancelledError) as exc:  # a worker or the scheduler lost: many kinds
             if client is None:
                 raise
             first = str(exc).splitlines()[0] if str(exc) else ""
