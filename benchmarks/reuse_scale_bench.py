@@ -163,9 +163,9 @@ def projection(row: dict[str, object]) -> str:
     for m in PROJECT_TO:
         shuffled_gb = m * unit["rows_per_article"] * 24 / 1e9
         for workers in (WORKERS, 32, 256):
-            hours = per_article_ms * m / 1000 / workers / 3600
+            minutes = per_article_ms * m / 1000 / workers / 60
             lines.append(
-                f"  {m:>12,} articles, {workers:>3} workers: {hours:7.2f} h CPU each; {shuffled_gb:,.0f} GB shuffled"
+                f"  {m:>12,} articles, {workers:>3} workers: {minutes:8,.1f} min CPU each; {shuffled_gb:,.0f} GB moved"
             )
     return "\n".join(lines)
 
