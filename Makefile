@@ -15,7 +15,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # Kernels run in notebooks/: a relative CORPUS_DIR is made absolute before any kernel starts.
 CORPUS_ENV := $(if $(CORPUS_DIR),CORPUS_DIR=$(abspath $(CORPUS_DIR)),)
 
-.PHONY: class binder-link help setup lab test unit nbtest browser screenshots lint validate tables report notebooks bench bench-validate bench-tables bench-suggest bench-discover bench-independence bench-scale accuracy train-sourcing lock clean
+.PHONY: class binder-link help setup lab test unit nbtest browser screenshots lint validate tables report notebooks bench bench-validate bench-tables bench-suggest bench-discover bench-independence bench-scale bench-scale-reuse accuracy train-sourcing lock clean
 
 help:
 	@echo "make lab      open the notebooks in JupyterLab (sets everything up first)"
@@ -26,6 +26,7 @@ help:
 	@echo "make notebooks  re-execute every notebook in place; with CORPUS_DIR=DIR, into build/notebooks/NAME/"
 	@echo "make bench    run the reuse benchmark and print its table; make bench-validate / bench-tables time validate and tables at scale"
 	@echo "make bench-scale  every notebook, tables and add at 1,000 real articles (PolNeAR under DATA; skipped when absent)"
+	@echo "make bench-scale-reuse  the reuse scan in one process and on a 2-worker Dask cluster, 10,000 and 100,000 articles"
 	@echo "make bench-suggest  suggested claim codings measured leave-one-article-out, and timed on 1,000 articles"
 	@echo "make bench-discover claims discovered across articles measured against the reference, and timed on 1,000 PolNeAR articles (DATA=...)"
 	@echo "make browser  only the JupyterLab-in-Chromium tests; make screenshots refreshes docs/screenshots/"
@@ -139,6 +140,9 @@ WINDOWS_ONLY_PINS := colorama==0.4.6
 # Every notebook, tables, validate and add of a folder at 1,000 real articles (PolNeAR under DATA; skipped when absent).
 bench-scale: $(STAMP)
 	$(BIN)/python -m benchmarks.scale_bench --data $(DATA)
+# The reuse scan in one process against a 2-worker Dask LocalCluster at 10,000 and 100,000 articles.
+bench-scale-reuse: $(STAMP)
+	$(BIN)/python -m benchmarks.reuse_scale_bench
 
 lock: $(STAMP)
 	@{ echo "# Full pinned environment for requirements.txt; regenerate with 'make lock'."; \

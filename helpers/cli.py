@@ -1,7 +1,8 @@
 """Command line: ``python -m helpers validate|tables|suggest|timeml ...`` (see each subcommand's --help).
 
 ``validate [CORPUS_DIR]``, ``tables [CORPUS_DIR] --out DIR``, ``suggest [CORPUS_DIR] SOURCE_ID --out FILE.csv``,
-``timeml [CORPUS_DIR] SOURCE_ID [--out FILE]``, ``discover [CORPUS_DIR] --out DIR``; ``new DIR``, ``add DIR FILE``.
+``timeml [CORPUS_DIR] SOURCE_ID [--out FILE]``, ``discover [CORPUS_DIR] --out DIR``; ``new DIR``, ``add DIR FILE``;
+``reuse SOURCE --out DIR [--scheduler ADDRESS]`` and ``export parquet CORPUS_DIR OUT`` for archives.
 """
 
 from __future__ import annotations
@@ -313,6 +314,42 @@ def export_timeml(corpus_dir: Path | str | None, source_id: str, out: str | None
     return 0
 
 
+#: Subcommands for archives past one machine (issue 28): the reuse scan, and a corpus as a Parquet dataset.
+ARCHIVE_COMMANDS = ("reuse", "export")
+
+
+def add_archive_parsers(sub: argparse._SubParsersAction) -> None:
+    """The ``reuse`` and ``export parquet`` subcommands."""
+    reu = sub.add_parser("reuse", help="who copied whom in a corpus folder or a Parquet dataset, here or on Dask")
+    reu.add_argument("source", help="a corpus folder or a Parquet dataset (source_id, outlet, published, text)")
+    reu.add_argument("--out", required=True, help="output folder for reuse_pairs and chains (replaced when complete)")
+    reu.add_argument("--scheduler", help="address of a Dask scheduler (tcp://HOST:8786); default: this process")
+    exp = sub.add_parser("export", help="write a corpus in another form: parquet (one row an article)")
+    exp.add_argument("format", choices=["parquet"], help="the form to write")
+    exp.add_argument("corpus_dir", help="corpus directory")
+    exp.add_argument("out", help="output folder of Parquet files (replaced when complete)")
+
+
+def run_archive(args: argparse.Namespace) -> int:
+    """Run ``reuse`` or ``export``; one line per problem."""
+    from helpers.corpus.parquet import export_parquet
+    from helpers.reuse import archive
+
+    if args.command == "reuse":
+        return archive.run(args.source, args.out, args.scheduler)
+    try:
+        files = export_parquet(args.corpus_dir, args.out)
+    except InputError as exc:
+        for problem in exc.problems:
+            print(problem)
+        return 1
+    except OSError as exc:
+        print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 2
+    print(f"wrote {len(files)} Parquet file(s) to {display_path(args.out)}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit status (0 ok, 1 problems in the input, 2 usage or I/O error)."""
     parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__)
@@ -336,7 +373,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     tml.add_argument("corpus_dir", nargs="?", help="corpus directory (default as for validate)")
     tml.add_argument("source_id", help="the article's source_id in the manifest")
     tml.add_argument("--out", help="output file (written atomically; default: standard output)")
+    add_archive_parsers(sub)
     args = parser.parse_args(argv)
+    if args.command in ARCHIVE_COMMANDS:
+        return run_archive(args)
     if args.command in AUTHORING_COMMANDS:
         return run_authoring(args)
     cdir = config.corpus_dir(args.corpus_dir)

@@ -27,7 +27,7 @@ CLASSROOM_KEYS = ("whose_word", "better_sourced", "outside_date", "dropped_cavea
 #: Top-level keys and their tables; anything else is reported (a typo would otherwise be ignored).
 _TOP_KEYS = (
     "title", "question", "timezone", "topics", "outlets", "outside_kinds", "attributions", "window", "focus",
-    "classroom",
+    "classroom", "reuse_pairs",
 )  # fmt: skip
 #: What the sourcing detector counts as an attribution (``attributions``): ``wide`` is the published
 #: convention of PolNeAR and PARC (speech, writing, evidence, beliefs and plans attributed to someone;
@@ -68,6 +68,9 @@ class Settings:
     #: Search words per classroom exercise (:data:`CLASSROOM_KEYS`); an empty one leaves it out.
     classroom: dict[str, str] = field(default_factory=dict)
     given: frozenset[str] = frozenset()
+    #: A folder of precomputed reuse pairs (``python -m helpers reuse ... --out DIR``), relative to the
+    #: corpus folder; '' scans the corpus itself (see :mod:`helpers.reuse.precomputed`).
+    reuse_pairs: str = ""
 
 
 def settings_path(corpus_dir: Path) -> Path:
@@ -246,7 +249,7 @@ def read_settings(corpus_dir: Path | str, published: Iterable[pd.Timestamp] = ()
                 r.bad(f"{name}.{key}", f"unknown key{suggest(key, keys)} (known: {', '.join(keys)})")
         tables[name] = table
     values: dict[str, object] = {}
-    for key in ("title", "question", "timezone"):
+    for key in ("title", "question", "timezone", "reuse_pairs"):
         if key in raw and (value := r.text(key, raw[key])) is not None:
             values[key] = value
     if "timezone" in values and (message := _zone_problem(str(values["timezone"]))):
@@ -291,4 +294,5 @@ def read_settings(corpus_dir: Path | str, published: Iterable[pd.Timestamp] = ()
         focus_label=label,
         classroom=classroom,
         given=frozenset(given),
+        reuse_pairs=str(values.get("reuse_pairs", "")),
     )

@@ -7,6 +7,7 @@ from helpers.reuse.clues import credit_lines, dependency_clues, shared_quotes, s
 from helpers.reuse.derivation import find_reuse, pairs
 from helpers.reuse.lookups import article_labels, ranked, related
 from helpers.reuse.passages import pair_passages, passage_summary, side_by_side_html
+from helpers.reuse.precomputed import pairs_for, reuse_of
 from helpers.reuse.settings import ALIGN_MIN_CONTAINMENT, REUSE, SHINGLE_N, ReuseSettings
 from helpers.reuse.summary import group_matrix, notebook_reuse
 from helpers.reuse.tables import pair_matrix, shingle_size_table
@@ -37,9 +38,11 @@ __all__ = [
     "pair_matrix",
     "pair_passages",
     "pairs",
+    "pairs_for",
     "passage_summary",
     "ranked",
     "related",
+    "reuse_of",
     "shared_quotes",
     "shingle_size_table",
     "side_by_side_html",

@@ -7,8 +7,10 @@ article those passages cover.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress, pairwise
 from typing import NamedTuple
 
 import numpy as np
@@ -50,6 +52,36 @@ class Profile:
     content: tuple[str, ...]  # content words of each sentence, sorted, joined by spaces
     content_ids: tuple[np.ndarray, ...]  # the same words as stable hashes, unique
     anchors: np.ndarray  # hash of the VERBATIM_MIN_WORDS-word window starting at each token
+    anchor_order: np.ndarray  # argsort of anchors (stable), so a pair need not sort them again
+    content_index: tuple[np.ndarray, np.ndarray]  # (word hash, sentence) of every sentence, deduplicated, sorted
+
+
+#: Stop-word flag per vocabulary id (:attr:`Tokens.ids`), extended as the vocabulary grows.
+_STOP_BY_ID = np.empty(0, dtype=bool)
+_STOP_LOCK = threading.Lock()
+
+
+def _stop_flags(toks: Tokens) -> np.ndarray:
+    """Whether each token is a stop word, looked up by vocabulary id."""
+    global _STOP_BY_ID
+    if toks.ids is None:
+        return np.fromiter((w in STOP_WORDS for w in toks.words), dtype=bool, count=len(toks))
+    if toks.ids.size and int(toks.ids.max()) >= _STOP_BY_ID.size:
+        with _STOP_LOCK:
+            extra = shingles.vocabulary_table(STOP_WORDS.__contains__, _STOP_BY_ID.size)
+            _STOP_BY_ID = np.concatenate([_STOP_BY_ID, extra])
+    return _STOP_BY_ID[toks.ids]
+
+
+def _index_entries(groups: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """``(word, group)`` of every word of every group, duplicates within a group dropped, sorted by word."""
+    sizes = [g.size for g in groups]
+    rows = np.repeat(np.arange(len(groups), dtype=np.int64), sizes)
+    words = np.concatenate(groups) if groups else np.empty(0, np.uint64)
+    order = np.lexsort((rows, words))
+    words, rows = words[order], rows[order]
+    keep = np.r_[True, (words[1:] != words[:-1]) | (rows[1:] != rows[:-1])] if words.size else np.empty(0, bool)
+    return words[keep], rows[keep]
 
 
 def profile(text: str, tokens: Tokens | None = None) -> Profile:
@@ -59,21 +91,19 @@ def profile(text: str, tokens: Tokens | None = None) -> Profile:
     starts = np.asarray([s for s, _ in sents], dtype=np.int64)
     sentence_of = np.searchsorted(starts, toks.starts, side="right") - 1
     bounds = np.searchsorted(sentence_of, np.arange(len(sents) + 1), side="left")
-    hashes = toks.hashes
-    stop = np.fromiter((w in STOP_WORDS for w in toks.words), dtype=bool, count=len(toks))
-    content = []
-    content_ids = []
-    for k in range(len(sents)):
-        lo, hi = int(bounds[k]), int(bounds[k + 1])
-        keep = ~stop[lo:hi]
-        content.append(" ".join(sorted(w for w, c in zip(toks.words[lo:hi], keep, strict=True) if c)))
-        content_ids.append(hashes[lo:hi][keep])
+    keep = ~_stop_flags(toks)
+    kept_words = list(compress(toks.words, keep.tolist()))
+    kept_hashes = toks.hashes[keep]
+    cbounds = np.r_[0, np.cumsum(keep, dtype=np.int64)][bounds].tolist()
+    content = tuple(" ".join(sorted(kept_words[c0:c1])) for c0, c1 in pairwise(cbounds))
+    content_ids = tuple(kept_hashes[c0:c1] for c0, c1 in pairwise(cbounds))
     anchors = (
-        shingles.shingle_hashes(hashes, VERBATIM_MIN_WORDS)
+        shingles.shingle_hashes(toks.hashes, VERBATIM_MIN_WORDS)
         if len(toks) >= VERBATIM_MIN_WORDS
         else np.empty(0, np.uint64)
     )
-    return Profile(text, toks, sents, bounds, tuple(content), tuple(content_ids), anchors)
+    order = np.argsort(anchors, kind="stable")
+    return Profile(text, toks, sents, bounds, content, content_ids, anchors, order, _index_entries(content_ids))
 
 
 def _verbatim_runs(pa: Profile, pb: Profile) -> list[tuple[int, int, int, int]]:
@@ -85,7 +115,7 @@ def _verbatim_runs(pa: Profile, pb: Profile) -> list[tuple[int, int, int, int]]:
     """
     if pa.anchors.size == 0 or pb.anchors.size == 0:
         return []
-    order_b = np.argsort(pb.anchors, kind="stable")
+    order_b = pb.anchor_order
     sorted_b = pb.anchors[order_b]
     lo = np.searchsorted(sorted_b, pa.anchors, side="left")
     hi = np.searchsorted(sorted_b, pa.anchors, side="right")
@@ -125,34 +155,28 @@ def _verbatim_runs(pa: Profile, pb: Profile) -> list[tuple[int, int, int, int]]:
     return sorted(chosen)
 
 
-def _shared_word_counts(left: Sequence[np.ndarray], right: Sequence[np.ndarray]) -> np.ndarray:
-    """Matrix of distinct words shared by each left and right sentence (word hashes per sentence).
+def _shared_sentences(
+    left: tuple[np.ndarray, np.ndarray], right: tuple[np.ndarray, np.ndarray], n_right: int, min_shared: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Sentence pairs ``(left, right)`` sharing at least ``min_shared`` distinct words, in row-major order.
 
-    A sort-and-search join on integer keys: no BLAS, so no thread start-up per small product.
+    Both sides are :func:`_index_entries` (word hash, sentence), sorted by word: a sort-and-search
+    join on integer keys, counted sparsely (no matrix of every sentence pair, so very long texts stay cheap).
     """
-
-    def entries(groups: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-        sizes = [g.size for g in groups]
-        rows = np.repeat(np.arange(len(groups), dtype=np.int64), sizes)
-        words = np.concatenate(groups) if groups else np.empty(0, np.uint64)
-        order = np.lexsort((rows, words))
-        words, rows = words[order], rows[order]
-        keep = np.r_[True, (words[1:] != words[:-1]) | (rows[1:] != rows[:-1])] if words.size else np.empty(0, bool)
-        return words[keep], rows[keep]
-
-    out = np.zeros((len(left), len(right)), dtype=np.int64)
-    lw, lr = entries(left)
-    rw, rr = entries(right)
+    lw, lr = left
+    rw, rr = right
+    empty = np.empty(0, dtype=np.int64)
     if lw.size == 0 or rw.size == 0:
-        return out
+        return empty, empty
     lo = np.searchsorted(rw, lw, side="left")
     hi = np.searchsorted(rw, lw, side="right")
     counts = hi - lo
     rows = np.repeat(lr, counts)
     offsets = np.arange(rows.size, dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
     cols = rr[np.repeat(lo, counts) + offsets]
-    np.add.at(out, (rows, cols), 1)
-    return out
+    keys, hits = np.unique(rows * n_right + cols, return_counts=True)
+    keys = keys[hits >= min_shared]
+    return keys // n_right, keys % n_right
 
 
 def _paraphrases(pa: Profile, pb: Profile, covered_a: np.ndarray) -> list[tuple[int, int, float]]:
@@ -164,16 +188,18 @@ def _paraphrases(pa: Profile, pb: Profile, covered_a: np.ndarray) -> list[tuple[
     na, nb = len(pa.sentences), len(pb.sentences)
     if na == 0 or nb == 0:
         return []
-    done = np.add.reduceat(np.r_[covered_a, False].astype(np.int64), pa.bounds[:-1]) if covered_a.size else None
     sizes = np.diff(pa.bounds)
-    todo = [k for k in range(na) if sizes[k] > 0 and (done is None or done[k] < VERBATIM_SENTENCE_SHARE * sizes[k])]
-    if not todo:
+    todo = sizes > 0
+    if covered_a.size:
+        done = np.add.reduceat(np.r_[covered_a, False].astype(np.int64), pa.bounds[:-1])
+        todo &= done < VERBATIM_SENTENCE_SHARE * sizes
+    if not todo.any():
         return []
-    overlap = _shared_word_counts([pa.content_ids[k] for k in todo], pb.content_ids)
+    lw, lr = pa.content_index
+    mask = todo[lr]
+    rows, cols = _shared_sentences((lw[mask], lr[mask]), pb.content_index, nb, PARAPHRASE_MIN_SHARED_WORDS)
     best: dict[int, tuple[float, int]] = {}
-    rows, cols = np.nonzero(overlap >= PARAPHRASE_MIN_SHARED_WORDS)
-    for r, j in zip(rows.tolist(), cols.tolist(), strict=True):
-        k = todo[r]
+    for k, j in zip(rows.tolist(), cols.tolist(), strict=True):
         cur = best.get(k, (0.0, -1))[0]
         score = fuzz.ratio(pa.content[k], pb.content[j], score_cutoff=max(cur, PARAPHRASE_MIN_SCORE))
         if score > cur:

@@ -26,7 +26,7 @@ and the charts (:mod:`helpers.reuse.views`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 import pandas as pd
@@ -114,8 +114,62 @@ def find_reuse(
     tokens = {sid: shingles.tokenize(texts[sid]) for sid in ids}
     cand = token_candidates(ids, [tokens[sid] for sid in ids], setting.n, setting.min_shared)
     canonical = canonical_pairs(ids, tokens, cand, setting)
-    formulaic = Formulaic(ids, tokens, meta.outlet)
+    todo = passing_pairs(cand, setting)
+    aligned = align_pairs(todo, texts, tokens, Formulaic(ids, tokens, meta.outlet), meta)
+    return assemble(cand, aligned, canonical, meta, stored, setting)
+
+
+class Aligned(NamedTuple):
+    """One aligned pair: its passages, both coverages and its distinctive text (words, share of a, of b)."""
+
+    found: list[tuple[str, float, int, int, int, int]]
+    cov_a: float
+    cov_b: float
+    distinctive: tuple[int, float, float]
+
+
+def passing_pairs(cand: pd.DataFrame, setting: ReuseSettings) -> list[tuple[str, str]]:
+    """The candidate pairs worth aligning under ``setting`` (see :func:`helpers.reuse.candidates.passes`)."""
+    columns = zip(
+        cand["source_a"], cand["source_b"], cand["shared_shingles"], cand["distinctive_shingles"],
+        cand["containment_a_in_b"], cand["containment_b_in_a"], strict=True,
+    )  # fmt: skip
+    return [(a, b) for a, b, shared, dist, x, y in columns if passes(int(shared), int(dist), max(x, y), setting)]
+
+
+def align_pairs(
+    todo: Iterable[tuple[str, str]],
+    texts: Mapping[str, str],
+    tokens: Mapping[str, shingles.Tokens],
+    formulaic: Formulaic,
+    meta: Meta,
+) -> dict[tuple[str, str], Aligned]:
+    """Passages, coverages and distinctive text of each pair in ``todo`` (one process, or one Dask worker)."""
     profiles: dict[str, Profile] = {}
+    done: dict[tuple[str, str], Aligned] = {}
+    for a, b in todo:
+        pa = profiles.get(a) or profiles.setdefault(a, profile(texts[a], tokens[a]))
+        pb = profiles.get(b) or profiles.setdefault(b, profile(texts[b], tokens[b]))
+        found, cov_a, cov_b = aligned_passages(pa, pb)
+        # the distinctive text matters only for a derived pair, and a pair is derived on either side or not at all
+        derived = derivation_label(max(cov_a, cov_b)) != NOT_DERIVED
+        dist = formulaic.distinctive(a, b, pa, pb, found, meta.same_own_outlet(a, b)) if derived else (0, 0.0, 0.0)
+        done[(a, b)] = Aligned(found, cov_a, cov_b, dist)
+    return done
+
+
+def assemble(
+    cand: pd.DataFrame,
+    aligned: Mapping[tuple[str, str], Aligned],
+    canonical: set[tuple[str, str]],
+    meta: Meta,
+    stored: Mapping[str, str],
+    setting: ReuseSettings,
+) -> Reuse:
+    """The pairs and passages tables from the candidates and their alignments: labels, direction, relation.
+
+    The one place the rules are applied, whichever engine aligned the pairs (this process or Dask).
+    """
     rows: list[tuple[object, ...]] = []
     across: dict[int, tuple[str, str]] = {}  # row -> (basis, relation) of an update pair read as two outlets
     passage_rows: list[tuple[object, ...]] = []
@@ -130,14 +184,12 @@ def find_reuse(
         counts = (int(shared), int(distinctive))
         c_max = max(c_ab, c_ba)
         update = meta.same_own_outlet(a, b)
-        if not passes(int(shared), int(distinctive), c_max, setting):
+        if (a, b) not in aligned:
             why = below if c_max < setting.align_min_containment else common
             why = f"one outlet's stories sharing no aligned passage: separate reporting; {why}" if update else why
             rows.append((*base, 0, NOT_DERIVED, *counts, 0.0, 0.0, "", why, ""))  # fmt: skip
             continue
-        pa = profiles.get(a) or profiles.setdefault(a, profile(texts[a], tokens[a]))
-        pb = profiles.get(b) or profiles.setdefault(b, profile(texts[b], tokens[b]))
-        found, cov_a, cov_b = aligned_passages(pa, pb)
+        found, cov_a, cov_b, (words, dist_a, dist_b) = aligned[(a, b)]
         derived, cov, basis = direction(a, b, cov_a, cov_b, meta)
         label = derivation_label(cov)
         relation, cross_basis = "", basis
@@ -145,7 +197,6 @@ def find_reuse(
             relation = WEAK
             cross_basis += "; aligned only under thresholds below the reuse setting: no chain link"
         elif label != NOT_DERIVED:
-            words, dist_a, dist_b = formulaic.distinctive(a, b, pa, pb, found, update)
             dist = dist_a if derived == a else dist_b if derived == b else max(dist_a, dist_b)
             if joins_chain(words, dist):
                 relation = REWRITE

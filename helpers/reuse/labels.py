@@ -9,7 +9,7 @@ pair shares beyond stock passages (:class:`Formulaic`). Thresholds: :mod:`helper
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -79,6 +79,16 @@ class Meta:
             {sid: frozenset(c if isinstance(c, tuple | list) else ()) for sid, c in zip(ids, cred, strict=True)},
             outlet_keys(corpus),
             own_reporting(corpus),
+        )
+
+    def subset(self, ids: Iterable[str]) -> Meta:
+        """The same look-ups for ``ids`` only (what one Dask task needs)."""
+        keep = list(ids)
+        return Meta(
+            {s: self.published[s] for s in keep if s in self.published},
+            {s: self.credits[s] for s in keep if s in self.credits},
+            {s: self.outlet[s] for s in keep if s in self.outlet},
+            {s: self.own[s] for s in keep if s in self.own},
         )
 
     def same_own_outlet(self, a: str, b: str) -> bool:

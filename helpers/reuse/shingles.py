@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
@@ -113,8 +114,6 @@ def normalize_word(raw: str) -> str:
 
 #: Raw word -> its normalised words (usually one; "longtime" gives two). Grows with the vocabulary.
 _NORMAL_PARTS: dict[str, tuple[str, ...]] = {}
-#: Raw words whose normal form is not exactly one word.
-_MULTI: set[str] = set()
 
 
 def _parts(raw: str) -> tuple[str, ...]:
@@ -124,8 +123,6 @@ def _parts(raw: str) -> tuple[str, ...]:
         norm = normalize_word(raw)
         parts = tuple(norm.split()) if " " in norm else ((norm,) if norm else ())
         _NORMAL_PARTS[raw] = parts
-        if len(parts) != 1:
-            _MULTI.add(raw)
     return parts
 
 
@@ -144,12 +141,17 @@ def words(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Tokens:
-    """A text's normalised words, their stable hashes and their character spans in the unmodified text."""
+    """A text's normalised words, their stable hashes and their character spans in the unmodified text.
+
+    ``ids`` numbers each word in this process's vocabulary (:func:`vocabulary_word`), so that
+    per-word tables (stop words, hashes) are looked up as arrays instead of word by word.
+    """
 
     words: tuple[str, ...]
     hashes: np.ndarray
     starts: np.ndarray
     ends: np.ndarray
+    ids: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.words)
@@ -157,26 +159,80 @@ class Tokens:
 
 _TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})")
 
+#: The process's vocabulary of normalised words: id -> word, word -> id, id -> stable hash.
+_VOCAB: list[str] = []
+_VOCAB_ID: dict[str, int] = {}
+_VOCAB_HASH = np.empty(1024, dtype=np.uint64)
+#: Raw token -> vocabulary id of its one normalised word; -1 when it normalises to several words or none.
+_RAW_ID: dict[str, int] = {}
+#: Held while the vocabulary grows, so that threads of one process (a Dask worker's) number words alike.
+_VOCAB_LOCK = threading.RLock()
+
+
+def _word_id(word: str) -> int:
+    """The vocabulary id of a normalised word, added on first sight."""
+    global _VOCAB_HASH
+    wid = _VOCAB_ID.get(word)
+    if wid is not None:
+        return wid
+    with _VOCAB_LOCK:
+        wid = _VOCAB_ID.get(word)
+        if wid is not None:
+            return wid
+        wid = len(_VOCAB)
+        if wid >= _VOCAB_HASH.size:
+            _VOCAB_HASH = np.concatenate([_VOCAB_HASH, np.empty(_VOCAB_HASH.size, dtype=np.uint64)])
+        _VOCAB_HASH[wid] = word_hash(word)
+        _VOCAB.append(word)
+        _VOCAB_ID[word] = wid  # published last: a reader that finds the id finds its word and hash
+    return wid
+
+
+def _learn(raws: Sequence[str]) -> None:
+    """Give every raw token not yet seen its vocabulary id (or -1, see :data:`_RAW_ID`)."""
+    with _VOCAB_LOCK:
+        for raw in set(raws).difference(_RAW_ID):
+            parts = _parts(raw)
+            _RAW_ID[raw] = _word_id(parts[0]) if len(parts) == 1 else -1
+
+
+def vocabulary_word(wid: int) -> str:
+    """The normalised word of a vocabulary id (see :attr:`Tokens.ids`)."""
+    return _VOCAB[wid]
+
+
+def vocabulary_table(predicate: Callable[[str], bool], start: int = 0) -> np.ndarray:
+    """``predicate`` of the vocabulary words from id ``start`` on, as a boolean array (extends a table)."""
+    return np.fromiter(map(predicate, _VOCAB[start:]), dtype=bool, count=max(len(_VOCAB) - start, 0))
+
 
 def tokenize(text: str) -> Tokens:
     """Normalised words with ``[start, end)`` offsets into ``text`` (a split word shares its span).
 
     Offsets come from one ``re.split`` (separators and words alternate) and a cumulative sum of
-    the pieces' lengths, which is several times faster than ``finditer`` on long corpora.
+    the pieces' lengths, which is several times faster than ``finditer`` on long corpora. Each raw
+    token is looked up once in a raw-token -> vocabulary-id table, so that words and hashes are
+    gathered by id instead of normalised and hashed word by word.
     """
     pieces = _TOKEN_SPLIT.split(text)
     raws = pieces[1::2]
     ends_all = np.cumsum(np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces)))
     ends = ends_all[1::2]
     starts = ends - np.fromiter(map(len, raws), dtype=np.int64, count=len(raws))
-    parts = _normal_parts(raws)
-    if _MULTI.isdisjoint(raws):
-        ws = tuple(p[0] for p in parts)
-    else:
+    found = list(map(_RAW_ID.get, raws))
+    if None in found:
+        _learn(raws)
+        found = list(map(_RAW_ID.__getitem__, raws))
+    ids = np.fromiter(found, dtype=np.int64, count=len(found))
+    if ids.size and ids.min() < 0:
+        parts = _normal_parts(raws)
         counts = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
         ws = tuple(chain.from_iterable(parts))
         starts, ends = np.repeat(starts, counts), np.repeat(ends, counts)
-    return Tokens(ws, word_hashes(ws), starts, ends)
+        ids = np.fromiter(map(_word_id, ws), dtype=np.int64, count=len(ws))
+    else:
+        ws = tuple(map(_VOCAB.__getitem__, found))
+    return Tokens(ws, _VOCAB_HASH[ids], starts, ends, ids)
 
 
 #: Normalised word -> stable 64-bit hash, memoised.
@@ -251,12 +307,28 @@ def shared_counts(
     lens = np.fromiter((len(s) for s in sets), dtype=np.int64, count=ndocs)
     hashes = np.concatenate([np.asarray(s, dtype=np.uint64) for s in sets])
     docs = np.repeat(np.arange(ndocs, dtype=np.int64), lens)
-    order = np.argsort(hashes, kind="stable")
+    keys, counts, distinctive = posting_pairs(hashes, docs, ndocs, max_df, common_df)
+    return keys // ndocs, keys % ndocs, counts, distinctive
+
+
+def posting_pairs(
+    hashes: np.ndarray, docs: np.ndarray, ndocs: int, max_df: int | None = None, common_df: int | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs of documents sharing shingles, from ``(hash, doc)`` postings: ``(a * ndocs + b, shared, distinctive)``.
+
+    The work of :func:`shared_counts` on postings given as two arrays (each document's hashes
+    unique, documents numbered ``0 .. ndocs-1`` with ``a < b`` in each key), so that a shuffle can
+    hand any slice of the hash space to it: a posting list is whole in one slice, and the counts
+    of one pair over slices add up. Keys come out sorted.
+    """
+    empty = np.empty(0, dtype=np.int64)
+    if hashes.size == 0:
+        return empty, empty, empty
+    in_doc_order = bool((docs[1:] >= docs[:-1]).all())  # then a stable sort by hash keeps docs ascending
+    order = np.argsort(hashes, kind="stable") if in_doc_order else np.lexsort((docs, hashes))
     hashes = hashes[order]
     docs = docs[order]
     del order
-    if hashes.size == 0:
-        return empty, empty, empty, empty
     starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])
     sizes = np.diff(np.r_[starts, hashes.size])
     limit = ndocs if max_df is None else max_df
@@ -278,10 +350,10 @@ def shared_counts(
         offset += 1
         idx = idx[idx + offset < hashes.size]
     if not keys:
-        return empty, empty, empty, empty
+        return empty, empty, empty
     allkeys = np.concatenate(keys)
     allflags = np.concatenate(flags)
     del keys, flags
     uniq, inverse, counts = np.unique(allkeys, return_inverse=True, return_counts=True)
     distinctive = np.bincount(inverse, weights=allflags, minlength=uniq.size).astype(np.int64)
-    return uniq // ndocs, uniq % ndocs, counts.astype(np.int64), distinctive
+    return uniq, counts.astype(np.int64), distinctive

@@ -6,7 +6,8 @@ import numpy as np
 import pandas as pd
 
 from helpers.corpus.groups import group_order, per_article, top_groups
-from helpers.reuse.derivation import Reuse, find_reuse
+from helpers.reuse.derivation import Reuse
+from helpers.reuse.precomputed import reuse_of
 
 
 def group_matrix(matrix: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
@@ -34,7 +35,9 @@ def notebook_reuse(corpus: pd.DataFrame) -> Reuse:
     Aligning every weak pair shows their passages too, which a reader can check at that size; past
     a handful of articles that is tens of thousands of alignments, so only the pairs above the
     containment threshold are aligned, as the ``tables`` export does (the labels are the same).
+    With ``REUSE_PAIRS=DIR`` (or ``reuse_pairs`` in ``event.toml``) the pairs come from an archive-wide
+    scan instead (:func:`helpers.reuse.precomputed.reuse_of`).
     """
     if per_article(corpus):
-        return find_reuse(corpus, align_min_containment=0, min_shared=1)
-    return find_reuse(corpus)
+        return reuse_of(corpus, align_min_containment=0, min_shared=1)
+    return reuse_of(corpus)
