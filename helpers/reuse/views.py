@@ -294,6 +294,13 @@ def graph_figure(
         corpus, pairs_df, chains_df = sub, pairs_df[both], kept
     graph = derivation_graph(corpus, pairs_df)
     pos = graph_layout(corpus, graph, chains_df)
+    if not pos:  # every article its own reporting: nothing rests on anything
+        fig, ax = new_figure(8.0, 1.6)
+        ax.axis("off")
+        ax.set_title(title, loc="left")
+        ax.text(0, 0.5, "No article rests on another (no reuse link, credit or inferred upstream joins two):\n"
+                "each article is its own reporting chain.", va="center", fontsize=10)  # fmt: skip
+        return fig
     xs = [x for x, _ in pos.values()]
     busiest = max(Counter(y for _, y in pos.values()).values(), default=1)
     width = min(16.0, max(10.0, 1.6 * busiest))  # room for the names of the busiest row
