@@ -16,6 +16,7 @@ from pathlib import Path
 from helpers import config
 from helpers.core.errors import InputError, display_path
 from helpers.core.files import BOM, decode_bytes, locked, write_atomic
+from helpers.core.progress import progress
 from helpers.corpus.authoring import (
     FIELDS,
     AuthoringError,
@@ -87,15 +88,6 @@ def read_add_manifest(path: Path) -> tuple[dict[str, dict[str, str]], list[Outco
     return by_file, bad
 
 
-def _progress(items: list, what: str) -> object:
-    """``items`` with a progress bar on a terminal for long runs (tqdm when installed; helpers.core.progress later)."""
-    try:
-        from tqdm import tqdm
-    except ImportError:
-        return items
-    return tqdm(items, desc=what, unit="file", disable=None if len(items) > 20 else True, leave=False)
-
-
 def add_many(
     corpus_dir: Path | str,
     paths: list[Path | str],
@@ -120,7 +112,7 @@ def add_many(
     for outcome in outcomes:
         say(outcome)
     drafts: list[tuple[Draft, str]] = []
-    for src in _progress(files, "reading"):
+    for src in progress(files, total=len(files), desc="reading"):
         given = dict(per_file.get(src.name, {}))
         line = given.pop("_line", "")
         source_id = given.pop("source_id", None)
