@@ -38,7 +38,14 @@ from helpers.classroom.students import (
     excerpt_article,
     safe_name,
 )
-from helpers.classroom.views import _claim_row_html, comparison_html, exercise_html, feedback_html, legend_html
+from helpers.classroom.views import (
+    _claim_row_html,
+    choice_widget,
+    comparison_html,
+    exercise_html,
+    feedback_html,
+    legend_html,
+)
 from helpers.core.errors import InputError
 from helpers.display import style as charts
 
@@ -95,18 +102,7 @@ def exercise_box(ex: Exercise, submit: Callable[[str, str, str, str], int]) -> w
     """One graded exercise: choice, a sentence when it asks why, Submit; the feedback appears only after."""
     question = widgets.HTML(exercise_html(ex, reveal=False, list_options=False))
     layout = widgets.Layout(width="95%")
-    if ex.multiple:
-        boxes = [widgets.Checkbox(description=o, value=False, indent=False, layout=layout) for o in ex.options]
-        choice: widgets.Widget = widgets.VBox(boxes)
-
-        def chosen() -> list[str]:
-            return [b.description for b in boxes if b.value]
-    else:
-        radio = widgets.RadioButtons(options=list(ex.options), value=None, layout=layout)
-        choice = radio
-
-        def chosen() -> list[str]:
-            return [radio.value] if radio.value is not None else []
+    choice, chosen = choice_widget(ex)
 
     reason = widgets.Textarea(placeholder="Why? One sentence.", layout=layout) if ex.asks_why else None
     button = widgets.Button(description="Submit", button_style="primary")

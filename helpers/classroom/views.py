@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import ipywidgets as widgets
 import numpy as np
@@ -352,23 +352,21 @@ def feedback_html(ex: Exercise, chosen: Iterable[str]) -> str:
     return head + explanation_html(ex)
 
 
+def choice_widget(ex: Exercise) -> tuple[widgets.Widget, Callable[[], list[str]]]:
+    """The exercise's options as radio buttons (or check boxes, for several answers), and what is chosen now."""
+    layout = widgets.Layout(width="95%")
+    if ex.multiple:
+        boxes = [widgets.Checkbox(description=o, value=False, indent=False, layout=layout) for o in ex.options]
+        return widgets.VBox(boxes), lambda: [b.description for b in boxes if b.value]
+    radio = widgets.RadioButtons(options=list(ex.options), value=None, layout=layout)
+    return radio, lambda: [radio.value] if radio.value is not None else []
+
+
 def exercise_widget(ex: Exercise) -> widgets.VBox:
     """The exercise live: radio buttons (or check boxes), a Check button, feedback in an HTML widget."""
     question = widgets.HTML(exercise_html(ex, reveal=False))
     feedback = widgets.HTML()
-    layout = widgets.Layout(width="95%")
-    if ex.multiple:
-        boxes = [widgets.Checkbox(description=o, value=False, indent=False, layout=layout) for o in ex.options]
-        choice: widgets.Widget = widgets.VBox(boxes)
-
-        def chosen() -> list[str]:
-            return [b.description for b in boxes if b.value]
-    else:
-        radio = widgets.RadioButtons(options=list(ex.options), value=None, layout=layout)
-        choice = radio
-
-        def chosen() -> list[str]:
-            return [radio.value] if radio.value is not None else []
+    choice, chosen = choice_widget(ex)
 
     button = widgets.Button(description="Check", button_style="info")
     button.on_click(lambda _: setattr(feedback, "value", feedback_html(ex, chosen())))

@@ -67,7 +67,13 @@ def token_candidates(ids: Sequence[str], tokens: Sequence[Tokens], n: int, min_s
     a, b, shared, distinctive = shingles.shared_counts(sets, boilerplate_limit(len(ids)), common_limit(len(ids)))
     del sets
     keep = shared >= min_shared
-    a, b, shared, distinctive = a[keep], b[keep], shared[keep], distinctive[keep]
+    return candidate_frame(ids, sizes, a[keep], b[keep], shared[keep], distinctive[keep])
+
+
+def candidate_frame(
+    ids: Sequence[str], sizes: np.ndarray, a: np.ndarray, b: np.ndarray, shared: np.ndarray, distinctive: np.ndarray
+) -> pd.DataFrame:
+    """The candidates table from pair positions and shared-shingle counts: containments and Jaccard similarity."""
     na, nb = sizes[a], sizes[b]
     names = np.asarray(ids, dtype=object)
     frame = pd.DataFrame(

@@ -26,7 +26,7 @@ import pandas as pd
 
 from helpers.reuse import derivation, shingles
 from helpers.reuse.boilerplate import house_text
-from helpers.reuse.candidates import boilerplate_limit, common_limit, corpus_texts
+from helpers.reuse.candidates import boilerplate_limit, candidate_frame, common_limit, corpus_texts
 from helpers.reuse.chaining import chains
 from helpers.reuse.derivation import Aligned, align_pairs, assemble, passing_pairs
 from helpers.reuse.labels import Formulaic, Meta
@@ -174,20 +174,7 @@ def _candidate_frame(ids: Sequence[str], sizes: np.ndarray, pair_df: pd.DataFram
     shared = pair_df["shared_shingles"].to_numpy(np.int64)
     distinctive = pair_df["distinctive_shingles"].to_numpy(np.int64)
     keep = shared >= REUSE.min_shared
-    a, b, shared, distinctive = key[keep] // ndocs, key[keep] % ndocs, shared[keep], distinctive[keep]
-    na, nb = sizes[a], sizes[b]
-    names = np.asarray(ids, dtype=object)
-    return pd.DataFrame(
-        {
-            "source_a": names[a],
-            "source_b": names[b],
-            "shared_shingles": shared,
-            "distinctive_shingles": distinctive,
-            "containment_a_in_b": shared / np.maximum(na, 1),
-            "containment_b_in_a": shared / np.maximum(nb, 1),
-            "similarity": shared / np.maximum(na + nb - shared, 1),
-        }
-    )
+    return candidate_frame(ids, sizes, key[keep] // ndocs, key[keep] % ndocs, shared[keep], distinctive[keep])
 
 
 def _chunks(items: Sequence[tuple[str, str]], size: int) -> Iterable[Sequence[tuple[str, str]]]:
