@@ -2,9 +2,18 @@
 
 from helpers.timeline.claim_datings import events_by_claim, slot_datings, when_agreement
 from helpers.timeline.conflicts import dating_conflicts, link_outside, outlet_credits
-from helpers.timeline.dated import events, filter_events, join_claims, outside_or_empty, read_outside
+from helpers.timeline.dated import (
+    events,
+    filter_events,
+    join_claims,
+    not_analysed,
+    not_analysed_lines,
+    outside_or_empty,
+    read_outside,
+)
 from helpers.timeline.lanes import (
     collapse_table,
+    day_counts,
     day_lanes,
     night_events,
     night_lanes,
@@ -20,6 +29,7 @@ __all__ = [
     "collapse_table",
     "dating_conflicts",
     "day_chart",
+    "day_counts",
     "day_lanes",
     "event_filter",
     "events",
@@ -31,6 +41,8 @@ __all__ = [
     "night_chart",
     "night_events",
     "night_lanes",
+    "not_analysed",
+    "not_analysed_lines",
     "outlet_credits",
     "outside_or_empty",
     "read_outside",

@@ -26,6 +26,7 @@ from helpers.core.text import FUNCTION_WORDS, sentence_bounds
 from helpers.corpus.load import Corpus
 from helpers.temporal.grammar import relative_parts
 from helpers.temporal.lexicon import PART_RANGES
+from helpers.temporal.mention import NOT_ANALYSED
 from helpers.temporal.resolve import quoted, temporal_mentions
 
 #: Lane label of the outside reference material, shown on every chart that uses it.
@@ -375,10 +376,66 @@ def with_codings(events_table: pd.DataFrame, corpus: Corpus, codings: Codings | 
     return join_claims(events_table, codings.evidence, codings.claims)
 
 
+#: Columns of :func:`not_analysed`: the articles whose dates were not read (another language), and their language.
+NOT_ANALYSED_COLUMNS = ["source_id", "language"]
+
+
+def not_analysed(mentions: pd.DataFrame) -> pd.DataFrame:
+    """The articles the date finder did not read (another language), with their language (ISO 639-1).
+
+    Read from the ``not_analysed`` rows of :func:`helpers.temporal.resolve.temporal_mentions`. Such an
+    article has no dated events because nobody looked, not because it dates nothing: its counts are
+    missing, never 0.
+    """
+    rows = mentions[mentions["type"] == NOT_ANALYSED]
+    return pd.DataFrame(
+        {"source_id": rows["source_id"].astype(str), "language": rows["text"].astype(str)}, columns=NOT_ANALYSED_COLUMNS
+    ).reset_index(drop=True)
+
+
+def not_analysed_lines(skipped: pd.DataFrame) -> list[str]:
+    """One line per article not analysed, for printing beside the counts of dated events."""
+    return [
+        f"not analysed: {sid} is in {lang}; its dates are missing, not absent"
+        for sid, lang in zip(skipped["source_id"], skipped["language"], strict=True)
+    ]
+
+
+def not_analysed_rows(skipped: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """events.csv rows standing for the articles not analysed, shaped as their ``temporal_mentions.csv`` row.
+
+    ``type`` is ``not_analysed``, ``mention`` the language code (as ``text`` there), offsets 0, dates
+    empty, and ``context`` says so in words.
+    """
+    blank = {c: "" for c in columns} | {"start": 0, "end": 0, "sent_start": 0, "sent_end": 0, "implied": False}
+    rows = [
+        blank
+        | {
+            "event_id": f"{sid}:{NOT_ANALYSED}",
+            "source_id": sid,
+            "type": NOT_ANALYSED,
+            "mention": lang,
+            "context": f"not analysed (language: {lang}): its dates are missing, not absent",
+        }
+        for sid, lang in zip(skipped["source_id"], skipped["language"], strict=True)
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
 def timeline_tables(corpus: Corpus, codings: Codings | None = None) -> dict[str, pd.DataFrame]:
-    """CSV exports: every resolved temporal mention, and the dated events (with claims when coded)."""
+    """CSV exports: every resolved temporal mention, and the dated events (with claims when coded).
+
+    An article in another language gets one events.csv row of type ``not_analysed`` (its language as
+    ``mention``), as in temporal_mentions.csv, so that its missing dates never read as "no dates".
+    """
     mentions = temporal_mentions(corpus)
     ev = with_codings(events(corpus, mentions), corpus, codings)
+    skipped = not_analysed(mentions)
+    if len(skipped):
+        extra = not_analysed_rows(skipped, list(ev.columns))
+        ev = pd.concat([ev, extra], ignore_index=True) if len(ev) else extra
+        order = {sid: i for i, sid in enumerate(corpus.index)}
+        ev = ev.iloc[ev["source_id"].map(order).argsort(kind="stable")].reset_index(drop=True)
     return {"temporal_mentions.csv": mentions, "events.csv": ev}
 
 

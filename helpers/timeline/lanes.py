@@ -37,7 +37,7 @@ def spans_in(events_table: pd.DataFrame, lo: pd.Timestamp, hi: pd.Timestamp, kee
     """
     out = []
     for pos, ev in enumerate(events_table.to_dict("records")):
-        if not keep(ev["granularity"]):
+        if not keep(ev["granularity"]) or not ev["value"]:  # an events.csv 'not_analysed' row dates nothing
             continue
         s, e = event_span(ev)
         if e > lo and s < hi:
@@ -237,7 +237,29 @@ def collapse_table(
     table.attrs["window"] = (start, end)
     table.attrs["sources"] = sources
     table.attrs["grouped"] = grouped
+    table.attrs["lane_of"] = dict(lane_of)
     return table[COLLAPSE_COLUMNS]
+
+
+def day_counts(marks: pd.DataFrame, missing: list[str] | pd.Series | None = None) -> pd.DataFrame:
+    """Single-day events per day and lane of :func:`collapse_table`'s marks: 0 where a read lane dates nothing.
+
+    ``missing`` names the articles not analysed (another language, :func:`helpers.timeline.dated.not_analysed`):
+    a lane none of whose articles was read is missing (NaN), never 0; a lane with some read articles
+    counts those (the articles not read are listed beside the counts).
+    """
+    lanes = list(marks.attrs.get("sources") or [])
+    lane_of = marks.attrs.get("lane_of") or {s: s for s in lanes}
+    articles = marks[(marks["kind"] == "article") & ~marks["range"]]
+    per_day = articles.groupby(["day", "lane"]).size().unstack(fill_value=0)
+    per_day = per_day.reindex(columns=lanes, fill_value=0)
+    per_day.columns.name = "lane"
+    unread = set(missing if missing is not None else [])
+    for lane in lanes:
+        members = [s for s, lane_s in lane_of.items() if lane_s == lane]
+        if members and all(s in unread for s in members):
+            per_day[lane] = float("nan")
+    return per_day
 
 
 def night_events(events_table: pd.DataFrame, start: str | None = None, end: str | None = None) -> pd.DataFrame:
