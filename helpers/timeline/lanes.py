@@ -242,7 +242,7 @@ def collapse_table(
 
 
 def day_counts(marks: pd.DataFrame, missing: list[str] | pd.Series | None = None) -> pd.DataFrame:
-    """Single-day events per day and lane of :func:`collapse_table`'s marks: 0 where a read lane dates nothing.
+    """Events per day and lane of :func:`collapse_table`'s marks (a range on its first day); 0: a read lane dates none.
 
     ``missing`` names the articles not analysed (another language, :func:`helpers.timeline.dated.not_analysed`):
     a lane none of whose articles was read is missing (NaN), never 0; a lane with some read articles
@@ -250,7 +250,7 @@ def day_counts(marks: pd.DataFrame, missing: list[str] | pd.Series | None = None
     """
     lanes = list(marks.attrs.get("sources") or [])
     lane_of = marks.attrs.get("lane_of") or {s: s for s in lanes}
-    articles = marks[(marks["kind"] == "article") & ~marks["range"]]
+    articles = marks[marks["kind"] == "article"]
     per_day = articles.groupby(["day", "lane"]).size().unstack(fill_value=0)
     per_day = per_day.reindex(columns=lanes, fill_value=0)
     per_day.columns.name = "lane"
