@@ -101,3 +101,36 @@ def test_an_outlet_lane_is_missing_only_when_none_of_its_articles_was_read() -> 
     marks.attrs.update(sources=["AFP", "Le Monde"], lane_of={"afp-en": "AFP", "afp-fr": "AFP", "lm": "Le Monde"})
     counts = L.day_counts(marks, ["afp-fr", "lm"])
     assert counts.loc["2024-12-08", "AFP"] == 1 and pd.isna(counts.loc["2024-12-08", "Le Monde"])
+
+
+@pytest.mark.slow
+def test_notebook_03_names_the_articles_not_analysed_and_draws_them_nothing(tmp_path: Path) -> None:
+    """Notebook 03 on the shipped corpus plus a French and an Arabic dispatch: no error, one line each."""
+    import csv
+    import hashlib
+    import html
+    import shutil
+
+    from helpers import config
+    from helpers.display.notebook import NOTEBOOKS_DIR
+    from tests.notebooks_run import execute_on
+
+    corpus_dir = tmp_path / "corpus"
+    shutil.copytree(config.DEFAULT_CORPUS_DIR, corpus_dir)
+    with (corpus_dir / config.MANIFEST_NAME).open("a", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(config.MANIFEST_COLUMNS), lineterminator="\n")
+        for sid, text in (("fr-depeche", FRENCH), ("ar-khabar", ARABIC)):
+            (corpus_dir / config.ARTICLES_DIRNAME / f"{sid}.txt").write_text(text, encoding="utf-8")
+            writer.writerow(
+                {c: "" for c in config.MANIFEST_COLUMNS}
+                | {"source_id": sid, "file": f"{sid}.txt", "outlet": sid.upper(), "published": "2024-12-08",
+                   "published_basis": "stated", "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest()}
+            )  # fmt: skip
+    assert {"fr-depeche", "ar-khabar"} <= set(load_corpus(corpus_dir).index)
+    nb = execute_on(NOTEBOOKS_DIR / "03-day-by-day.ipynb", corpus_dir, tmp_path / "students", "with two non-English")
+    cell = next(c for c in nb.cells if c.get("id") == "nb03-05")
+    printed = "".join(o.get("text", "") for o in cell.outputs)
+    assert "not analysed: fr-depeche is in fr; its dates are missing, not absent" in printed
+    assert "not analysed: ar-khabar is in ar; its dates are missing, not absent" in printed
+    tables = "".join(html.unescape(o.get("data", {}).get("text/html", "")) for o in cell.outputs)
+    assert "not analysed" in tables  # the per-day counts leave their lanes missing, not 0
