@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 #: Language the detectors read (ISO 639-1).
 ANALYSED_LANGUAGES = frozenset({"en"})
@@ -47,8 +48,11 @@ SCRIPTS: dict[str, str] = {
 MIN_LETTERS = 40
 MIN_HITS = 3
 _WORD = re.compile(r"[^\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")
+_SCRIPT_PATTERNS = {code: re.compile(f"[{ranges}]") for code, ranges in SCRIPTS.items()}
 
 
+@lru_cache(maxsize=4096)
 def language_of(text: str) -> str:
     """The text's language as an ISO 639-1 code, or ``"und"`` when it cannot be told.
 
@@ -61,11 +65,11 @@ def language_of(text: str) -> str:
     'fr'
     """
     sample = text[:20_000]
-    letters = [c for c in sample if c.isalpha()]
-    if len(letters) < MIN_LETTERS:
+    letters = len(_LETTER.findall(sample))
+    if letters < MIN_LETTERS:
         return UNDETERMINED
-    for code, ranges in SCRIPTS.items():
-        if sum(1 for c in letters if re.match(f"[{ranges}]", c)) > len(letters) / 2:
+    for code, pattern in _SCRIPT_PATTERNS.items():
+        if len(pattern.findall(sample)) > letters / 2:
             return code
     words = [w.lower() for w in _WORD.findall(sample)][:2000]
     hits: Counter[str] = Counter()

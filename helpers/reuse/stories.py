@@ -12,6 +12,7 @@ newsrooms reporting one happening separately are one story and two chains.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -65,7 +66,12 @@ def _similarities(prof: Mapping[str, Mapping[str, float]]) -> dict[tuple[str, st
 
 
 def group_stories(ids: Sequence[str], sims: Mapping[tuple[str, str], float], threshold: float) -> dict[str, int]:
-    """Average-linkage groups: per id, the index of its group (groups numbered in order of their first id)."""
+    """Average-linkage groups: per id, the index of its group (groups numbered in order of their first id).
+
+    The closest two groups (highest average similarity, ties to the lower group numbers) merge while
+    that average reaches ``threshold``; a heap with lazy deletion finds them, so a merge costs the
+    new group's neighbours, not a scan of every pair.
+    """
     order = {sid: i for i, sid in enumerate(ids)}
     members: dict[int, list[str]] = {order[s]: [s] for s in ids}
     group = {s: order[s] for s in ids}
@@ -74,17 +80,23 @@ def group_stories(ids: Sequence[str], sims: Mapping[tuple[str, str], float], thr
         ga, gb = group[a], group[b]
         between[ga][gb] = between[ga].get(gb, 0.0) + s
         between[gb][ga] = between[gb].get(ga, 0.0) + s
-    while True:
-        best, pair = threshold, None
-        for ga, others in between.items():
-            for gb, total in others.items():
-                if ga < gb:
-                    avg = total / (len(members[ga]) * len(members[gb]))
-                    if avg > best or (avg == best and (pair is None or (ga, gb) < pair)):
-                        best, pair = avg, (ga, gb)
-        if pair is None:
-            break
-        keep, drop = pair
+    version = dict.fromkeys(members, 0)
+    heap: list[tuple[float, int, int, int, int]] = []
+
+    def push(ga: int, gb: int) -> None:
+        lo, hi = min(ga, gb), max(ga, gb)
+        avg = between[lo][hi] / (len(members[lo]) * len(members[hi]))
+        if avg >= threshold:
+            heapq.heappush(heap, (-avg, lo, hi, version[lo], version[hi]))
+
+    for ga, others in between.items():
+        for gb in others:
+            if ga < gb:
+                push(ga, gb)
+    while heap:
+        _, keep, drop, v_keep, v_drop = heapq.heappop(heap)
+        if keep not in members or drop not in members or version[keep] != v_keep or version[drop] != v_drop:
+            continue  # a group merged since: its pairs were pushed again
         members[keep].extend(members.pop(drop))
         for s in members[keep]:
             group[s] = keep
@@ -94,6 +106,9 @@ def group_stories(ids: Sequence[str], sims: Mapping[tuple[str, str], float], thr
                 between[keep][other] = between[keep].get(other, 0.0) + total
                 between[other][keep] = between[keep][other]
         between[keep].pop(keep, None)
+        version[keep] += 1
+        for other in between[keep]:
+            push(keep, other)
     firsts = sorted(members, key=lambda g: min(order[s] for s in members[g]))
     number = {g: i for i, g in enumerate(firsts)}
     return {s: number[g] for s, g in group.items()}
