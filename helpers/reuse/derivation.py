@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor
 from itertools import chain, repeat
 from multiprocessing import get_context
 from typing import NamedTuple
@@ -131,13 +131,14 @@ def find_reuse(
     ``workers`` processes (default: one per core), with the same result as in this process.
     """
     setting = resolve_settings(settings, n=n, min_shared=min_shared, align_min_containment=align_min_containment)
+    nproc = workers if workers is not None else (os.cpu_count() or 1)
+    if nproc > 1 and len(corpus) > parallel_min_articles and setting.n == REUSE.n:
+        with ProcessPoolExecutor(nproc, mp_context=get_context("spawn")) as pool:
+            return _find_reuse_parallel(corpus, setting, pool, nproc)
     stored = corpus_texts(corpus)
     texts = house_text(corpus).texts  # boilerplate blanked, offsets as stored
     meta = Meta.of(corpus)
     ids = list(texts)
-    nproc = workers if workers is not None else (os.cpu_count() or 1)
-    if nproc > 1 and len(ids) > parallel_min_articles and setting.n == REUSE.n:
-        return _find_reuse_parallel(ids, texts, stored, meta, setting, nproc)
     tokens = {sid: shingles.tokenize(texts[sid]) for sid in ids}
     cand = token_candidates(ids, [tokens[sid] for sid in ids], setting.n, setting.min_shared)
     canonical = canonical_pairs(ids, tokens, cand, setting)
@@ -146,40 +147,36 @@ def find_reuse(
     return assemble(cand, aligned, canonical, meta, stored, setting)
 
 
-def _find_reuse_parallel(
-    ids: list[str],
-    texts: Mapping[str, str],
-    stored: Mapping[str, str],
-    meta: Meta,
-    setting: ReuseSettings,
-    nproc: int,
-) -> Reuse:
-    """:func:`find_reuse` with tokenising and alignment in ``nproc`` worker processes (spawned: any platform).
+def _find_reuse_parallel(corpus: pd.DataFrame, setting: ReuseSettings, pool: Executor, nproc: int) -> Reuse:
+    """:func:`find_reuse` with tokenising and alignment in ``pool``'s ``nproc`` worker processes.
 
     The workers tokenise and return each article's unique shingles; candidates, the formulaic
     shingles and the labels are computed here exactly as in process; the pairs to align go to the
     workers in consecutive chunks, each with its own articles' texts (a worker tokenises them again:
     vocabulary ids are per process). Only for ``setting.n == REUSE.n`` (one set of shingles serves both).
     """
-    with ProcessPoolExecutor(nproc, mp_context=get_context("spawn")) as pool:
-        tasks = nproc * TASKS_PER_WORKER
-        chunks = _chunks(ids, math.ceil(len(ids) / tasks))
-        found = pool.map(_shingle_sets, ([texts[s] for s in chunk] for chunk in chunks), repeat(setting.n))
-        sets = list(chain.from_iterable(found))
-        by_id = dict(zip(ids, sets, strict=True))
-        stock = stock_shingles(ids, by_id, meta.outlet)
-        cand = set_candidates(ids, sets, setting.min_shared)
-        del sets, by_id
-        canonical = canonical_pairs(ids, {}, cand, setting)
-        todo = passing_pairs(cand, setting)
-        aligned: dict[tuple[str, str], Aligned] = {}
-        if todo:
-            jobs = []
-            for chunk in _chunks(todo, math.ceil(len(todo) / tasks)):
-                need = list(dict.fromkeys(x for pair in chunk for x in pair))
-                jobs.append(pool.submit(_align_chunk, chunk, {s: texts[s] for s in need}, meta.subset(need), stock))
-            for job in jobs:
-                aligned.update(job.result())
+    stored = corpus_texts(corpus)
+    texts = house_text(corpus, pool=pool).texts  # boilerplate blanked, offsets as stored
+    meta = Meta.of(corpus)
+    ids = list(texts)
+    tasks = nproc * TASKS_PER_WORKER
+    chunks = _chunks(ids, math.ceil(len(ids) / tasks))
+    found = pool.map(_shingle_sets, ([texts[s] for s in chunk] for chunk in chunks), repeat(setting.n))
+    sets = list(chain.from_iterable(found))
+    by_id = dict(zip(ids, sets, strict=True))
+    stock = stock_shingles(ids, by_id, meta.outlet)
+    cand = set_candidates(ids, sets, setting.min_shared)
+    del sets, by_id
+    canonical = canonical_pairs(ids, {}, cand, setting)
+    todo = passing_pairs(cand, setting)
+    aligned: dict[tuple[str, str], Aligned] = {}
+    if todo:
+        jobs = []
+        for chunk in _chunks(todo, math.ceil(len(todo) / tasks)):
+            need = list(dict.fromkeys(x for pair in chunk for x in pair))
+            jobs.append(pool.submit(_align_chunk, chunk, {s: texts[s] for s in need}, meta.subset(need), stock))
+        for job in jobs:
+            aligned.update(job.result())
     return assemble(cand, aligned, canonical, meta, stored, setting)
 
 

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from benchmarks.synth import generate
+from helpers.reuse import boilerplate
 from helpers.reuse.candidates import boilerplate_limit
 from helpers.reuse.derivation import find_reuse
 from helpers.reuse.settings import BOILERPLATE_MAX_DOCS, BOILERPLATE_MIN_DOCS, BOILERPLATE_SHARE
@@ -15,7 +16,13 @@ from helpers.reuse.shingles import shared_counts
 def test_parallel_path_is_identical_to_in_process() -> None:
     corpus = generate(2_000, seed=3).corpus
     alone = find_reuse(corpus, workers=1)
+    house = boilerplate.house_text(corpus)
+    boilerplate._LAST.clear()  # the pooled run reads the texts again, in its workers
     pooled = find_reuse(corpus, parallel_min_articles=10, workers=2)
+    pooled_house = boilerplate.house_text(corpus)  # remembered from the pooled run
+    assert house.texts == pooled_house.texts
+    pd.testing.assert_frame_equal(house.boilerplate, pooled_house.boilerplate)
+    pd.testing.assert_frame_equal(house.stories, pooled_house.stories)
     assert len(alone.pairs) > 500 and len(alone.passages) > 1_000
     pd.testing.assert_frame_equal(alone.pairs, pooled.pairs)
     pd.testing.assert_frame_equal(alone.passages, pooled.passages)
