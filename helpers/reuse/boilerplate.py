@@ -107,6 +107,8 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 #: The last corpus read (its key and result): reuse, chains and clues of one corpus read it once.
 _LAST: dict[tuple, HouseText] = {}
+#: ... and its texts' shingles by start position (under the same key), so the scan need not tokenise them again.
+_LAST_SHINGLES: dict[tuple, dict[str, np.ndarray]] = {}
 
 
 def house_text(corpus: pd.DataFrame, n: int = REUSE.n, pool: Executor | None = None) -> HouseText:
@@ -119,13 +121,31 @@ def house_text(corpus: pd.DataFrame, n: int = REUSE.n, pool: Executor | None = N
     key = (n, tuple(texts), outlets, hash(tuple(texts.values())))
     if key not in _LAST:
         _LAST.clear()
-        _LAST[key] = _house_text(corpus, texts, n, pool)
+        _LAST_SHINGLES.clear()
+        _LAST[key] = _house_text(corpus, texts, n, pool, _LAST_SHINGLES.setdefault(key, {}))
     found = _LAST[key]
     return HouseText(found.stories.copy(), found.boilerplate.copy(), dict(found.texts))
 
 
-def _house_text(corpus: pd.DataFrame, texts: dict[str, str], n: int, pool: Executor | None = None) -> HouseText:
-    """:func:`house_text` computed."""
+def stored_shingles(corpus: pd.DataFrame, n: int = REUSE.n) -> dict[str, np.ndarray]:
+    """Each stored text's shingle hashes by start position, as :func:`house_text` read them (it runs if need be)."""
+    texts = {str(sid): str(text) for sid, text in corpus["text"].items()}
+    outlets = tuple(str(o) for o in corpus["outlet"]) if "outlet" in corpus else ()
+    key = (n, tuple(texts), outlets, hash(tuple(texts.values())))
+    if key not in _LAST_SHINGLES:
+        _LAST.clear()
+        house_text(corpus, n)
+    return _LAST_SHINGLES[key]
+
+
+def _house_text(
+    corpus: pd.DataFrame,
+    texts: dict[str, str],
+    n: int,
+    pool: Executor | None = None,
+    keep_shingles: dict[str, np.ndarray] | None = None,
+) -> HouseText:
+    """:func:`house_text` computed (each text's shingles by position also into ``keep_shingles``)."""
     ids = list(texts)
     if pool is None:
         read = read_texts([texts[sid] for sid in ids], n)
@@ -135,6 +155,8 @@ def _house_text(corpus: pd.DataFrame, texts: dict[str, str], n: int, pool: Execu
         read = list(chain.from_iterable(pool.map(read_texts, chunks, repeat(n))))
     tokens = dict(zip(ids, read, strict=True))
     hashes = {sid: r.hashes for sid, r in tokens.items()}
+    if keep_shingles is not None:
+        keep_shingles.update(hashes)
     keys = outlet_keys(corpus)
     by_outlet: dict[str, list[str]] = defaultdict(list)
     for sid in texts:

@@ -39,7 +39,7 @@ import pandas as pd
 
 from helpers.reuse import shingles
 from helpers.reuse.alignment import PASSAGE_COLUMNS, Profile, aligned_passages, profile
-from helpers.reuse.boilerplate import house_text
+from helpers.reuse.boilerplate import house_text, stored_shingles
 from helpers.reuse.candidates import (
     canonical_pairs,
     corpus_texts,
@@ -157,13 +157,16 @@ def _find_reuse_parallel(corpus: pd.DataFrame, setting: ReuseSettings, pool: Exe
     """
     stored = corpus_texts(corpus)
     texts = house_text(corpus, pool=pool).texts  # boilerplate blanked, offsets as stored
+    read = stored_shingles(corpus)  # of the stored texts: the same for every text with no boilerplate blanked
     meta = Meta.of(corpus)
     ids = list(texts)
     tasks = nproc * TASKS_PER_WORKER
-    chunks = _chunks(ids, math.ceil(len(ids) / tasks))
+    blanked = [s for s in ids if texts[s] != stored[s]]
+    chunks = _chunks(blanked, math.ceil(len(blanked) / tasks))
     found = pool.map(_shingle_sets, ([texts[s] for s in chunk] for chunk in chunks), repeat(setting.n))
-    sets = list(chain.from_iterable(found))
-    by_id = dict(zip(ids, sets, strict=True))
+    by_id = dict(zip(blanked, chain.from_iterable(found), strict=True))
+    by_id.update((s, np.unique(read[s])) for s in ids if s not in by_id)
+    sets = [by_id[s] for s in ids]
     stock = stock_shingles(ids, by_id, meta.outlet)
     cand = set_candidates(ids, sets, setting.min_shared)
     del sets, by_id
