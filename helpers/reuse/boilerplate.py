@@ -111,10 +111,13 @@ _LAST: dict[tuple, HouseText] = {}
 _LAST_SHINGLES: dict[tuple, dict[str, np.ndarray]] = {}
 
 
-def house_text(corpus: pd.DataFrame, n: int = REUSE.n, pool: Executor | None = None) -> HouseText:
+def house_text(
+    corpus: pd.DataFrame, n: int = REUSE.n, pool: Executor | None = None, keep_shingles: bool = False
+) -> HouseText:
     """Stories, boilerplate passages and blanked texts of a corpus (see the module); the last one is remembered.
 
-    With ``pool`` (worker processes) the texts are tokenised there; the result is the same.
+    With ``pool`` (worker processes) the texts are tokenised there; the result is the same. With a
+    pool or ``keep_shingles`` the texts' shingles are kept too, for :func:`stored_shingles`.
     """
     texts = {str(sid): str(text) for sid, text in corpus["text"].items()}
     outlets = tuple(str(o) for o in corpus["outlet"]) if "outlet" in corpus else ()
@@ -122,7 +125,8 @@ def house_text(corpus: pd.DataFrame, n: int = REUSE.n, pool: Executor | None = N
     if key not in _LAST:
         _LAST.clear()
         _LAST_SHINGLES.clear()
-        _LAST[key] = _house_text(corpus, texts, n, pool, _LAST_SHINGLES.setdefault(key, {}))
+        keep = _LAST_SHINGLES.setdefault(key, {}) if pool is not None or keep_shingles else None
+        _LAST[key] = _house_text(corpus, texts, n, pool, keep)
     found = _LAST[key]
     return HouseText(found.stories.copy(), found.boilerplate.copy(), dict(found.texts))
 
@@ -134,7 +138,7 @@ def stored_shingles(corpus: pd.DataFrame, n: int = REUSE.n) -> dict[str, np.ndar
     key = (n, tuple(texts), outlets, hash(tuple(texts.values())))
     if key not in _LAST_SHINGLES:
         _LAST.clear()
-        house_text(corpus, n)
+        house_text(corpus, n, keep_shingles=True)
     return _LAST_SHINGLES[key]
 
 

@@ -75,10 +75,10 @@ COMMON_MIN_DOCS = 10
 COMMON_SHARE = 0.005
 ALIGN_COMMON_CONTAINMENT = 0.1
 
-#: :func:`helpers.reuse.derivation.find_reuse` tokenises and aligns in worker processes (one per
-#: core) only for corpora of more than this many articles: starting the workers (a fresh
-#: interpreter importing pandas and rapidfuzz each) and shipping the texts costs a few seconds,
-#: which small corpora (the tests, a notebook's event) would feel and a 10,000-article scan does not.
+#: :func:`helpers.reuse.derivation.find_reuse` with ``workers=2`` or more tokenises and aligns in
+#: worker processes only for corpora of more than this many articles: starting the workers (a
+#: fresh interpreter importing pandas and rapidfuzz each) and shipping the texts costs a few
+#: seconds, which small corpora (the tests, a notebook's event) would feel.
 PARALLEL_MIN_ARTICLES = 2_000
 
 # --------------------------------------------------------------------------------------------
