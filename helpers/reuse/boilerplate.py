@@ -14,7 +14,9 @@ stories, the boilerplate table a reader can check, and the texts with the boiler
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from concurrent.futures import Executor
+from itertools import chain, repeat
 from typing import NamedTuple
 
 import numpy as np
@@ -24,12 +26,13 @@ from helpers.reuse import shingles
 from helpers.reuse.candidates import common_limit
 from helpers.reuse.outlets import outlet_keys
 from helpers.reuse.settings import BOILERPLATE_MIN_WORDS, OUTLET_STOCK_MIN_DOCS, REUSE
-from helpers.reuse.shingles import Tokens
 from helpers.reuse.stories import story_table
 
 BOILERPLATE_COLUMNS = ["source_id", "outlet", "start", "end", "words", "articles", "stories", "text"]
 #: Fewer words than this left once an outlet's repeated passages are out: the story profile uses the whole text.
 PROFILE_MIN_WORDS = 20
+#: Tasks the texts are cut into when a pool of worker processes tokenises them.
+POOL_TASKS = 8
 
 
 class HouseText(NamedTuple):
@@ -40,9 +43,26 @@ class HouseText(NamedTuple):
     texts: dict[str, str]
 
 
-def _shingle_sets(tokens: Mapping[str, Tokens], n: int) -> dict[str, np.ndarray]:
-    """Each article's shingle hashes by start position."""
-    return {sid: shingles.shingle_hashes(t.hashes, n) for sid, t in tokens.items()}
+class _Read(NamedTuple):
+    """What boilerplate needs of one text: shingle hashes by start position, and its words' character spans."""
+
+    hashes: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+
+def _read(text: str, n: int) -> _Read:
+    """One text tokenised for :func:`_house_text`."""
+    tok = shingles.tokenize(text)
+    return _Read(shingles.shingle_hashes(tok.hashes, n), tok.starts, tok.ends)
+
+
+def read_texts(texts: Sequence[str], n: int) -> list[_Read]:
+    """:func:`_read` of each text (a worker's task of the parallel path: nothing in it is per process)."""
+    return [_read(text, n) for text in texts]
 
 
 def _recurring(hashes: Mapping[str, np.ndarray], groups: Mapping[str, list[str]], min_docs: int) -> dict[str, set]:
@@ -87,24 +107,60 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 #: The last corpus read (its key and result): reuse, chains and clues of one corpus read it once.
 _LAST: dict[tuple, HouseText] = {}
+#: ... and its texts' shingles by start position (under the same key), so the scan need not tokenise them again.
+_LAST_SHINGLES: dict[tuple, dict[str, np.ndarray]] = {}
 
 
-def house_text(corpus: pd.DataFrame, n: int = REUSE.n) -> HouseText:
-    """Stories, boilerplate passages and blanked texts of a corpus (see the module); the last one is remembered."""
+def house_text(
+    corpus: pd.DataFrame, n: int = REUSE.n, pool: Executor | None = None, keep_shingles: bool = False
+) -> HouseText:
+    """Stories, boilerplate passages and blanked texts of a corpus (see the module); the last one is remembered.
+
+    With ``pool`` (worker processes) the texts are tokenised there; the result is the same. With a
+    pool or ``keep_shingles`` the texts' shingles are kept too, for :func:`stored_shingles`.
+    """
     texts = {str(sid): str(text) for sid, text in corpus["text"].items()}
     outlets = tuple(str(o) for o in corpus["outlet"]) if "outlet" in corpus else ()
     key = (n, tuple(texts), outlets, hash(tuple(texts.values())))
     if key not in _LAST:
         _LAST.clear()
-        _LAST[key] = _house_text(corpus, texts, n)
+        _LAST_SHINGLES.clear()
+        keep = _LAST_SHINGLES.setdefault(key, {}) if pool is not None or keep_shingles else None
+        _LAST[key] = _house_text(corpus, texts, n, pool, keep)
     found = _LAST[key]
     return HouseText(found.stories.copy(), found.boilerplate.copy(), dict(found.texts))
 
 
-def _house_text(corpus: pd.DataFrame, texts: dict[str, str], n: int) -> HouseText:
-    """:func:`house_text` computed."""
-    tokens = {sid: shingles.tokenize(t) for sid, t in texts.items()}
-    hashes = _shingle_sets(tokens, n)
+def stored_shingles(corpus: pd.DataFrame, n: int = REUSE.n) -> dict[str, np.ndarray]:
+    """Each stored text's shingle hashes by start position, as :func:`house_text` read them (it runs if need be)."""
+    texts = {str(sid): str(text) for sid, text in corpus["text"].items()}
+    outlets = tuple(str(o) for o in corpus["outlet"]) if "outlet" in corpus else ()
+    key = (n, tuple(texts), outlets, hash(tuple(texts.values())))
+    if key not in _LAST_SHINGLES:
+        _LAST.clear()
+        house_text(corpus, n, keep_shingles=True)
+    return _LAST_SHINGLES[key]
+
+
+def _house_text(
+    corpus: pd.DataFrame,
+    texts: dict[str, str],
+    n: int,
+    pool: Executor | None = None,
+    keep_shingles: dict[str, np.ndarray] | None = None,
+) -> HouseText:
+    """:func:`house_text` computed (each text's shingles by position also into ``keep_shingles``)."""
+    ids = list(texts)
+    if pool is None:
+        read = read_texts([texts[sid] for sid in ids], n)
+    else:
+        size = max(1, -(-len(ids) // POOL_TASKS))
+        chunks = [[texts[sid] for sid in ids[lo : lo + size]] for lo in range(0, len(ids), size)]
+        read = list(chain.from_iterable(pool.map(read_texts, chunks, repeat(n))))
+    tokens = dict(zip(ids, read, strict=True))
+    hashes = {sid: r.hashes for sid, r in tokens.items()}
+    if keep_shingles is not None:
+        keep_shingles.update(hashes)
     keys = outlet_keys(corpus)
     by_outlet: dict[str, list[str]] = defaultdict(list)
     for sid in texts:
@@ -123,7 +179,6 @@ def _house_text(corpus: pd.DataFrame, texts: dict[str, str], n: int) -> HouseTex
     stories = story_table(profiled)
     story_of = dict(zip(stories["source_id"], stories["story_id"], strict=True))
     # Where each shingle in enough articles occurs (the others cannot be boilerplate).
-    ids = list(texts)
     per = [np.unique(hashes[sid]) for sid in ids]
     every = np.concatenate([np.empty(0, np.uint64), *per])
     owner = np.repeat(np.arange(len(ids)), [p.size for p in per])

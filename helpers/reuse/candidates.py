@@ -17,6 +17,7 @@ import pandas as pd
 from helpers.reuse import shingles
 from helpers.reuse.settings import (
     ALIGN_COMMON_CONTAINMENT,
+    BOILERPLATE_MAX_DOCS,
     BOILERPLATE_MIN_DOCS,
     BOILERPLATE_SHARE,
     COMMON_MIN_DOCS,
@@ -39,8 +40,13 @@ def resolve_settings(settings: ReuseSettings | None, **overrides: float | None) 
 
 
 def boilerplate_limit(n_docs: int) -> int:
-    """Document frequency above which a shingle is treated as a stock phrase and skipped."""
-    return max(BOILERPLATE_MIN_DOCS, int(BOILERPLATE_SHARE * n_docs))
+    """Document frequency above which a shingle is treated as a stock phrase and skipped.
+
+    A share of the corpus with a floor, capped at :data:`BOILERPLATE_MAX_DOCS` so that no posting
+    list costs more than a bounded number of pairs; the one limit of both engines (this process and
+    :func:`helpers.reuse.distributed.partition_pairs`).
+    """
+    return min(BOILERPLATE_MAX_DOCS, max(BOILERPLATE_MIN_DOCS, int(BOILERPLATE_SHARE * n_docs)))
 
 
 def common_limit(n_docs: int) -> int:
@@ -62,10 +68,13 @@ def candidate_pairs(texts: Mapping[str, str], n: int = REUSE.n, min_shared: int 
 
 def token_candidates(ids: Sequence[str], tokens: Sequence[Tokens], n: int, min_shared: int) -> pd.DataFrame:
     """:func:`candidate_pairs` on texts already tokenised."""
-    sets = [np.unique(shingles.shingle_hashes(t.hashes, n)) for t in tokens]
+    return set_candidates(ids, [np.unique(shingles.shingle_hashes(t.hashes, n)) for t in tokens], min_shared)
+
+
+def set_candidates(ids: Sequence[str], sets: list[np.ndarray], min_shared: int) -> pd.DataFrame:
+    """:func:`candidate_pairs` from each article's sorted unique shingle hashes ."""
     sizes = np.fromiter((len(s) for s in sets), dtype=np.int64, count=len(sets))
     a, b, shared, distinctive = shingles.shared_counts(sets, boilerplate_limit(len(ids)), common_limit(len(ids)))
-    del sets
     keep = shared >= min_shared
     return candidate_frame(ids, sizes, a[keep], b[keep], shared[keep], distinctive[keep])
 

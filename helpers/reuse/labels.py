@@ -142,19 +142,7 @@ class Formulaic:
         """Sorted formulaic shingle hashes: common in the corpus, or in OUTLET_STOCK_MIN_DOCS articles of one outlet."""
         if self._hashes is None:
             sets = {sid: np.unique(shingles.shingle_hashes(self.tokens[sid].hashes, REUSE.n)) for sid in self.ids}
-            empty = np.empty(0, np.uint64)
-            uniq, counts = np.unique(np.concatenate([empty, *sets.values()]), return_counts=True)
-            parts = [uniq[counts > common_limit(len(self.ids))]]
-            self._common = parts[0]
-            by_outlet: dict[str, list[np.ndarray]] = {}
-            for sid in self.ids:
-                if self.outlet.get(sid):
-                    by_outlet.setdefault(self.outlet[sid], []).append(sets[sid])
-            for group in by_outlet.values():
-                if len(group) >= OUTLET_STOCK_MIN_DOCS:
-                    u, c = np.unique(np.concatenate(group), return_counts=True)
-                    parts.append(u[c >= OUTLET_STOCK_MIN_DOCS])
-            self._hashes = np.unique(np.concatenate(parts))
+            self._hashes, self._common = stock_shingles(self.ids, sets, self.outlet)
         return self._hashes
 
     @property
@@ -206,6 +194,24 @@ class Formulaic:
             mask_b[y0:y1] = True
         words = int(min(mask_a.sum(), mask_b.sum()))
         return words, float(mask_a.mean()) if mask_a.size else 0.0, float(mask_b.mean()) if mask_b.size else 0.0
+
+
+def stock_shingles(
+    ids: Sequence[str], sets: Mapping[str, np.ndarray], outlet: Mapping[str, str]
+) -> tuple[np.ndarray, np.ndarray]:
+    """The formulaic and the common shingles of :class:`Formulaic`, from every article's unique shingles under REUSE."""
+    empty = np.empty(0, np.uint64)
+    uniq, counts = np.unique(np.concatenate([empty, *(sets[sid] for sid in ids)]), return_counts=True)
+    parts = [uniq[counts > common_limit(len(ids))]]
+    by_outlet: dict[str, list[np.ndarray]] = {}
+    for sid in ids:
+        if outlet.get(sid):
+            by_outlet.setdefault(outlet[sid], []).append(sets[sid])
+    for group in by_outlet.values():
+        if len(group) >= OUTLET_STOCK_MIN_DOCS:
+            u, c = np.unique(np.concatenate(group), return_counts=True)
+            parts.append(u[c >= OUTLET_STOCK_MIN_DOCS])
+    return np.unique(np.concatenate(parts)), parts[0]
 
 
 def joins_chain(distinctive_words: int, distinctive_coverage: float) -> bool:

@@ -56,6 +56,13 @@ FORMULAIC_SHARE = 0.5
 #: articles, where it says nothing about any one pair and would cost a quadratic number of pairs.
 BOILERPLATE_MIN_DOCS = 100
 BOILERPLATE_SHARE = 0.02
+#: ... and never more than this many articles, whatever the corpus size: a posting list of ``k``
+#: articles costs ``k*(k-1)/2`` pairs, so the share alone let one shingle in 2 % of 100,000
+#: articles make 2 million pairs (the 100,000-article run died of memory in that step). 500 keeps
+#: a list at most ~125,000 pairs and leaves every corpus under 25,000 articles (500 / 2 %: the
+#: benchmark's 1,000-10,000, the shipped corpora) exactly as before; a story copied in more than
+#: 500 articles is still found through its other, rarer shingles and its alignment.
+BOILERPLATE_MAX_DOCS = 500
 
 #: A shingle found in more than ``max(COMMON_MIN_DOCS, COMMON_SHARE * n_articles)`` articles is
 #: *common*: still counted in containment, but a pair sharing only common shingles (stock phrases
@@ -67,6 +74,12 @@ BOILERPLATE_SHARE = 0.02
 COMMON_MIN_DOCS = 10
 COMMON_SHARE = 0.005
 ALIGN_COMMON_CONTAINMENT = 0.1
+
+#: :func:`helpers.reuse.derivation.find_reuse` with ``workers=2`` or more tokenises and aligns in
+#: worker processes only for corpora of more than this many articles: starting the workers (a
+#: fresh interpreter importing pandas and rapidfuzz each) and shipping the texts costs a few
+#: seconds, which small corpora (the tests, a notebook's event) would feel.
+PARALLEL_MIN_ARTICLES = 2_000
 
 # --------------------------------------------------------------------------------------------
 # Labels (:mod:`helpers.reuse.labels`)
