@@ -1,7 +1,7 @@
 """Benchmark of :mod:`helpers.reuse.derivation` on synthetic corpora of 1,000 / 5,000 / 10,000 articles.
 
 Each size runs in a fresh child process (``--one N``) so that its peak memory is its own:
-the child generates the corpus (see :mod:`benchmarks.synth`), notes its resident memory, runs
+the child generates the corpus (see :mod:`helpers.reuse.synthetic`), notes its resident memory, runs
 ``find_reuse`` plus ``chains`` under a wall clock, and prints one JSON line. At the smallest
 size the child also runs the naive baseline in the same process: ``difflib.SequenceMatcher``
 on the normalised words of every pair, a pair counting as derived when its matching blocks
@@ -30,13 +30,13 @@ import time
 
 import pandas as pd
 
-from benchmarks.synth import TRUTH_MIN_OVERLAP, generate, score
 from helpers import config
 from helpers.reuse import derivation as reuse
 from helpers.reuse import labels as reuse_labels
 from helpers.reuse import settings as reuse_settings
 from helpers.reuse.chaining import chains
 from helpers.reuse.shingles import words
+from helpers.reuse.synthetic import TRUTH_MIN_OVERLAP, generate, score
 
 SIZES = (1_000, 5_000, 10_000)
 BASELINE_SAMPLE = 5_000
@@ -205,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
         rows.extend(json.loads(line) for line in done.stdout.splitlines() if line.startswith("{"))
     print(
         f"Reuse detection on synthetic corpora (seed {args.seed}); a pair is derived in the truth when the later"
-        f" article shares >= {TRUTH_MIN_OVERLAP:.0%} of its words with the other (see benchmarks/synth.py).\n"
+        f" article shares >= {TRUTH_MIN_OVERLAP:.0%} of its words with the other (see helpers/reuse/synthetic.py).\n"
     )
     print(table(rows))
     return 0

@@ -1,6 +1,6 @@
 """Scaling of the reuse scan: one process against a 2-worker Dask ``LocalCluster``, and a projection past them.
 
-For each size (default 10,000 and 100,000 synthetic articles, :mod:`benchmarks.synth`) each
+For each size (default 10,000 and 100,000 synthetic articles, :mod:`helpers.reuse.synthetic`) each
 engine runs in a fresh child process (``--one ENGINE N``): the child generates the corpus, runs
 the scan (pairs and chains) under a wall clock, writes its pairs to a temporary Parquet file and
 prints one JSON line. ``single`` is :func:`helpers.reuse.derivation.find_reuse`; ``dask`` is
@@ -29,8 +29,8 @@ import numpy as np
 import pandas as pd
 
 from benchmarks.reuse_bench import detected_pairs
-from benchmarks.synth import generate, score
 from helpers import config
+from helpers.reuse.synthetic import generate, score
 
 SIZES = (10_000, 100_000)
 WORKERS = 2

@@ -1,6 +1,6 @@
 """``make bench-tables``: ``python -m helpers tables`` at 1,000 real-length articles, and on one 2 MB article.
 
-The 1,000 articles come from the reuse benchmark's generator (:mod:`benchmarks.synth`: the five real
+The 1,000 articles come from the reuse benchmark's generator (:mod:`helpers.reuse.synthetic`: the five real
 articles plus generated news-length text with known copies), written as a corpus directory with
 its manifest. The 2 MB article is generated text of that size beside the five real ones. Each
 corpus is validated and every table is built, in process (imports excluded), as the CLI does.
@@ -17,10 +17,10 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks import synth
 from helpers import config
 from helpers.cli import build_tables, validated
 from helpers.core.progress import progress
+from helpers.reuse import synthetic as synth
 
 BIG_BYTES = 2_000_000
 

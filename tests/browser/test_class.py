@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,7 +25,7 @@ from helpers import config, load_corpus, read_codings, reuse
 from helpers.classroom import serve
 from helpers.classroom.app import Lesson
 
-from .conftest import SCREENSHOTS, _free_port
+from .conftest import SCREENSHOTS, _free_port, stop_server, wait_until_up
 
 CODE = "oak-1234-elm"
 STUDENTS = ("Ana Lee", "Ben Okafor")
@@ -54,28 +52,11 @@ def classroom(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, ob
     cmd = serve.voila_command(CODE, port, ip="127.0.0.1", pool=len(STUDENTS))
     proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/login", timeout=2) as resp:
-                if resp.status == 200:
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail(f"Voilà did not start; log:\n{(home / 'voila.log').read_text()[-3000:]}")
-        time.sleep(0.3)
+    wait_until_up(proc, f"{base}/login", home / "voila.log", "Voilà")
     try:
         yield {"base": base, "folder": folder, "corpus": home / "corpus", "home": home, "pid": proc.pid}
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=5)
-        log.close()
+        stop_server(proc, log)
 
 
 def _kernel_memory(pid: int) -> list[int]:

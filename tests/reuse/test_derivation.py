@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import sys
 
 import numpy as np
 import pandas as pd
@@ -11,7 +10,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import config
 from helpers.reuse import alignment
 from helpers.reuse import candidates as reuse_candidates
 from helpers.reuse import derivation as reuse
@@ -263,11 +261,8 @@ def test_alignment_coverage_is_a_share(a: str, b: str) -> None:
 
 @pytest.fixture(scope="module")
 def synth():
-    """The benchmark generator module (benchmarks/ sits beside helpers/, outside the package)."""
-    root = str(config.REPO_ROOT)
-    if root not in sys.path:
-        sys.path.insert(0, root)
-    return importlib.import_module("benchmarks.synth")
+    """The synthetic corpus generator the reuse benchmarks use (helpers.reuse.synthetic)."""
+    return importlib.import_module("helpers.reuse.synthetic")
 
 
 def test_generator_truth_is_consistent(synth) -> None:

@@ -53,7 +53,7 @@ def test_dask_scan_equals_the_in_process_scan_on_the_test_corpora(client, corpus
 
 @pytest.mark.slow
 def test_dask_scan_equals_the_in_process_scan_on_5000_synthetic_articles(client) -> None:
-    from benchmarks.synth import generate
+    from helpers.reuse.synthetic import generate
 
     corpus = generate(5_000, seed=1).corpus
     assert_same_scan(client, corpus, partition_articles=1_000)

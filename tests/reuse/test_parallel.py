@@ -5,12 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from benchmarks.synth import generate
 from helpers.reuse import boilerplate
 from helpers.reuse.candidates import boilerplate_limit
 from helpers.reuse.derivation import find_reuse
 from helpers.reuse.settings import BOILERPLATE_MAX_DOCS, BOILERPLATE_MIN_DOCS, BOILERPLATE_SHARE
 from helpers.reuse.shingles import shared_counts
+from helpers.reuse.synthetic import generate
 
 
 def test_parallel_path_is_identical_to_in_process() -> None:
