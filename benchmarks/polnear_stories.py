@@ -17,17 +17,7 @@ from pathlib import Path
 
 from benchmarks.accuracy import DEFAULT_DATA
 from helpers.corpus.authoring import AuthoringError, add_article, new_corpus
-
-#: PolNeAR's publisher codes as the outlets name themselves.
-OUTLETS = {
-    "breitbart": "Breitbart",
-    "huff-post": "HuffPost",
-    "nyt": "The New York Times",
-    "politico": "Politico",
-    "usa-today": "USA Today",
-    "wash-post": "The Washington Post",
-    "west-journal": "Western Journalism",
-}
+from helpers.sourcing.polnear import OUTLETS
 
 
 def polnear_dev(data: Path, split_name: str = "dev") -> Path | None:

@@ -18,17 +18,8 @@ import time
 from pathlib import Path
 
 from helpers import config
+from helpers.sourcing.polnear import OUTLETS
 
-#: PolNeAR's publisher codes and the outlet names a researcher would write.
-OUTLETS = {
-    "breitbart": "Breitbart",
-    "huff-post": "HuffPost",
-    "nyt": "The New York Times",
-    "politico": "Politico",
-    "usa-today": "USA Today",
-    "wash-post": "The Washington Post",
-    "west-journal": "Western Journalism",
-}
 #: PolNeAR's ``wire`` values and the agency each names (``None``/``NA``: no wire).
 WIRES = {"AP": "AP", "UPI": "UPI", "reuters": "Reuters", "AFP": "AFP"}
 SPLITS = ("train", "dev")

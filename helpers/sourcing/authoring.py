@@ -46,7 +46,7 @@ def attribution_gold_row(
     """One ``gold/attributions.csv`` row: the cue anchored (``occurrence`` if repeated), the source nearest it.
 
     The source is the nearest occurrence of its words that are whole words ("he", not the "he" of
-    "her"), one earlier in the cue's sentence first (a participle's subject: "Assad convened ...,
+    "her"), one earlier in the cue's sentence first (a participle's subject: "The mayor convened ...,
     urging"); ``convention`` is ``wide`` for a row only the published convention counts.
     """
     check_source_id(corpus, source_id)

@@ -11,6 +11,17 @@ from pathlib import Path
 
 import pandas as pd
 
+#: PolNeAR's publisher codes and the names the outlets use for themselves.
+OUTLETS = {
+    "breitbart": "Breitbart",
+    "huff-post": "HuffPost",
+    "nyt": "The New York Times",
+    "politico": "Politico",
+    "usa-today": "USA Today",
+    "wash-post": "The Washington Post",
+    "west-journal": "Western Journalism",
+}
+
 BRAT_COLUMNS = ["tid", "label", "start", "end", "text"]
 #: One attribution of an ``.ann`` file: its cue, source and content spans (-1, -1 without one).
 LINK_COLUMNS = ["cue_start", "cue_end", "source_start", "source_end", "content_start", "content_end"]
