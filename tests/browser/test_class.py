@@ -130,6 +130,7 @@ def test_two_students_at_once_then_the_teacher_sees_both(classroom: dict, browse
     box.locator(f"label:text-is('{wrong}')").click()
     box.locator("button:has-text('Submit')").click()
     box.locator("text=Attempt 1 saved").wait_for(timeout=20_000)
+    box.locator("text=Not quite").wait_for(timeout=20_000)  # the feedback is a widget update of its own
     assert "Not quite" in box.inner_text() and chains.explanation.split("\n\n")[0][:60] in box.inner_text()
     box.locator(f"label:text-is('{chains.answer[0]}')").click()
     box.locator("button:has-text('Submit')").click()
