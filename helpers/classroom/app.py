@@ -27,7 +27,8 @@ from helpers.classroom.attempts import (
     save_article,
     student_attempts,
 )
-from helpers.classroom.exercises import Exercise, build_lesson, read_outside_reference
+from helpers.classroom.exercise import Exercise
+from helpers.classroom.exercises import build_lesson, read_outside_reference
 from helpers.classroom.lateral import Task, build_lateral
 from helpers.classroom.students import (
     STUDENT_COLUMNS,

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from helpers.claims.coding import Codings
-from helpers.classroom.exercises import MOVES, _supporting, find_claims, join_words
+from helpers.classroom.exercise import MOVES, _supporting, find_claims, join_words
 from helpers.corpus.load import is_known_outlet
 from helpers.corpus.provenance import KIND_ORIGINAL, source_kinds
 

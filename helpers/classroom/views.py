@@ -21,7 +21,7 @@ from helpers import config
 from helpers.claims.coding import ATTRIBUTION_KINDS, STANCES, Codings
 from helpers.claims.matrix import LEGEND
 from helpers.classroom.agreement import ClassView, Comparison, class_chart_table, compare
-from helpers.classroom.exercises import Exercise, join_words
+from helpers.classroom.exercise import Exercise, join_words
 from helpers.classroom.students import (
     FIELDS,
     KIND_EXAMPLES,

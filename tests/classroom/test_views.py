@@ -9,8 +9,7 @@ import pandas as pd
 import pytest
 
 from helpers.claims.coding import ATTRIBUTION_KINDS, STANCES, Codings
-from helpers.classroom import agreement, students, views
-from helpers.classroom import exercises as cl
+from helpers.classroom import agreement, exercise, students, views
 from helpers.corpus.load import UnknownSourceError
 from tests.classroom.samples import first_coded, one_wrong_stance, perfect_answers, reference
 
@@ -104,10 +103,10 @@ def test_class_displays_problems_and_chart(codings: Codings, folder: Path) -> No
     assert isinstance(views.class_chart(view.summary), matplotlib.figure.Figure)
 
 
-def sample(multiple: bool = False) -> cl.Exercise:
-    return cl.Exercise(
+def sample(multiple: bool = False) -> exercise.Exercise:
+    return exercise.Exercise(
         key="k",
-        move=cl.MOVES[0],
+        move=exercise.MOVES[0],
         question="Which <b>one</b>?",
         options=("A <u>", "B", "C"),
         answer=("A <u>", "C") if multiple else ("B",),
