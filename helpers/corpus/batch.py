@@ -26,9 +26,9 @@ from helpers.corpus.authoring import (
     draft_article,
     manifest_rows,
     place_article,
-    read_input,
     with_rows,
 )
+from helpers.corpus.inputs import read_input
 
 #: Manifest columns a ``--manifest`` CSV may give per file, besides ``file`` (which names the file added).
 MANIFEST_FIELDS = ("source_id", *FIELDS)

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from helpers import cli, config
 from helpers.core.files import read_table
 from helpers.corpus import AuthoringError, add_article, load_corpus, new_corpus
-from helpers.corpus.authoring import extract_page, first_line_headline, normalise_layout, normalised_text, slug
+from helpers.corpus.inputs import extract_page, first_line_headline, normalise_layout, normalised_text, slug
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 PAGE = FIXTURES / "saved-news-page.html"
