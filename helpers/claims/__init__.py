@@ -19,7 +19,7 @@ from helpers.claims.disagreements import (
     rewrite_changes,
 )
 from helpers.claims.disagreements import disagreements as disagreement_table
-from helpers.claims.discovery import candidate_suggestions, discover, discovered_matrix
+from helpers.claims.discovery import candidate_suggestions, discover, discovered_matrix, without_reviewed
 from helpers.claims.held_out import held_out_candidates, held_out_table
 from helpers.claims.matrix import NOT_CODED, article_totals, stance_matrix
 from helpers.claims.provenance import claim_provenance, corpus_provenance
@@ -76,4 +76,5 @@ __all__ = [
     "split_candidate",
     "stance_matrix",
     "suggest_codings",
+    "without_reviewed",
 ]
