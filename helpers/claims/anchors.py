@@ -23,6 +23,9 @@ extended word sets. Best pair first, it then
   waited"), and each claim is a candidate of its own;
 * or starts a new candidate with a match that is alone too.
 
+Both statements must come from articles of one story (:func:`helpers.reuse.corpus_stories`): the
+story boundary and :data:`MAX_TELLINGS` keep the pass from chaining a corpus together.
+
 A statement is placed once in this pass. Numbers or dates that differ do not split a candidate:
 :func:`helpers.claims.grouping.competing` makes them rival accounts (a proposed slot). The
 thresholds were chosen on the shipped corpus with its codebook removed (in-sample); the tests'
@@ -34,7 +37,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -162,12 +165,25 @@ def _pairs(ext: Sequence[frozenset[str]], alone: set[int]) -> np.ndarray:
     return np.column_stack([pair // n, pair % n])
 
 
+def _same_story(a: Form, b: Form, story_of: Mapping[str, str] | None) -> bool:
+    """Whether two statements come from articles of one story (always, when stories are not known)."""
+    if not story_of:
+        return True
+    return bool({story_of.get(s, s) for s in a.sources} & {story_of.get(s, s) for s in b.sources})
+
+
 def attach_alone(
-    forms: Sequence[Form], texts: Sequence[str], groups: list[list[int]], outlets: Sequence[str] = ()
+    forms: Sequence[Form],
+    texts: Sequence[str],
+    groups: list[list[int]],
+    outlets: Sequence[str] = (),
+    story_of: Mapping[str, str] | None = None,
 ) -> tuple[list[list[int]], pd.DataFrame]:
     """The groups after the second pass (a form may now sit in two), and its links: a, b, similarity, keys.
 
     ``outlets`` are news organisations' names: their words are no anchor (a credit line is no shared fact).
+    ``story_of`` (source_id -> story, :func:`helpers.reuse.corpus_stories`) keeps every pair inside one
+    story: the same figure in reports of two different happenings is a coincidence, not a claim.
     """
     ignore = frozenset(w.casefold() for o in outlets for w in re.findall(r"[^\W\d_]+", o))
     ext, idf, norms = extended(forms, texts, ignore)
@@ -189,7 +205,7 @@ def attach_alone(
     scored = []
     for a, b in _pairs(ext, alone):
         a, b = int(a), int(b)
-        if forms[a].sources & forms[b].sources:
+        if forms[a].sources & forms[b].sources or not _same_story(forms[a], forms[b], story_of):
             continue
         keys = frozenset(w for w in ext[a] & ext[b] if w[0] in "#@~")
         if len(keys) < MIN_SHARED_ANCHORS:

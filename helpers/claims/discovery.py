@@ -141,7 +141,11 @@ def discover(
     groups = grouping.group_forms(forms, links)
     if second_pass:
         texts = [str(statements.at[f.rows[0], "statement"]) for f in forms]
-        groups, anchored = anchors.attach_alone(forms, texts, groups, corpus_outlets(corpus))
+        from helpers.reuse import corpus_stories  # computed with the chains above (remembered), so cheap
+
+        stories = corpus_stories(corpus)
+        story_of = dict(zip(stories["source_id"].astype(str), stories["story_id"].astype(str), strict=True))
+        groups, anchored = anchors.attach_alone(forms, texts, groups, corpus_outlets(corpus), story_of)
         links = pd.concat([links, anchored], ignore_index=True) if len(anchored) else links
     groups = [g for g in groups if len({s for i in g for s in forms[i].sources}) >= 2]
     groups = [g for g in groups if len({s for i in g for s in forms[i].sources}) >= min_articles]
