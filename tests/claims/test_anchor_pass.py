@@ -87,3 +87,15 @@ def test_anchors_never_fail_and_attach_keeps_every_form(parts: list[str]) -> Non
     forms, txt = _forms(texts)
     groups, _ = anchors.attach_alone(forms, txt, [[i] for i in range(len(forms))])
     assert set().union(*map(set, groups)) == set(range(len(forms)))
+
+
+def test_the_second_pass_finds_more_whole_claims_and_stays_precise(corpus) -> None:
+    """On the shipped corpus (in-sample: its thresholds were chosen there) the pass adds whole claims."""
+    from helpers.claims.coding import read_codings
+    from helpers.claims.discovery_measure import discovery_scores
+
+    reference = read_codings(corpus).evidence
+    one = discovery_scores(discover(corpus, second_pass=False).evidence, reference)
+    both = discovery_scores(discover(corpus).evidence, reference)
+    assert both["found as one candidate (all articles)"] > one["found as one candidate (all articles)"]
+    assert both["pairwise precision"] >= 0.7
