@@ -133,11 +133,16 @@ def accepted_rows(found: Discovery, candidate: str) -> tuple[pd.DataFrame, pd.Da
     claims = found.claims[found.claims["candidate"] == candidate].reset_index(drop=True)
     ref = {cid: f"new:{k}" for k, cid in enumerate(claims["claim_id"], 1)}
     rows = claims.reindex(columns=[*CLAIM_COLUMNS, *CLAIM_OPTIONAL]).fillna("").astype(str)
-    rows["notes"] = [f"{n}; proposed slot {s}" if s else n for n, s in zip(rows["notes"], rows["slot"], strict=True)]
+    accepted = f"accepted from discovered candidate {candidate}"
+    rows["notes"] = [
+        (f"{n}; proposed slot {s}" if s else n).replace(UNREVIEWED, accepted)
+        for n, s in zip(rows["notes"], rows["slot"], strict=True)
+    ]
     rows["claim_id"], rows["slot"] = "", ""
     ev = found.evidence[found.evidence["candidate"] == candidate]
     evidence = ev.reindex(columns=[*EVIDENCE_COLUMNS, *EVIDENCE_OPTIONAL]).fillna("").astype(str)
     evidence["claim_id"] = ev["claim_id"].map(ref).to_numpy()
+    evidence["note"] = evidence["note"].str.replace(UNREVIEWED, accepted, regex=False)
     return rows, evidence.reset_index(drop=True)
 
 

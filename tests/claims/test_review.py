@@ -95,6 +95,7 @@ def test_edit_then_accept_saves_through_the_checked_save(found, corpus) -> None:
     claims, evidence = review.accepted_rows(edited, cand)
     assert (claims["claim_id"] == "").all() and evidence["claim_id"].str.startswith("new:").all()
     assert claims["statement"].iat[0] == "Rescuers freed 14 miners on Tuesday"
+    assert not claims["notes"].str.contains("not reviewed").any() and evidence["note"].str.contains(cand).all()
     saved = save_codings(corpus, evidence, claims)
     codings = read_codings(load_corpus(saved.files[0].parent))
     assert len(codings.evidence) == len(evidence)
