@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from helpers.claims import review
 from helpers.claims.coding import read_codings
@@ -130,3 +132,31 @@ def test_the_review_widget_accepts_and_saves_then_moves_on(found, corpus) -> Non
     accept.click()
     assert "Saved" in box.children[-1].value and box.children[0].value != first
     assert len(read_codings(load_corpus(corpus.path("claims.csv").parent)).claims) >= 1
+
+
+@pytest.fixture(scope="module")
+def shipped_found():
+    from helpers import config
+
+    return discover(load_corpus(config.DEFAULT_CORPUS_DIR))
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(st.tuples(st.booleans(), st.integers(0, 40), st.integers(0, 40), st.integers(1, 3)), max_size=6))
+def test_any_review_sequence_keeps_one_telling_per_article_and_candidate(shipped_found, steps) -> None:
+    found = shipped_found
+    for is_merge, i, j, k in steps:
+        cands = _cands(found)
+        keep, other = cands[i % len(cands)], cands[j % len(cands)]
+        told = list(dict.fromkeys(found.evidence.loc[found.evidence["candidate"] == keep, "source_id"]))
+        try:
+            found = (
+                review.merge_candidates(found, keep, other)
+                if is_merge
+                else review.split_candidate(found, keep, told[:k])
+            )
+        except InputError:
+            continue  # a step refused (merging with itself, splitting off every telling) changes nothing
+    assert not found.evidence.duplicated(["candidate", "source_id"]).any()
+    assert set(found.evidence["claim_id"]) == set(found.claims["claim_id"])
+    assert (found.claims["articles"] >= 1).all() and len(found.evidence) <= len(shipped_found.evidence)
