@@ -19,10 +19,12 @@ from helpers.claims.disagreements import (
     rewrite_changes,
 )
 from helpers.claims.disagreements import disagreements as disagreement_table
-from helpers.claims.discovery import candidate_suggestions, discover, discovered_matrix
+from helpers.claims.discovery import candidate_suggestions, discover, discovered_matrix, without_reviewed
 from helpers.claims.held_out import held_out_candidates, held_out_table
 from helpers.claims.matrix import NOT_CODED, article_totals, stance_matrix
 from helpers.claims.provenance import claim_provenance, corpus_provenance
+from helpers.claims.review import accepted_rows, edit_statement, merge_candidates, split_candidate
+from helpers.claims.review_views import candidate_html, candidate_review
 from helpers.claims.suggest import THRESHOLD as SUGGEST_THRESHOLD
 from helpers.claims.suggest import suggest as suggest_codings
 from helpers.claims.views import (
@@ -40,8 +42,11 @@ __all__ = [
     "NOT_CODED",
     "STANCES",
     "SUGGEST_THRESHOLD",
+    "accepted_rows",
     "all_claims_html",
     "article_totals",
+    "candidate_html",
+    "candidate_review",
     "candidate_suggestions",
     "claim_explorer",
     "claim_provenance",
@@ -54,6 +59,7 @@ __all__ = [
     "disagreement_table",
     "discover",
     "discovered_matrix",
+    "edit_statement",
     "entity_mentions",
     "first_disputed",
     "has_codings",
@@ -62,10 +68,13 @@ __all__ = [
     "legend_table",
     "load_aliases",
     "matrix_styler",
+    "merge_candidates",
     "read_codebook",
     "read_codings",
     "rewrite_changes",
     "save_codings",
+    "split_candidate",
     "stance_matrix",
     "suggest_codings",
+    "without_reviewed",
 ]

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from helpers.claims import grouping
+from helpers.claims import anchors, grouping
 from helpers.claims.coding import CLAIM_COLUMNS, CLAIM_OPTIONAL, EVIDENCE_COLUMNS, EVIDENCE_OPTIONAL, SLOT_COLUMNS
 from helpers.claims.statements import checkable_statements
 from helpers.claims.suggest import propose_stance
@@ -35,7 +35,7 @@ from helpers.sourcing.detect import corpus_outlets, find_attributions, find_hedg
 DISCOVERY_COLUMNS = ("candidate", "score", "grouped_by")
 CLAIMS_OUT = (*CLAIM_COLUMNS, *CLAIM_OPTIONAL, *DISCOVERY_COLUMNS, "articles", "chains")
 EVIDENCE_OUT = (*EVIDENCE_COLUMNS, *EVIDENCE_OPTIONAL, "start", "end", *DISCOVERY_COLUMNS)
-#: Weight of a disagreement in the ranking (a disputed claim ranks as if told by this many times more chains).
+#: Weight of a disagreement in the ranking: half a chain, so chains rank first and a dispute breaks their ties.
 DISPUTE_WEIGHT = 0.5
 UNREVIEWED = "discovered, not reviewed"
 
@@ -112,11 +112,13 @@ def discover(
     chains: pd.Series | None = None,
     min_articles: int = 2,
     passages: pd.DataFrame | None = None,
+    second_pass: bool = True,
 ) -> Discovery:
     """Candidate claims told in ``min_articles`` or more articles, ranked (see the module docstring).
 
     ``chains`` (source_id -> chain) and ``passages`` (the reuse alignment) are computed when not
-    given; pass ``passages`` empty to group on wording alone.
+    given; pass ``passages`` empty to group on wording alone. ``second_pass`` joins statements left
+    alone by the anchors they share (:mod:`helpers.claims.anchors`).
     """
     aliases = aliases if aliases is not None else pd.DataFrame(columns=["alias", "entity"])
     statements, skipped = checkable_statements(corpus)
@@ -136,7 +138,16 @@ def discover(
         passages = found_passages if passages is None else passages
     forms, idf = grouping.build_forms(statements, aliases)
     links = grouping.scored_links(forms, idf, grouping.aligned_pairs(statements, forms, passages))
-    groups = [g for g in grouping.group_forms(forms, links) if len({s for i in g for s in forms[i].sources}) >= 2]
+    groups = grouping.group_forms(forms, links)
+    if second_pass:
+        texts = [str(statements.at[f.rows[0], "statement"]) for f in forms]
+        from helpers.reuse import corpus_stories  # computed with the chains above (remembered), so cheap
+
+        stories = corpus_stories(corpus)
+        story_of = dict(zip(stories["source_id"].astype(str), stories["story_id"].astype(str), strict=True))
+        groups, anchored = anchors.attach_alone(forms, texts, groups, corpus_outlets(corpus), story_of)
+        links = pd.concat([links, anchored], ignore_index=True) if len(anchored) else links
+    groups = [g for g in groups if len({s for i in g for s in forms[i].sources}) >= 2]
     groups = [g for g in groups if len({s for i in g for s in forms[i].sources}) >= min_articles]
     if not groups:
         return empty
@@ -164,7 +175,7 @@ def discover(
 
         kind, labels = grouping.competing(list(tellings["statement"]), alike)
         cohesion = sum(sims) / len(sims) if sims else 1.0
-        score = n_chains * (1 + (DISPUTE_WEIGHT if kind else 0)) + cohesion / 10
+        score = n_chains + (DISPUTE_WEIGHT if kind else 0) + cohesion / 10
         reason = _reason(keys, sims, len(ids), len(rows))
         drafts.append((score, ids, rows, tellings, sources, n_chains, kind, labels, reason))
     drafts.sort(key=lambda d: (-d[0], -len(d[4]), d[2][0]))
