@@ -110,7 +110,11 @@ def polnear_check(data: Path, n: int = 300) -> str:
         one_pass = discover(corpus, second_pass=False)
     sizes = found.claims.groupby("candidate")["articles"].sum()
     top = found.claims.drop_duplicates("candidate").head(10)
-    top = top.assign(statement=top["statement"].str.slice(0, 80), grouped_by=top["grouped_by"].str.slice(0, 50))
+    top = top.assign(
+        articles=top["candidate"].map(sizes),  # the candidate's articles, all its variants (a row holds one variant)
+        statement=top["statement"].str.slice(0, 80),
+        grouped_by=top["grouped_by"].str.slice(0, 50),
+    )
     return (
         f"{n} PolNeAR articles: {found.summary()}\n"
         f"first pass alone: {one_pass.claims['candidate'].nunique()} candidates; "
