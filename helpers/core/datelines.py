@@ -159,8 +159,10 @@ _TELLING = r"reported|reports|said|says|wrote|writes|quoted|cited"
 def _teller_pattern(names: Sequence[str]) -> re.Pattern[str]:
     """``NAME reported`` / ``according to NAME`` / ``told NAME`` for the given agency names (case-sensitive)."""
     alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    # every match opens with one of these letters: the lookahead skips other word starts at once (same matches)
+    first = re.escape("".join(sorted({n[0] for n in names} | set("Tacst"))))
     return re.compile(
-        rf"\b(?:(?:The )?(?P<a>{alt})\s+(?:{_TELLING})\b|according to (?:the )?(?P<b>{alt})\b|"
+        rf"\b(?=[{first}])(?:(?:The )?(?P<a>{alt})\s+(?:{_TELLING})\b|according to (?:the )?(?P<b>{alt})\b|"
         rf"(?:told|spoke to|spoke with|cited by) (?:the )?(?P<c>{alt})\b)"
     )
 
@@ -190,6 +192,8 @@ def credits_in_text(text: str, outlet: object = "") -> list[tuple[str, str]]:
         for name in dateline.credits:
             note(name, f"dateline ({name})")
     for pattern, how in ((_SIGN_OFF, "sign-off"), (_BYLINE, "byline")):
+        if pattern is _BYLINE and "By " not in text:  # a byline needs the literal "By ": skip the scan
+            continue
         for m in pattern.finditer(text):
             name = m.group("name").strip()
             if name.casefold() in _AGENCIES:
