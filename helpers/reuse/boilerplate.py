@@ -240,11 +240,15 @@ def _house_text(
         maybe = _member(hashes[sid], candidates)
         if not maybe.any():
             continue
-        pairs = zip(hashes[sid].tolist(), maybe.tolist(), strict=True)
-        found = [is_boilerplate(h, sid) if m else None for h, m in pairs]
-        flags = np.fromiter((f is not None for f in found), dtype=bool, count=len(found))
-        if not flags.any():
+        at = np.flatnonzero(maybe)  # only shingles in enough articles are looked at, the others stay None
+        found: list[tuple[int, int] | None] = [None] * maybe.size
+        for i, h in zip(at.tolist(), hashes[sid][at].tolist(), strict=True):
+            found[i] = is_boilerplate(h, sid)
+        hits = [i for i in at.tolist() if found[i] is not None]
+        if not hits:
             continue
+        flags = np.zeros(maybe.size, dtype=bool)
+        flags[hits] = True
         spans = []
         for a, b in _runs(flags, n, len(tok)):
             if b - a < BOILERPLATE_MIN_WORDS:
