@@ -209,12 +209,14 @@ def _house_text(
     stories = story_table(profiled)
     story_of = dict(zip(stories["source_id"], stories["story_id"], strict=True))
     # Where each shingle in enough articles occurs (the others cannot be boilerplate).
-    per = [np.unique(hashes[sid]) for sid in ids]
+    found_unique = [np.unique(hashes[sid], return_inverse=True) for sid in ids]
+    per, back = [u for u, _ in found_unique], [b for _, b in found_unique]
+    del found_unique
     every = np.concatenate([np.empty(0, np.uint64), *per])
     owner = np.repeat(np.arange(len(ids)), [p.size for p in per])
-    values, counts = np.unique(every, return_counts=True)
-    candidates = values[counts >= OUTLET_STOCK_MIN_DOCS]
-    keep = _member(every, candidates)
+    _, where, counts = np.unique(every, return_inverse=True, return_counts=True)
+    keep = (counts >= OUTLET_STOCK_MIN_DOCS)[where]  # in enough articles to be boilerplate
+    del where
     seen: dict[int, list[str]] = defaultdict(list)
     for h, i in zip(every[keep].tolist(), owner[keep].tolist(), strict=True):
         seen[h].append(ids[i])
@@ -236,8 +238,9 @@ def _house_text(
 
     rows = []
     masked = dict(texts)
-    for sid, tok in tokens.items():
-        maybe = _member(hashes[sid], candidates)
+    bounds = np.r_[0, np.cumsum([p.size for p in per], dtype=np.int64)]
+    for i, (sid, tok) in enumerate(tokens.items()):
+        maybe = keep[bounds[i] : bounds[i + 1]][back[i]]  # each shingle's membership, read off its unique value
         if not maybe.any():
             continue
         at = np.flatnonzero(maybe)  # only shingles in enough articles are looked at, the others stay None
