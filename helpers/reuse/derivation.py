@@ -45,7 +45,6 @@ from helpers.reuse.candidates import (
     passes,
     resolve_settings,
     set_candidates,
-    token_candidates,
 )
 from helpers.reuse.labels import (
     FORMULAIC,
@@ -140,10 +139,13 @@ def find_reuse(
     meta = Meta.of(corpus)
     ids = list(texts)
     tokens = _tokens(texts, stored, take_tokens(corpus))
-    cand = token_candidates(ids, [tokens[sid] for sid in ids], setting.n, setting.min_shared)
+    sets = [np.unique(shingles.shingle_hashes(tokens[sid].hashes, setting.n)) for sid in ids]
+    cand = set_candidates(ids, sets, setting.min_shared)
     canonical = canonical_pairs(ids, tokens, cand, setting)
     todo = passing_pairs(cand, setting)
-    aligned = align_pairs(todo, texts, tokens, Formulaic(ids, tokens, meta.outlet), meta)
+    judge = Formulaic(ids, tokens, meta.outlet, sets if setting.n == REUSE.n else None)  # the same shingles
+    del sets
+    aligned = align_pairs(todo, texts, tokens, judge, meta)
     return assemble(cand, aligned, canonical, meta, stored, setting)
 
 
