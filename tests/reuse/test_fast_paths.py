@@ -13,16 +13,14 @@ from helpers.reuse.candidates import corpus_texts
 from helpers.reuse.synthetic import generate
 
 #: Pieces a text is drawn from: agency names, the words around a teller, and filler.
-_PIECES = ["Reuters", "AFP", "AP", "The ", "the ", "according to ", "told ", "spoke with ", "cited by ", "said",
+_PIECES = ["Reuters", "AFP", "AP", "The ", "the ", "according to ", "told ", "spoke with ", "spoke to ", "cited by ", "said",
            " reported", " says", "Associated Press", "Agence France-Presse", "Tass", "x", " ", "\n", ".", ",",
            "Thereuters", "told the ", "ap"]  # fmt: skip
 
 
 def _plain_tellers() -> re.Pattern[str]:
     """The teller pattern without its first-letter lookahead (the simple version)."""
-    pattern = datelines._TELLERS.pattern
-    head = pattern.index("(?=[")
-    return re.compile(pattern[:head] + pattern[pattern.index("])", head) + 2 :])
+    return datelines._teller_pattern(datelines._TELLER_NAMES, lookahead=False)
 
 
 @settings(max_examples=300, deadline=None)
