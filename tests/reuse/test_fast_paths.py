@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.core import datelines
 from helpers.reuse import boilerplate, derivation, shingles
 from helpers.reuse.candidates import corpus_texts
+from helpers.reuse.labels import Formulaic
+from helpers.reuse.settings import REUSE
 from helpers.reuse.synthetic import generate
 
 #: Pieces a text is drawn from: agency names, the words around a teller, and filler.
-_PIECES = ["Reuters", "AFP", "AP", "The ", "the ", "according to ", "told ", "spoke with ", "spoke to ", "cited by ", "said",
-           " reported", " says", "Associated Press", "Agence France-Presse", "Tass", "x", " ", "\n", ".", ",",
+_PIECES = ["Reuters", "AFP", "AP", "The ", "the ", "according to ", "told ", "spoke with ", "spoke to ", "cited by ",
+           "said", " reported", " says", "Associated Press", "Agence France-Presse", "Tass", "x", " ", "\n", ".", ",",
            "Thereuters", "told the ", "ap"]  # fmt: skip
 
 
@@ -53,3 +56,14 @@ def test_reused_tokens_are_the_tokens_of_the_blanked_texts() -> None:
         assert tokens[sid].words == fresh.words
         for field in ("hashes", "starts", "ends", "ids"):
             assert (getattr(tokens[sid], field) == getattr(fresh, field)).all()
+
+
+def test_formulaic_shingles_from_the_scans_sets_are_those_it_would_make() -> None:
+    corpus = generate(150, seed=5).corpus
+    ids = [str(s) for s in corpus.index]
+    tokens = {sid: shingles.tokenize(str(text)) for sid, text in zip(ids, corpus["text"], strict=True)}
+    outlet = {sid: str(o) for sid, o in zip(ids, corpus["outlet"], strict=True)}
+    sets = [np.unique(shingles.shingle_hashes(tokens[sid].hashes, REUSE.n)) for sid in ids]
+    given, made = Formulaic(ids, tokens, outlet, sets), Formulaic(ids, tokens, outlet)
+    assert made.hashes.size and (given.hashes == made.hashes).all()
+    assert (given.common == made.common).all()
