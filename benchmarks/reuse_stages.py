@@ -62,7 +62,8 @@ def stages(size: int, seed: int = 0) -> pd.DataFrame:
     canonical = canonical_pairs(ids, tokens, cand, setting)
     todo = derivation.passing_pairs(cand, setting)
     clock.mark("pairs to align")
-    aligned = derivation.align_pairs(todo, texts, tokens, Formulaic(ids, tokens, meta.outlet), meta)
+    judge = Formulaic(ids, tokens, meta.outlet, sets)  # as find_reuse: the scan's shingle sets serve both
+    aligned = derivation.align_pairs(todo, texts, tokens, judge, meta)
     clock.mark("alignment and distinctive text")
     found = derivation.assemble(cand, aligned, canonical, meta, stored, setting)
     clock.mark("labels (assemble)")
