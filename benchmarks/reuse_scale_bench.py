@@ -106,8 +106,10 @@ def unit_costs(corpus: pd.DataFrame, pairs: pd.DataFrame) -> dict[str, float]:
     partition would be; per aligned pair: alignment with its labels' inputs.
     """
     from helpers.reuse import distributed
+    from helpers.reuse.candidates import corpus_texts
+    from helpers.reuse.labels import Meta
 
-    table = distributed._articles(corpus)
+    table = distributed._articles(corpus, corpus_texts(corpus))
     part = table.iloc[: distributed.PARTITION_ARTICLES]
     distributed.shingle_rows(part)  # warm the vocabulary, as a long-running worker has it
     t0 = time.process_time()
@@ -121,9 +123,9 @@ def unit_costs(corpus: pd.DataFrame, pairs: pd.DataFrame) -> dict[str, float]:
     todo = list(zip(aligned["source_a"], aligned["source_b"], strict=True))
     need = dict.fromkeys(x for pair in todo for x in pair)
     texts = {s: str(corpus.at[s, "text"]) for s in need}
-    outlet = dict.fromkeys(need, "")
+    meta = Meta.of(corpus).subset(list(need))
     t0 = time.process_time()
-    distributed.align_chunk(todo, texts, outlet, np.empty(0, np.uint64))
+    distributed.align_chunk(todo, texts, meta, (np.empty(0, np.uint64), np.empty(0, np.uint64)))
     align_s = time.process_time() - t0
     n_part = len(part)
     aligned_total = int((~pairs["direction_basis"].str.endswith("not aligned")).sum())

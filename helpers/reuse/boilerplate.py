@@ -54,15 +54,17 @@ class _Read(NamedTuple):
         return len(self.starts)
 
 
-def _read(text: str, n: int) -> _Read:
-    """One text tokenised for :func:`_house_text`."""
+def _read(text: str, n: int, keep: list[shingles.Tokens] | None = None) -> _Read:
+    """One text tokenised for :func:`_house_text` (its tokens appended to ``keep`` when given)."""
     tok = shingles.tokenize(text)
+    if keep is not None:
+        keep.append(tok)
     return _Read(shingles.shingle_hashes(tok.hashes, n), tok.starts, tok.ends)
 
 
-def read_texts(texts: Sequence[str], n: int) -> list[_Read]:
+def read_texts(texts: Sequence[str], n: int, keep: list[shingles.Tokens] | None = None) -> list[_Read]:
     """:func:`_read` of each text (a worker's task of the parallel path: nothing in it is per process)."""
-    return [_read(text, n) for text in texts]
+    return [_read(text, n, keep) for text in texts]
 
 
 def _recurring(hashes: Mapping[str, np.ndarray], groups: Mapping[str, list[str]], min_docs: int) -> dict[str, set]:
@@ -109,15 +111,38 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 _LAST: dict[tuple, HouseText] = {}
 #: ... and its texts' shingles by start position (under the same key), so the scan need not tokenise them again.
 _LAST_SHINGLES: dict[tuple, dict[str, np.ndarray]] = {}
+#: ... and the stored texts' tokens of the last in-process read, kept until :func:`take_tokens` hands them over once.
+_LAST_TOKENS: dict[tuple, dict[str, shingles.Tokens]] = {}
+
+
+def _key(corpus: pd.DataFrame, n: int) -> tuple:
+    """The key under which a corpus's reading is remembered: shingle size, ids, outlets and texts."""
+    texts = {str(sid): str(text) for sid, text in corpus["text"].items()}
+    outlets = tuple(str(o) for o in corpus["outlet"]) if "outlet" in corpus else ()
+    return (n, tuple(texts), outlets, hash(tuple(texts.values())))
+
+
+def take_tokens(corpus: pd.DataFrame, n: int = REUSE.n) -> dict[str, shingles.Tokens]:
+    """The stored texts' tokens of the last :func:`house_text` run on ``corpus`` in this process, once (else empty).
+
+    The scan tokenises the blanked texts; a text with nothing blanked is its stored text, whose tokens
+    the boilerplate pass already made (same process, so the same vocabulary ids): handed over, not redone.
+    """
+    return _LAST_TOKENS.pop(_key(corpus, n), {})
 
 
 def house_text(
-    corpus: pd.DataFrame, n: int = REUSE.n, pool: Executor | None = None, keep_shingles: bool = False
+    corpus: pd.DataFrame,
+    n: int = REUSE.n,
+    pool: Executor | None = None,
+    keep_shingles: bool = False,
+    keep_tokens: bool = False,
 ) -> HouseText:
     """Stories, boilerplate passages and blanked texts of a corpus (see the module); the last one is remembered.
 
     With ``pool`` (worker processes) the texts are tokenised there; the result is the same. With a
-    pool or ``keep_shingles`` the texts' shingles are kept too, for :func:`stored_shingles`.
+    pool or ``keep_shingles`` the texts' shingles are kept too, for :func:`stored_shingles`; with
+    ``keep_tokens`` (and no pool) their tokens, for :func:`take_tokens`.
     """
     texts = {str(sid): str(text) for sid, text in corpus["text"].items()}
     outlets = tuple(str(o) for o in corpus["outlet"]) if "outlet" in corpus else ()
@@ -125,17 +150,17 @@ def house_text(
     if key not in _LAST:
         _LAST.clear()
         _LAST_SHINGLES.clear()
+        _LAST_TOKENS.clear()
         keep = _LAST_SHINGLES.setdefault(key, {}) if pool is not None or keep_shingles else None
-        _LAST[key] = _house_text(corpus, texts, n, pool, keep)
+        tokens = _LAST_TOKENS.setdefault(key, {}) if keep_tokens and pool is None else None
+        _LAST[key] = _house_text(corpus, texts, n, pool, keep, tokens)
     found = _LAST[key]
     return HouseText(found.stories.copy(), found.boilerplate.copy(), dict(found.texts))
 
 
 def stored_shingles(corpus: pd.DataFrame, n: int = REUSE.n) -> dict[str, np.ndarray]:
     """Each stored text's shingle hashes by start position, as :func:`house_text` read them (it runs if need be)."""
-    texts = {str(sid): str(text) for sid, text in corpus["text"].items()}
-    outlets = tuple(str(o) for o in corpus["outlet"]) if "outlet" in corpus else ()
-    key = (n, tuple(texts), outlets, hash(tuple(texts.values())))
+    key = _key(corpus, n)
     if key not in _LAST_SHINGLES:
         _LAST.clear()
         house_text(corpus, n, keep_shingles=True)
@@ -148,11 +173,16 @@ def _house_text(
     n: int,
     pool: Executor | None = None,
     keep_shingles: dict[str, np.ndarray] | None = None,
+    keep_tokens: dict[str, shingles.Tokens] | None = None,
 ) -> HouseText:
-    """:func:`house_text` computed (each text's shingles by position also into ``keep_shingles``)."""
+    """:func:`house_text` computed (shingles by position into ``keep_shingles``, tokens into ``keep_tokens``)."""
     ids = list(texts)
     if pool is None:
-        read = read_texts([texts[sid] for sid in ids], n)
+        made: list[shingles.Tokens] = []
+        read = read_texts([texts[sid] for sid in ids], n, made if keep_tokens is not None else None)
+        if keep_tokens is not None:
+            keep_tokens.update(zip(ids, made, strict=True))
+        del made
     else:
         size = max(1, -(-len(ids) // POOL_TASKS))
         chunks = [[texts[sid] for sid in ids[lo : lo + size]] for lo in range(0, len(ids), size)]
@@ -179,12 +209,14 @@ def _house_text(
     stories = story_table(profiled)
     story_of = dict(zip(stories["source_id"], stories["story_id"], strict=True))
     # Where each shingle in enough articles occurs (the others cannot be boilerplate).
-    per = [np.unique(hashes[sid]) for sid in ids]
+    found_unique = [np.unique(hashes[sid], return_inverse=True) for sid in ids]
+    per, back = [u for u, _ in found_unique], [b for _, b in found_unique]
+    del found_unique
     every = np.concatenate([np.empty(0, np.uint64), *per])
     owner = np.repeat(np.arange(len(ids)), [p.size for p in per])
-    values, counts = np.unique(every, return_counts=True)
-    candidates = values[counts >= OUTLET_STOCK_MIN_DOCS]
-    keep = _member(every, candidates)
+    _, where, counts = np.unique(every, return_inverse=True, return_counts=True)
+    keep = (counts >= OUTLET_STOCK_MIN_DOCS)[where]  # in enough articles to be boilerplate
+    del where
     seen: dict[int, list[str]] = defaultdict(list)
     for h, i in zip(every[keep].tolist(), owner[keep].tolist(), strict=True):
         seen[h].append(ids[i])
@@ -206,15 +238,20 @@ def _house_text(
 
     rows = []
     masked = dict(texts)
-    for sid, tok in tokens.items():
-        maybe = _member(hashes[sid], candidates)
+    bounds = np.r_[0, np.cumsum([p.size for p in per], dtype=np.int64)]
+    for i, (sid, tok) in enumerate(tokens.items()):
+        maybe = keep[bounds[i] : bounds[i + 1]][back[i]]  # each shingle's membership, read off its unique value
         if not maybe.any():
             continue
-        pairs = zip(hashes[sid].tolist(), maybe.tolist(), strict=True)
-        found = [is_boilerplate(h, sid) if m else None for h, m in pairs]
-        flags = np.fromiter((f is not None for f in found), dtype=bool, count=len(found))
-        if not flags.any():
+        at = np.flatnonzero(maybe)  # only shingles in enough articles are looked at, the others stay None
+        found: list[tuple[int, int] | None] = [None] * maybe.size
+        for i, h in zip(at.tolist(), hashes[sid][at].tolist(), strict=True):
+            found[i] = is_boilerplate(h, sid)
+        hits = [i for i in at.tolist() if found[i] is not None]
+        if not hits:
             continue
+        flags = np.zeros(maybe.size, dtype=bool)
+        flags[hits] = True
         spans = []
         for a, b in _runs(flags, n, len(tok)):
             if b - a < BOILERPLATE_MIN_WORDS:

@@ -38,14 +38,13 @@ import pandas as pd
 
 from helpers.reuse import shingles
 from helpers.reuse.alignment import PASSAGE_COLUMNS, Profile, aligned_passages, profile
-from helpers.reuse.boilerplate import house_text, stored_shingles
+from helpers.reuse.boilerplate import house_text, stored_shingles, take_tokens
 from helpers.reuse.candidates import (
     canonical_pairs,
     corpus_texts,
     passes,
     resolve_settings,
     set_candidates,
-    token_candidates,
 )
 from helpers.reuse.labels import (
     FORMULAIC,
@@ -136,14 +135,17 @@ def find_reuse(
         with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
             return _find_reuse_parallel(corpus, setting, pool, workers)
     stored = corpus_texts(corpus)
-    texts = house_text(corpus).texts  # boilerplate blanked, offsets as stored
+    texts = house_text(corpus, keep_tokens=True).texts  # boilerplate blanked, offsets as stored
     meta = Meta.of(corpus)
     ids = list(texts)
-    tokens = {sid: shingles.tokenize(texts[sid]) for sid in ids}
-    cand = token_candidates(ids, [tokens[sid] for sid in ids], setting.n, setting.min_shared)
+    tokens = _tokens(texts, stored, take_tokens(corpus))
+    sets = [np.unique(shingles.shingle_hashes(tokens[sid].hashes, setting.n)) for sid in ids]
+    cand = set_candidates(ids, sets, setting.min_shared)
     canonical = canonical_pairs(ids, tokens, cand, setting)
     todo = passing_pairs(cand, setting)
-    aligned = align_pairs(todo, texts, tokens, Formulaic(ids, tokens, meta.outlet), meta)
+    judge = Formulaic(ids, tokens, meta.outlet, sets if setting.n == REUSE.n else None)  # the same shingles
+    del sets
+    aligned = align_pairs(todo, texts, tokens, judge, meta)
     return assemble(cand, aligned, canonical, meta, stored, setting)
 
 
@@ -181,6 +183,14 @@ def _find_reuse_parallel(corpus: pd.DataFrame, setting: ReuseSettings, pool: Exe
         for job in jobs:
             aligned.update(job.result())
     return assemble(cand, aligned, canonical, meta, stored, setting)
+
+
+def _tokens(texts: Mapping[str, str], stored: Mapping[str, str], read: Mapping[str, shingles.Tokens]) -> dict:
+    """Each blanked text's tokens: its stored text's when nothing was blanked and they were read, else tokenised."""
+    return {
+        sid: read[sid] if sid in read and text == stored[sid] else shingles.tokenize(text)
+        for sid, text in texts.items()
+    }
 
 
 def _chunks(items: Sequence, size: int) -> list[Sequence]:

@@ -131,8 +131,15 @@ class Formulaic:
     article's shingles under :data:`REUSE`.
     """
 
-    def __init__(self, ids: Sequence[str], tokens: Mapping[str, Tokens], outlet: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        ids: Sequence[str],
+        tokens: Mapping[str, Tokens],
+        outlet: Mapping[str, str],
+        sets: Sequence[np.ndarray] | None = None,
+    ) -> None:
         self.ids, self.tokens, self.outlet = ids, tokens, outlet
+        self._sets = sets  # each article's unique shingles under REUSE when already made (in the order of ids)
         self._hashes: np.ndarray | None = None
         self._common: np.ndarray | None = None
         self._cum: dict[tuple[str, bool], np.ndarray] = {}
@@ -141,7 +148,11 @@ class Formulaic:
     def hashes(self) -> np.ndarray:
         """Sorted formulaic shingle hashes: common in the corpus, or in OUTLET_STOCK_MIN_DOCS articles of one outlet."""
         if self._hashes is None:
-            sets = {sid: np.unique(shingles.shingle_hashes(self.tokens[sid].hashes, REUSE.n)) for sid in self.ids}
+            if self._sets is None:
+                sets = {sid: np.unique(shingles.shingle_hashes(self.tokens[sid].hashes, REUSE.n)) for sid in self.ids}
+            else:
+                sets = dict(zip(self.ids, self._sets, strict=True))
+            self._sets = None
             self._hashes, self._common = stock_shingles(self.ids, sets, self.outlet)
         return self._hashes
 

@@ -1,0 +1,69 @@
+"""The fast paths of the reuse scan give what the simple versions give: reused tokens, the teller scan."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers.core import datelines
+from helpers.reuse import boilerplate, derivation, shingles
+from helpers.reuse.candidates import corpus_texts
+from helpers.reuse.labels import Formulaic
+from helpers.reuse.settings import REUSE
+from helpers.reuse.synthetic import generate
+
+#: Pieces a text is drawn from: agency names, the words around a teller, and filler.
+_PIECES = ["Reuters", "AFP", "AP", "The ", "the ", "according to ", "told ", "spoke with ", "spoke to ", "cited by ",
+           "said", " reported", " says", "Associated Press", "Agence France-Presse", "Tass", "x", " ", "\n", ".", ",",
+           "Thereuters", "told the ", "ap"]  # fmt: skip
+
+
+def _plain_tellers() -> re.Pattern[str]:
+    """The teller pattern without its first-letter lookahead (the simple version)."""
+    return datelines._teller_pattern(datelines._TELLER_NAMES, lookahead=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_the_teller_scan_finds_what_the_plain_pattern_finds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    plain = _plain_tellers()
+    assert "(?=" not in plain.pattern
+    assert [m.group(0) for m in datelines._TELLERS.finditer(text)] == [m.group(0) for m in plain.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_PIECES, "By Jane Doe, Reuters", "by ", "By", "B", "y", "-- AFP"]), max_size=30))
+def test_a_byline_needs_the_literal_by_so_credits_may_skip_its_scan(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    if "By " not in text:
+        assert not list(datelines._BYLINE.finditer(text))
+
+
+def test_reused_tokens_are_the_tokens_of_the_blanked_texts() -> None:
+    corpus = generate(120, seed=3).corpus
+    boilerplate._LAST.clear()
+    texts = boilerplate.house_text(corpus, keep_tokens=True).texts
+    read = boilerplate.take_tokens(corpus)
+    assert read, "the in-process read keeps its tokens"
+    assert boilerplate.take_tokens(corpus) == {}, "handed over once"
+    tokens = derivation._tokens(texts, corpus_texts(corpus), read)
+    for sid, text in texts.items():
+        fresh = shingles.tokenize(text)
+        assert tokens[sid].words == fresh.words
+        for field in ("hashes", "starts", "ends", "ids"):
+            assert (getattr(tokens[sid], field) == getattr(fresh, field)).all()
+
+
+def test_formulaic_shingles_from_the_scans_sets_are_those_it_would_make() -> None:
+    corpus = generate(150, seed=5).corpus
+    ids = [str(s) for s in corpus.index]
+    tokens = {sid: shingles.tokenize(str(text)) for sid, text in zip(ids, corpus["text"], strict=True)}
+    outlet = {sid: str(o) for sid, o in zip(ids, corpus["outlet"], strict=True)}
+    sets = [np.unique(shingles.shingle_hashes(tokens[sid].hashes, REUSE.n)) for sid in ids]
+    given, made = Formulaic(ids, tokens, outlet, sets), Formulaic(ids, tokens, outlet)
+    assert made.hashes.size and (given.hashes == made.hashes).all()
+    assert (given.common == made.common).all()
