@@ -1,5 +1,6 @@
-"""Error analysis of the cue tagger on PolNeAR train by held-out folds: ``python -m benchmarks.cue_errors DATA [--folds N]``.
+"""Error analysis of the cue tagger on held-out folds of PolNeAR train: ``python -m benchmarks.cue_errors DATA``.
 
+``--folds=N`` analyses the first N folds (default 1).
 For each of the first ``N`` folds of :mod:`helpers.sourcing.training` (article ``k`` in fold
 ``k % FOLDS``), a model fitted on the other folds tags the held-out fold with the rules (wide
 convention); missed gold cues and false positives are counted by category and by word. Dev and
