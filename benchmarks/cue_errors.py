@@ -14,10 +14,12 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import pandas as pd
+
 from helpers.core.text import quote_spans
 from helpers.sourcing import detect
 from helpers.sourcing.accuracy import spans_overlap
-from helpers.sourcing.polnear import load_split
+from helpers.sourcing.polnear import load_links, load_split
 from helpers.sourcing.tagger import _cue_model, token_probabilities
 from helpers.sourcing.training import FOLDS, train_model
 
@@ -52,6 +54,30 @@ def category(text: str, start: int, end: int, quotes: list[tuple[int, int]], voc
     return "single word in vocabulary"
 
 
+def source_errors(text: str, det: pd.DataFrame, gold_links: pd.DataFrame) -> list[str]:
+    """For each gold attribution with a source: found (cue and source overlap) or why not."""
+    rows = list(zip(det["cue_start"], det["cue_end"], det["source_start"], det["source_end"], strict=True))
+    out = []
+    g = gold_links
+    for c0, c1, s0, s1 in zip(g["cue_start"], g["cue_end"], g["source_start"], g["source_end"], strict=True):
+        if s0 < 0:
+            continue
+        hits = [r for r in rows if spans_overlap(r[0], r[1], c0, c1)]
+        if not hits:
+            out.append("cue missed")
+        elif any(spans_overlap(r[2], r[3], s0, s1) for r in hits):
+            out.append("found (cue and source)")
+        elif all(r[3] <= r[2] for r in hits):
+            out.append("cue found, no source detected")
+        elif "." in text[min(s1, c0) : max(s0, c1)] or "\n" in text[min(s1, c0) : max(s0, c1)]:
+            out.append("cue found, gold source in another sentence")
+        elif s0 >= c1:
+            out.append("cue found, gold source after the cue (same sentence), other span detected")
+        else:
+            out.append("cue found, gold source before the cue (same sentence), other span detected")
+    return out
+
+
 def main(data_dir: Path, n_folds: int = 1) -> int:
     """Print missed and false-positive cue categories over ``n_folds`` held-out folds of train."""
     split = data_dir / "polnear" / "train"
@@ -59,6 +85,8 @@ def main(data_dir: Path, n_folds: int = 1) -> int:
         print(f"skipped: PolNeAR train not found at {split}")
         return 0
     train = load_split(split)
+    links = load_links(split)
+    sources: Counter[str] = Counter()
     missed: Counter[str] = Counter()
     missed_words: Counter[str] = Counter()
     fps: Counter[str] = Counter()
@@ -70,11 +98,13 @@ def main(data_dir: Path, n_folds: int = 1) -> int:
     for fold in range(n_folds):
         fit = [a for k, a in enumerate(train) if k % FOLDS != fold]
         held = [a for k, a in enumerate(train) if k % FOLDS == fold]
+        held_links = [a for k, a in enumerate(links) if k % FOLDS == fold]
         weights, vocab_list = train_model(fit)
         vocab = frozenset(vocab_list)
         model = (weights, _cue_model()[1], vocab)  # the shipped threshold
-        for _, text, cues in held:
+        for (_, text, cues), (_, _, gold_links) in zip(held, held_links, strict=True):
             det = detect.find_attributions(text, tagger=True, cue_model=model)
+            sources.update(source_errors(text, det, gold_links))
             d = list(zip(det["cue_start"], det["cue_end"], strict=True))
             g = list(zip(cues["start"], cues["end"], strict=True))
             quotes = quote_spans(text)
@@ -104,6 +134,9 @@ def main(data_dir: Path, n_folds: int = 1) -> int:
     print("\n| missed gold cues by category | missed | found | recall |\n|---|---:|---:|---:|")
     for cat, c in missed.most_common():
         print(f"| {cat} | {c} | {found_cat[cat]} | {found_cat[cat] / (c + found_cat[cat]):.2f} |")
+    print("\n| gold attributions with a source | n | share |\n|---|---:|---:|")
+    for k, c in sources.most_common():
+        print(f"| {k} | {c} | {c / sum(sources.values()):.3f} |")
     print("\n| missed gold cue: tagger view | n |\n|---|---:|")
     for k, c in near.most_common():
         print(f"| {k} | {c} |")
