@@ -9,73 +9,17 @@ test are never read. Prints markdown tables; writes nothing.
 
 from __future__ import annotations
 
-import re
 import sys
 from collections import Counter
 from pathlib import Path
 
-import pandas as pd
-
 from helpers.core.text import quote_spans
 from helpers.sourcing import detect
 from helpers.sourcing.accuracy import spans_overlap
+from helpers.sourcing.errors import category, lead_words, source_errors
 from helpers.sourcing.polnear import load_links, load_split
 from helpers.sourcing.tagger import _cue_model, token_probabilities
 from helpers.sourcing.training import FOLDS, train_model
-
-NOUNS = {
-    "statement", "report", "reports", "poll", "polls", "survey", "interview", "remarks", "comments",
-    "speech", "letter", "tweet", "memo", "email", "study", "analysis", "estimate", "view", "views",
-    "belief", "claim", "claims", "argument", "accusations", "allegations", "promise", "pledge", "plan",
-}  # fmt: skip
-_WORD = re.compile(r"\w[\w'’-]*")
-
-
-def category(text: str, start: int, end: int, quotes: list[tuple[int, int]], vocab: frozenset[str]) -> str:
-    """One coarse category of a cue span (the first that applies)."""
-    span = text[start:end]
-    low = span.lower().strip()
-    words = _WORD.findall(low)
-    first_nl = text.find("\n")
-    if low in {":", "—", "–", "-"} or not words:
-        return "punctuation (colon/dash)"
-    if start < (first_nl if first_nl >= 0 else len(text)):
-        return "headline"
-    if "according" in low:
-        return "according to"
-    if any(q0 < start and end <= q1 for q0, q1 in quotes):
-        return "inside a quotation"
-    if len(words) > 1:
-        return "multi-word" + (" (some word out of vocabulary)" if any(w not in vocab for w in words) else "")
-    if words[0] in NOUNS:
-        return "noun (statement/report/poll...)"
-    if words[0] not in vocab:
-        return "single word out of tagger vocabulary"
-    return "single word in vocabulary"
-
-
-def source_errors(text: str, det: pd.DataFrame, gold_links: pd.DataFrame) -> list[str]:
-    """For each gold attribution with a source: found (cue and source overlap) or why not."""
-    rows = list(zip(det["cue_start"], det["cue_end"], det["source_start"], det["source_end"], strict=True))
-    out = []
-    g = gold_links
-    for c0, c1, s0, s1 in zip(g["cue_start"], g["cue_end"], g["source_start"], g["source_end"], strict=True):
-        if s0 < 0:
-            continue
-        hits = [r for r in rows if spans_overlap(r[0], r[1], c0, c1)]
-        if not hits:
-            out.append("cue missed")
-        elif any(spans_overlap(r[2], r[3], s0, s1) for r in hits):
-            out.append("found (cue and source)")
-        elif all(r[3] <= r[2] for r in hits):
-            out.append("cue found, no source detected")
-        elif "." in text[min(s1, c0) : max(s0, c1)] or "\n" in text[min(s1, c0) : max(s0, c1)]:
-            out.append("cue found, gold source in another sentence")
-        elif s0 >= c1:
-            out.append("cue found, gold source after the cue (same sentence), other span detected")
-        else:
-            out.append("cue found, gold source before the cue (same sentence), other span detected")
-    return out
 
 
 def main(data_dir: Path, n_folds: int = 1) -> int:
@@ -119,7 +63,7 @@ def main(data_dir: Path, n_folds: int = 1) -> int:
                 missed[cat] += 1
                 missed_words[text[g0:g1].lower()] += 1
                 if cat.startswith("multi-word"):
-                    multi[" ".join(_WORD.findall(text[g0:g1].lower())[:2])] += 1
+                    multi[lead_words(text[g0:g1])] += 1
                 best = max((p for s, e, p in probs if s < g1 and g0 < e), default=None)
                 if best is not None:
                     near["candidate, p >= 0.4" if best >= 0.4 else "candidate, p < 0.4"] += 1
