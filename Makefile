@@ -15,7 +15,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # Kernels run in notebooks/: a relative CORPUS_DIR is made absolute before any kernel starts.
 CORPUS_ENV := $(if $(CORPUS_DIR),CORPUS_DIR=$(abspath $(CORPUS_DIR)),)
 
-.PHONY: class binder-link help setup lab test unit nbtest browser screenshots lint validate tables report notebooks bench bench-validate bench-tables bench-suggest bench-discover bench-independence bench-scale bench-scale-reuse accuracy train-sourcing lock clean
+.PHONY: class binder-link help setup lab test unit nbtest browser screenshots lint validate tables report notebooks bench bench-validate bench-tables bench-suggest bench-discover bench-independence bench-scale bench-scale-reuse accuracy train-sourcing cue-errors lock clean
 
 help:
 	@echo "make lab      open the notebooks in JupyterLab (sets everything up first)"
@@ -32,6 +32,7 @@ help:
 	@echo "make browser  only the JupyterLab-in-Chromium tests; make screenshots refreshes docs/screenshots/"
 	@echo "make accuracy the detectors measured on outside annotated data (DATA=../shared/data; skipped when absent)"
 	@echo "make train-sourcing  re-train the attribution cue tagger on PolNeAR train (DATA=...; skipped when absent)"
+	@echo "make cue-errors      the cue tagger's misses and false cues on held-out folds of PolNeAR train, by category"
 	@echo "make validate check the corpus and codings; make tables writes the CSV tables to build/tables/"
 	@echo "make lock     re-pin constraints.txt from the current environment"
 
@@ -119,6 +120,11 @@ accuracy: $(STAMP)
 # Re-train the shipped cue tagger (helpers/sourcing/data/cue_model.json) on PolNeAR train; then run make accuracy.
 train-sourcing: $(STAMP)
 	$(BIN)/python benchmarks/train_sourcing.py $(DATA)
+
+# Missed and false cues of the tagger on held-out folds of PolNeAR train, by category (FOLDS=1..5).
+FOLDS ?= 1
+cue-errors: $(STAMP)
+	$(BIN)/python -m benchmarks.cue_errors $(DATA) --folds=$(FOLDS)
 
 bench-validate: $(STAMP)
 	$(BIN)/python -m benchmarks.validate_bench

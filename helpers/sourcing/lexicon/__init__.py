@@ -4,8 +4,8 @@ Kept apart from the code, the way HeidelTime keeps its resource files and spaCy 
 :mod:`.outlets` (news organisations), :mod:`.source_words` (what a source span is made of),
 :mod:`.cue_words` (the words that make or cancel a cue), :mod:`.cue_patterns` (multi-word and
 typographic cues), :mod:`.hedge_patterns` (distancing words and disclaimers), :mod:`.punctuation`
-(tokens and clause punctuation). A corpus extends the outlets in its settings (``outlets`` in
-``event.toml``), never here.
+(tokens and clause punctuation), :mod:`.error_words` (nouns the error analysis groups). A corpus
+extends the outlets in its settings (``outlets`` in ``event.toml``), never here.
 """
 
 from helpers.sourcing.lexicon.cue_words import CLAIM_NEGATORS
