@@ -74,6 +74,11 @@ def partition_pairs(rows: pd.DataFrame, ndocs: int) -> pd.DataFrame:
     return pd.DataFrame({"key": keys, "shared_shingles": shared, "distinctive_shingles": distinctive})
 
 
+def sum_pairs(counts: pd.DataFrame) -> pd.DataFrame:
+    """The pair counts of one key partition summed per pair (every row of a key is in the same partition)."""
+    return counts.groupby("key").sum()
+
+
 def partition_formulaic(rows: pd.DataFrame, ndocs: int) -> pd.DataFrame:
     """The formulaic shingles of one hash partition: common in the corpus (``common``), or stock text of one outlet."""
     hashes = rows["hash"].to_numpy(np.uint64)
@@ -154,7 +159,11 @@ def distributed_candidates(
     postings = rows.shuffle("hash", npartitions=nhash)
     meta_pairs = pd.DataFrame({c: np.empty(0, np.int64) for c in CANDIDATE_COLUMNS})
     counts = postings.map_partitions(partition_pairs, ndocs, meta=meta_pairs)
-    summed = counts.groupby("key").sum(split_out=max(1, nhash // 4))
+    # summed by a shuffle on the pair key (disk-backed, bounded memory per worker), not a tree reduction,
+    # whose last steps gather all of a split's pair counts on one worker
+    summed = counts.shuffle("key", npartitions=max(1, nhash // 4)).map_partitions(
+        sum_pairs, meta=meta_pairs.set_index("key")
+    )
     form_meta = pd.DataFrame({"hash": np.empty(0, np.uint64), "common": np.empty(0, bool)})
     formulaic = postings.map_partitions(partition_formulaic, ndocs, meta=form_meta)
     with dask.config.set(scheduler=client):
