@@ -27,6 +27,12 @@ from helpers.reuse import distributed
 CSV_MAX_ROWS = 200_000
 #: Score columns rounded as in ``python -m helpers tables`` (so the CSV of a corpus folder equals its reuse_pairs.csv).
 ROUNDED = ("similarity", "containment_a_in_b", "containment_b_in_a", "coverage_a", "coverage_b")
+#: Errors distributed raises when a worker was lost (most often killed for going over its memory limit).
+LOST_WORKER_ERRORS = ("KilledWorker", "FutureCancelledError")
+LOST_WORKER_HINT = (
+    " (a worker was lost, most often over its memory limit: give the workers more memory, e.g."
+    " LocalCluster(memory_limit=...) or the job's --memory, or more workers)"
+)
 #: Seconds to wait for a scheduler to answer before saying it is unreachable.
 CONNECT_TIMEOUT_S = 10
 #: A hidden temporary output folder older than this (seconds) is an interrupted run's leftover.
@@ -109,9 +115,10 @@ def run(source: str, out: str, scheduler: str | None = None) -> int:
             if client is None:
                 raise
             first = str(exc).splitlines()[0] if str(exc) else ""
+            hint = LOST_WORKER_HINT if type(exc).__name__ in LOST_WORKER_ERRORS else ""
             raise ScanError(
                 f"the Dask cluster at {scheduler} failed mid-run ({type(exc).__name__}: {first}); nothing was"
-                " written, rerun to start again"
+                f" written, rerun to start again{hint}"
             ) from None
         finally:
             if client is not None:

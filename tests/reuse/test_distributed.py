@@ -248,3 +248,21 @@ def test_a_pairs_folder_without_pairs_is_one_problem(tmp_path: Path, monkeypatch
     monkeypatch.setenv("REUSE_PAIRS", str(tmp_path))
     with pytest.raises(InputError, match=r"no reuse_pairs\.csv or reuse_pairs\.parquet here"):
         pairs_for(load_corpus(WIRE_CORPUS_DIR))
+
+
+def test_a_lost_worker_says_memory_is_the_likely_cause(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class LostCluster:
+        def close(self) -> None:
+            pass
+
+    def lost(corpus: pd.DataFrame, client: object) -> dict[str, pd.DataFrame]:
+        raise dask_distributed.client.FutureCancelledError("('sum', 0)", reason="unknown")
+
+    monkeypatch.setattr(archive, "connect", lambda address: LostCluster())
+    monkeypatch.setattr(distributed, "scan", lost)
+    code = cli.main(["reuse", str(WIRE_CORPUS_DIR), "--out", str(tmp_path / "out"), "--scheduler", "tcp://x:1"])
+    out = capsys.readouterr().out.strip().splitlines()
+    assert code == 2 and len(out) == 1 and "failed mid-run (FutureCancelledError" in out[0]
+    assert "memory limit" in out[0] and not (tmp_path / "out").exists()
