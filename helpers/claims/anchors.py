@@ -36,14 +36,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
-from helpers.claims.grouping import Form, stem
+from helpers.claims.grouping import Form, rare_pairs, stem
 from helpers.claims.statements import NAME
 from helpers.reuse.shingles import words
 
@@ -61,8 +61,6 @@ MIN_SHARED_ANCHORS = 0
 MIN_SKELETON = 3
 #: A candidate grows by this pass only while it holds fewer tellings than this (no snowballing).
 MAX_TELLINGS = 12
-#: A word or anchor proposes pairs when at most this share of the statements hold it (and at most RARE_MIN).
-RARE_SHARE, RARE_MIN = 0.002, 12
 #: Number words and their value.
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -140,31 +138,6 @@ def extended(
     return ext, idf, norms
 
 
-def _pairs(ext: Sequence[frozenset[str]], alone: set[int]) -> np.ndarray:
-    """Pairs (i, j) with i alone, sharing :data:`MIN_ANCHORS` rare items (inverted index over the rare ones)."""
-    n = len(ext)
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, e in enumerate(ext):
-        for w in e:
-            postings[w].append(i)
-    cap = max(RARE_MIN, int(RARE_SHARE * n))
-    codes = []
-    for ids in postings.values():
-        if 2 <= len(ids) <= cap:
-            arr = np.asarray(ids, dtype=np.int64)
-            mask = np.fromiter((i in alone for i in ids), dtype=bool, count=len(ids))
-            if not mask.any():
-                continue
-            a, b = np.meshgrid(arr[mask], arr, indexing="ij")
-            keep = a != b
-            codes.append(a[keep] * n + b[keep])
-    if not codes:
-        return np.empty((0, 2), dtype=np.int64)
-    pair, count = np.unique(np.concatenate(codes), return_counts=True)
-    pair = pair[count >= MIN_ANCHORS]
-    return np.column_stack([pair // n, pair % n])
-
-
 def _same_story(a: Form, b: Form, story_of: Mapping[str, str] | None) -> bool:
     """Whether two statements come from articles of one story (always, when stories are not known)."""
     if not story_of:
@@ -203,7 +176,7 @@ def attach_alone(
                 home[i] = k
     alone = {i for i in range(len(forms)) if i not in home}
     scored = []
-    for a, b in _pairs(ext, alone):
+    for a, b in rare_pairs(ext, MIN_ANCHORS, alone):
         a, b = int(a), int(b)
         if forms[a].sources & forms[b].sources or not _same_story(forms[a], forms[b], story_of):
             continue

@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -112,22 +112,39 @@ def build_forms(statements: pd.DataFrame, aliases: pd.DataFrame) -> tuple[list[F
 
 def candidate_pairs(forms: Sequence[Form]) -> np.ndarray:
     """Pairs of forms (i < j, as rows of an n x 2 array) sharing at least :data:`MIN_SHARED` rare words."""
-    n = len(forms)
+    return rare_pairs([f.words for f in forms], MIN_SHARED)
+
+
+def rare_pairs(items: Sequence[Iterable[str]], min_shared: int, alone: set[int] | None = None) -> np.ndarray:
+    """Pairs of positions sharing ``min_shared`` rare items, through an inverted index over the rare ones.
+
+    An item is rare when at most :data:`RARE_SHARE` of the positions hold it (at least :data:`RARE_MIN`),
+    so nothing is compared all against all. Without ``alone`` the pairs are (i < j); with it, every
+    ordered pair (i, j) whose i is in ``alone``.
+    """
+    n = len(items)
     postings: dict[str, list[int]] = defaultdict(list)
-    for i, f in enumerate(forms):
-        for w in f.words:
+    for i, held in enumerate(items):
+        for w in held:
             postings[w].append(i)
     cap = max(RARE_MIN, int(RARE_SHARE * n))
     codes = []
     for ids in postings.values():
         if 2 <= len(ids) <= cap:
             arr = np.asarray(ids, dtype=np.int64)
-            a, b = np.triu_indices(len(arr), 1)
-            codes.append(arr[a] * n + arr[b])
+            if alone is None:
+                a, b = np.triu_indices(len(arr), 1)
+                codes.append(arr[a] * n + arr[b])
+                continue
+            mask = np.fromiter((i in alone for i in ids), dtype=bool, count=len(ids))
+            if mask.any():
+                a, b = np.meshgrid(arr[mask], arr, indexing="ij")
+                keep = a != b
+                codes.append(a[keep] * n + b[keep])
     if not codes:
         return np.empty((0, 2), dtype=np.int64)
     pair, count = np.unique(np.concatenate(codes), return_counts=True)
-    pair = pair[count >= MIN_SHARED]
+    pair = pair[count >= min_shared]
     return np.column_stack([pair // n, pair % n])
 
 
