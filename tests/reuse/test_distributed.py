@@ -171,20 +171,29 @@ def test_a_run_failing_mid_way_keeps_the_previous_output_and_leaves_no_partial_o
     assert [p.name for p in tmp_path.iterdir()] == ["out"]
 
 
-def test_a_cluster_dying_mid_run_is_one_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _reuse_on_a_failing_cluster(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, error: BaseException
+) -> tuple[int, list[str]]:
+    """``reuse --scheduler`` on a stand-in cluster whose scan raises ``error``: exit code and printed lines."""
+
     class LostCluster:
         def close(self) -> None:
             pass
 
     def lost(corpus: pd.DataFrame, client: object) -> dict[str, pd.DataFrame]:
-        raise dask_distributed.comm.CommClosedError("in <TCP (closed)>: Stream is closed")
+        raise error
 
     monkeypatch.setattr(archive, "connect", lambda address: LostCluster())
     monkeypatch.setattr(distributed, "scan", lost)
     code = cli.main(["reuse", str(WIRE_CORPUS_DIR), "--out", str(tmp_path / "out"), "--scheduler", "tcp://x:1"])
-    out = capsys.readouterr().out.strip().splitlines()
+    return code, capsys.readouterr().out.strip().splitlines()
+
+
+def test_a_cluster_dying_mid_run_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    closed = dask_distributed.comm.CommClosedError("in <TCP (closed)>: Stream is closed")
+    code, out = _reuse_on_a_failing_cluster(tmp_path, capsys, monkeypatch, closed)
     assert code == 2 and len(out) == 1 and "failed mid-run (CommClosedError" in out[0] and "rerun" in out[0]
     assert not (tmp_path / "out").exists()
 
@@ -253,16 +262,7 @@ def test_a_pairs_folder_without_pairs_is_one_problem(tmp_path: Path, monkeypatch
 def test_a_lost_worker_says_memory_is_the_likely_cause(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    class LostCluster:
-        def close(self) -> None:
-            pass
-
-    def lost(corpus: pd.DataFrame, client: object) -> dict[str, pd.DataFrame]:
-        raise dask_distributed.client.FutureCancelledError("('sum', 0)", reason="unknown")
-
-    monkeypatch.setattr(archive, "connect", lambda address: LostCluster())
-    monkeypatch.setattr(distributed, "scan", lost)
-    code = cli.main(["reuse", str(WIRE_CORPUS_DIR), "--out", str(tmp_path / "out"), "--scheduler", "tcp://x:1"])
-    out = capsys.readouterr().out.strip().splitlines()
+    cancelled = dask_distributed.client.FutureCancelledError("('sum', 0)", reason="unknown")
+    code, out = _reuse_on_a_failing_cluster(tmp_path, capsys, monkeypatch, cancelled)
     assert code == 2 and len(out) == 1 and "failed mid-run (FutureCancelledError" in out[0]
     assert "memory limit" in out[0] and not (tmp_path / "out").exists()
