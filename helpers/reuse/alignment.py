@@ -64,8 +64,6 @@ _STOP_LOCK = threading.Lock()
 def _stop_flags(toks: Tokens) -> np.ndarray:
     """Whether each token is a stop word, looked up by vocabulary id."""
     global _STOP_BY_ID
-    if toks.ids is None:
-        return np.fromiter((w in STOP_WORDS for w in toks.words), dtype=bool, count=len(toks))
     if toks.ids.size and int(toks.ids.max()) >= _STOP_BY_ID.size:
         with _STOP_LOCK:
             extra = shingles.vocabulary_table(STOP_WORDS.__contains__, _STOP_BY_ID.size)

@@ -16,6 +16,7 @@ import threading
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import chain
 
 import numpy as np
@@ -144,27 +145,28 @@ class Tokens:
     """A text's normalised words, their stable hashes and their character spans in the unmodified text.
 
     ``ids`` numbers each word in this process's vocabulary (:func:`vocabulary_word`), so that
-    per-word tables (stop words, hashes) are looked up as arrays instead of word by word.
+    per-word tables (stop words, hashes) are looked up as arrays instead of word by word; the
+    words themselves are read off the ids when first asked for (most texts never need them).
     """
 
-    words: tuple[str, ...]
     hashes: np.ndarray
     starts: np.ndarray
     ends: np.ndarray
-    ids: np.ndarray | None = None
+    ids: np.ndarray
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        """The normalised words, in text order (ids are this process's: see :func:`vocabulary_word`)."""
+        return tuple(map(_VOCAB.__getitem__, self.ids.tolist()))
 
     def __len__(self) -> int:
-        return len(self.words)
+        return len(self.starts)
 
-
-_TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})")
 
 #: The process's vocabulary of normalised words: id -> word, word -> id, id -> stable hash.
 _VOCAB: list[str] = []
 _VOCAB_ID: dict[str, int] = {}
 _VOCAB_HASH = np.empty(1024, dtype=np.uint64)
-#: Raw token -> vocabulary id of its one normalised word; -1 when it normalises to several words or none.
-_RAW_ID: dict[str, int] = {}
 #: Held while the vocabulary grows, so that threads of one process (a Dask worker's) number words alike.
 _VOCAB_LOCK = threading.RLock()
 
@@ -188,14 +190,6 @@ def _word_id(word: str) -> int:
     return wid
 
 
-def _learn(raws: Sequence[str]) -> None:
-    """Give every raw token not yet seen its vocabulary id (or -1, see :data:`_RAW_ID`)."""
-    with _VOCAB_LOCK:
-        for raw in set(raws).difference(_RAW_ID):
-            parts = _parts(raw)
-            _RAW_ID[raw] = _word_id(parts[0]) if len(parts) == 1 else -1
-
-
 def vocabulary_word(wid: int) -> str:
     """The normalised word of a vocabulary id (see :attr:`Tokens.ids`)."""
     return _VOCAB[wid]
@@ -206,33 +200,150 @@ def vocabulary_table(predicate: Callable[[str], bool], start: int = 0) -> np.nda
     return np.fromiter(map(predicate, _VOCAB[start:]), dtype=bool, count=max(len(_VOCAB) - start, 0))
 
 
+# Tokenising without a Python step per word: each character's class (letter, digit, apostrophe)
+# from a table, word boundaries from where the class changes, and each raw word identified by a
+# 64-bit hash of its characters computed for all words at once. Only a raw word not seen before
+# is cut out of the text as a string, normalised and numbered.
+
+_LETTER, _DIGIT, _APOSTROPHE = 1, 2, 3
+_CLASS_RES = ((_LETTER, re.compile(r"[^\W\d_]")), (_DIGIT, re.compile(r"\d")), (_APOSTROPHE, re.compile(r"['’‘ʼ`]")))
+
+
+def _char_class(char: str) -> int:
+    """A character's class as :data:`TOKEN_RE` sees it (a letter first: ``ʼ`` is a letter and an apostrophe)."""
+    return next((cls for cls, pattern in _CLASS_RES if pattern.fullmatch(char)), 0)
+
+
+#: Class of every character of the Basic Multilingual Plane (the others are classed one by one).
+_BMP_CLASS = np.fromiter((_char_class(chr(c)) for c in range(0x10000)), dtype=np.int8, count=0x10000)
+#: Bits of a character's code point in a raw word's hash key (its offset in the word above them).
+_CODE_BITS = np.uint64(21)
+#: Raw-word hash -> vocabulary id of its one normalised word, or -1 when it normalises to several
+#: words or none (their ids in :data:`_RAW_PARTS`): a sorted array pair searched for every word
+#: at once, plus a dict of the words learnt since it was last rebuilt.
+_RAW_TABLE: tuple[np.ndarray, np.ndarray] = (np.empty(0, np.uint64), np.empty(0, np.int64))
+_RAW_NEW: dict[int, int] = {}
+_RAW_PARTS: dict[int, tuple[int, ...]] = {}
+#: The dict of new raw words is merged into the sorted arrays once it holds this many (or an eighth of them).
+_RAW_MERGE_MIN = 4096
+
+
+def _classes(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Code points of ``text`` (index = string index) and their classes, inner apostrophes counted as letters."""
+    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    astral = cps > 0xFFFF
+    if astral.any():
+        cls = np.zeros(cps.size, dtype=np.int8)
+        cls[~astral] = _BMP_CLASS[cps[~astral]]
+        cls[astral] = [_char_class(chr(c)) for c in cps[astral].tolist()]
+    else:
+        cls = _BMP_CLASS[cps]
+    apostrophes = np.flatnonzero(cls == _APOSTROPHE)
+    if apostrophes.size:
+        padded = _padded(cls)
+        inner = (padded[apostrophes] == _LETTER) & (padded[apostrophes + 2] == _LETTER)
+        cls[apostrophes] = np.where(inner, _LETTER, 0)
+    return cps, cls
+
+
+def _padded(cls: np.ndarray) -> np.ndarray:
+    """``cls`` with a class-0 character before and after it."""
+    padded = np.zeros(cls.size + 2, dtype=np.int8)
+    padded[1:-1] = cls
+    return padded
+
+
+def _raw_spans(cls: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``[start, end)`` of every raw word: a maximal run of letters, or of digits (what :data:`TOKEN_RE` matches)."""
+    padded = _padded(cls)
+    change = np.flatnonzero(padded[1:] != padded[:-1])
+    return change[padded[change + 1] != 0], change[padded[change] != 0]
+
+
+def _raw_hashes(cps: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """A 64-bit hash of each raw word: the sum of one mixed key per (code point, offset in the word)."""
+    lengths = ends - starts
+    before = np.cumsum(lengths) - lengths  # where each word's characters begin among all words' characters
+    inside = np.repeat(starts - before, lengths) + np.arange(int(lengths.sum()))
+    offset = inside - np.repeat(starts, lengths)
+    keys = cps[inside].astype(np.uint64) | (offset.astype(np.uint64) << _CODE_BITS)
+    with np.errstate(over="ignore"):
+        mixed = _mix(keys * _MUL)
+    return np.add.reduceat(mixed, before) if lengths.size else mixed[:0]
+
+
+def _lookup(hashes: np.ndarray) -> np.ndarray:
+    """Vocabulary ids of raw-word hashes (-2 where the raw word is not known yet, -1 several words)."""
+    keys, values = _RAW_TABLE
+    distinct, back = np.unique(hashes, return_inverse=True)  # sorted queries: the search stays in cache
+    ids = np.full(distinct.size, -2, dtype=np.int64)
+    if keys.size:
+        at = np.minimum(np.searchsorted(keys, distinct), keys.size - 1)
+        hit = keys[at] == distinct
+        ids[hit] = values[at[hit]]
+    missing = np.flatnonzero(ids == -2)
+    if missing.size and _RAW_NEW:
+        ids[missing] = [_RAW_NEW.get(h, -2) for h in distinct[missing].tolist()]
+    return ids[back]
+
+
+def _learn(text: str, hashes: np.ndarray, starts: np.ndarray, ends: np.ndarray, ids: np.ndarray) -> None:
+    """Number the raw words of ``text`` not seen before (``ids`` of -2), filling ``ids`` in place."""
+    global _RAW_TABLE
+    unknown = np.flatnonzero(ids == -2)
+    with _VOCAB_LOCK:
+        for i in np.unique(hashes[unknown], return_index=True)[1].tolist():
+            at = int(unknown[i])
+            h = int(hashes[at])
+            if h in _RAW_NEW:
+                continue
+            parts = _parts(text[int(starts[at]) : int(ends[at])])
+            if len(parts) == 1:
+                _RAW_NEW[h] = _word_id(parts[0])
+            else:
+                _RAW_PARTS[h] = tuple(map(_word_id, parts))
+                _RAW_NEW[h] = -1
+        ids[unknown] = [_RAW_NEW[h] for h in hashes[unknown].tolist()]
+        keys, values = _RAW_TABLE
+        if len(_RAW_NEW) >= max(_RAW_MERGE_MIN, keys.size // 8):
+            new_keys = np.fromiter(_RAW_NEW, dtype=np.uint64, count=len(_RAW_NEW))
+            new_values = np.fromiter(_RAW_NEW.values(), dtype=np.int64, count=len(_RAW_NEW))
+            keys, values = np.concatenate([keys, new_keys]), np.concatenate([values, new_values])
+            order = np.argsort(keys, kind="stable")
+            _RAW_TABLE = (keys[order], values[order])  # one assignment: readers see the old pair or the new
+            _RAW_NEW.clear()
+
+
+def _expand(hashes: np.ndarray, starts: np.ndarray, ends: np.ndarray, ids: np.ndarray) -> tuple:
+    """Starts, ends and ids with each raw word that normalises to several words (or none) replaced by its parts."""
+    several = np.flatnonzero(ids == -1)
+    parts = [_RAW_PARTS[h] for h in hashes[several].tolist()]
+    counts = np.ones(ids.size, dtype=np.int64)
+    counts[several] = [len(p) for p in parts]
+    out = np.repeat(ids, counts)
+    first = np.r_[0, np.cumsum(counts)[:-1]]
+    for at, words in zip(first[several].tolist(), parts, strict=True):
+        out[at : at + len(words)] = words
+    return np.repeat(starts, counts), np.repeat(ends, counts), out
+
+
 def tokenize(text: str) -> Tokens:
     """Normalised words with ``[start, end)`` offsets into ``text`` (a split word shares its span).
 
-    Offsets come from one ``re.split`` (separators and words alternate) and a cumulative sum of
-    the pieces' lengths, which is several times faster than ``finditer`` on long corpora. Each raw
-    token is looked up once in a raw-token -> vocabulary-id table, so that words and hashes are
-    gathered by id instead of normalised and hashed word by word.
+    The words are those of :data:`TOKEN_RE`, found without a Python step per word (see above): a
+    long corpus is tokenised several times faster than by a regular expression and a dict look-up
+    per word. Two different raw words share a 64-bit hash only by a chance the shingles (64-bit
+    hashes of words) already take.
     """
-    pieces = _TOKEN_SPLIT.split(text)
-    raws = pieces[1::2]
-    ends_all = np.cumsum(np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces)))
-    ends = ends_all[1::2]
-    starts = ends - np.fromiter(map(len, raws), dtype=np.int64, count=len(raws))
-    found = list(map(_RAW_ID.get, raws))
-    if None in found:
-        _learn(raws)
-        found = list(map(_RAW_ID.__getitem__, raws))
-    ids = np.fromiter(found, dtype=np.int64, count=len(found))
-    if ids.size and ids.min() < 0:
-        parts = _normal_parts(raws)
-        counts = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
-        ws = tuple(chain.from_iterable(parts))
-        starts, ends = np.repeat(starts, counts), np.repeat(ends, counts)
-        ids = np.fromiter(map(_word_id, ws), dtype=np.int64, count=len(ws))
-    else:
-        ws = tuple(map(_VOCAB.__getitem__, found))
-    return Tokens(ws, _VOCAB_HASH[ids], starts, ends, ids)
+    cps, cls = _classes(text)
+    starts, ends = _raw_spans(cls)
+    hashes = _raw_hashes(cps, starts, ends)
+    ids = _lookup(hashes)
+    if (ids == -2).any():
+        _learn(text, hashes, starts, ends, ids)
+    if (ids == -1).any():
+        starts, ends, ids = _expand(hashes, starts, ends, ids)
+    return Tokens(_VOCAB_HASH[ids], starts.astype(np.int64, copy=False), ends.astype(np.int64, copy=False), ids)
 
 
 #: Normalised word -> stable 64-bit hash, memoised.
