@@ -1,4 +1,4 @@
-"""The fast paths of the reuse scan give what the simple versions give: reused tokens, the teller scan."""
+"""The fast paths of the reuse scan give what the simple versions give: the tokeniser, reused tokens, the teller scan."""
 
 from __future__ import annotations
 
@@ -67,3 +67,24 @@ def test_formulaic_shingles_from_the_scans_sets_are_those_it_would_make() -> Non
     given, made = Formulaic(ids, tokens, outlet, sets), Formulaic(ids, tokens, outlet)
     assert made.hashes.size and (given.hashes == made.hashes).all()
     assert (given.common == made.common).all()
+
+
+#: Characters the tokeniser must class as the regular expression does: letters of several scripts, digits of
+#: several systems, every apostrophe (ʼ is a letter too), the underscore, marks, numerals that are not digits,
+#: characters past the Basic Multilingual Plane, a lone surrogate, and the spelling rules' words.
+_CHARS = list("aZéß'’‘ʼ`′_-. \n0٣½²ＦΩж中\u0301") + ["𝐀", "😀", "\udcff", "longtime", "armoured", "defence", "'s"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_CHARS), max_size=60))
+def test_the_tokeniser_finds_the_words_the_regular_expression_finds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    toks = shingles.tokenize(text)
+    spans, words = [], []
+    for match in shingles.TOKEN_RE.finditer(text):
+        parts = shingles._parts(match.group(0))
+        spans += [(match.start(), match.end())] * len(parts)
+        words += parts
+    assert list(zip(toks.starts.tolist(), toks.ends.tolist(), strict=True)) == spans
+    assert toks.words == tuple(words)
+    assert toks.hashes.tolist() == [shingles.word_hash(w) for w in words]
