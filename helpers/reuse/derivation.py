@@ -186,11 +186,16 @@ def _find_reuse_parallel(corpus: pd.DataFrame, setting: ReuseSettings, pool: Exe
 
 
 def _tokens(texts: Mapping[str, str], stored: Mapping[str, str], read: Mapping[str, shingles.Tokens]) -> dict:
-    """Each blanked text's tokens: its stored text's when nothing was blanked and they were read, else tokenised."""
-    return {
-        sid: read[sid] if sid in read and text == stored[sid] else shingles.tokenize(text)
-        for sid, text in texts.items()
-    }
+    """Each blanked text's tokens: from its stored text's tokens where they were read, else tokenised."""
+    out = {}
+    for sid, text in texts.items():
+        if sid not in read:
+            out[sid] = shingles.tokenize(text)
+        elif text == stored[sid]:
+            out[sid] = read[sid]
+        else:
+            out[sid] = shingles.blanked_tokens(read[sid], stored[sid], text)
+    return out
 
 
 def _chunks(items: Sequence, size: int) -> list[Sequence]:

@@ -228,9 +228,14 @@ _RAW_PARTS: dict[int, tuple[int, ...]] = {}
 _RAW_MERGE_MIN = 4096
 
 
+def _code_points(text: str) -> np.ndarray:
+    """The code points of ``text``, one per string index (a lone surrogate included)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
 def _classes(text: str) -> tuple[np.ndarray, np.ndarray]:
     """Code points of ``text`` (index = string index) and their classes, inner apostrophes counted as letters."""
-    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    cps = _code_points(text)
     astral = cps > 0xFFFF
     if astral.any():
         cls = np.zeros(cps.size, dtype=np.int8)
@@ -344,6 +349,19 @@ def tokenize(text: str) -> Tokens:
     if (ids == -1).any():
         starts, ends, ids = _expand(hashes, starts, ends, ids)
     return Tokens(_VOCAB_HASH[ids], starts.astype(np.int64, copy=False), ends.astype(np.int64, copy=False), ids)
+
+
+def blanked_tokens(tokens: Tokens, stored: str, blanked: str) -> Tokens:
+    """The tokens of ``blanked`` (``stored`` with some words turned to spaces) from the ``tokens`` of ``stored``.
+
+    Blanking a word's characters only removes that word (a space never joins or makes a word), so
+    the blanked text's tokens are the stored ones less every token with a changed character.
+    """
+    changed = _code_points(stored) != _code_points(blanked)
+    before = np.zeros(changed.size + 1, dtype=np.int64)
+    np.cumsum(changed, out=before[1:])
+    keep = before[tokens.ends] == before[tokens.starts]
+    return Tokens(tokens.hashes[keep], tokens.starts[keep], tokens.ends[keep], tokens.ids[keep])
 
 
 #: Normalised word -> stable 64-bit hash, memoised.

@@ -1,4 +1,4 @@
-"""The fast paths of the reuse scan give what the simple versions give: the tokeniser, reused tokens, the teller scan."""
+"""The reuse scan's fast paths give what the simple versions give: the tokeniser, reused tokens, the teller scan."""
 
 from __future__ import annotations
 
@@ -72,7 +72,7 @@ def test_formulaic_shingles_from_the_scans_sets_are_those_it_would_make() -> Non
 #: Characters the tokeniser must class as the regular expression does: letters of several scripts, digits of
 #: several systems, every apostrophe (ʼ is a letter too), the underscore, marks, numerals that are not digits,
 #: characters past the Basic Multilingual Plane, a lone surrogate, and the spelling rules' words.
-_CHARS = list("aZéß'’‘ʼ`′_-. \n0٣½²ＦΩж中\u0301") + ["𝐀", "😀", "\udcff", "longtime", "armoured", "defence", "'s"]
+_CHARS = [*"aZéß'’‘ʼ`′_-. \n0٣½²ＦΩж中\u0301", "𝐀", "😀", "\udcff", "longtime", "armoured", "defence", "'s"]
 
 
 @settings(max_examples=500, deadline=None)
@@ -88,3 +88,20 @@ def test_the_tokeniser_finds_the_words_the_regular_expression_finds(pieces: list
     assert list(zip(toks.starts.tolist(), toks.ends.tolist(), strict=True)) == spans
     assert toks.words == tuple(words)
     assert toks.hashes.tolist() == [shingles.word_hash(w) for w in words]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CHARS), max_size=60), st.lists(st.tuples(st.integers(0, 80), st.integers(1, 5))))
+def test_blanked_tokens_are_the_tokens_of_the_blanked_text(pieces: list[str], runs: list[tuple[int, int]]) -> None:
+    text = "".join(pieces)
+    toks = shingles.tokenize(text)
+    chars = list(text)
+    for first, count in runs:  # blank runs of whole tokens, as the boilerplate pass does
+        if first < len(toks):
+            last = min(first + count, len(toks)) - 1
+            start, end = int(toks.starts[first]), int(toks.ends[last])
+            chars[start:end] = [c if c == "\n" else " " for c in chars[start:end]]
+    blanked = "".join(chars)
+    got, fresh = shingles.blanked_tokens(toks, text, blanked), shingles.tokenize(blanked)
+    for field in ("hashes", "starts", "ends", "ids"):
+        assert getattr(got, field).tolist() == getattr(fresh, field).tolist()
