@@ -12,11 +12,10 @@ import os
 import resource
 import time
 
-import numpy as np
 import pandas as pd
 
-from helpers.reuse import derivation, shingles
-from helpers.reuse.boilerplate import house_text, take_tokens
+from helpers.reuse import derivation
+from helpers.reuse.boilerplate import house_text, take_sets, take_tokens
 from helpers.reuse.candidates import canonical_pairs, corpus_texts, resolve_settings, set_candidates
 from helpers.reuse.chaining import chains
 from helpers.reuse.labels import Formulaic, Meta
@@ -55,7 +54,7 @@ def stages(size: int, seed: int = 0) -> pd.DataFrame:
     ids = list(texts)
     tokens = derivation._tokens(texts, stored, take_tokens(corpus))
     clock.mark("tokenise texts with boilerplate blanked")
-    sets = [np.unique(shingles.shingle_hashes(tokens[s].hashes, setting.n)) for s in ids]
+    sets = derivation.shingle_sets(texts, stored, tokens, take_sets(corpus), setting.n)
     clock.mark("shingle sets")
     cand = set_candidates(ids, sets, setting.min_shared)
     clock.mark("posting lists and pair counts")

@@ -67,13 +67,13 @@ def read_texts(texts: Sequence[str], n: int, keep: list[shingles.Tokens] | None 
     return [_read(text, n, keep) for text in texts]
 
 
-def _recurring(hashes: Mapping[str, np.ndarray], groups: Mapping[str, list[str]], min_docs: int) -> dict[str, set]:
-    """Per group key: the shingles in at least ``min_docs`` of its articles."""
+def _recurring(sets: Mapping[str, np.ndarray], groups: Mapping[str, list[str]], min_docs: int) -> dict[str, set]:
+    """Per group key: the shingles in at least ``min_docs`` of its articles (``sets``: each one's distinct shingles)."""
     out = {}
     for key, sids in groups.items():
         if len(sids) < min_docs:
             continue
-        uniq, counts = np.unique(np.concatenate([np.unique(hashes[s]) for s in sids]), return_counts=True)
+        uniq, counts = np.unique(np.concatenate([sets[s] for s in sids]), return_counts=True)
         found = uniq[counts >= min_docs]
         if found.size:
             out[key] = set(found.tolist())
@@ -97,6 +97,35 @@ def _member(values: np.ndarray, sorted_set: np.ndarray | None) -> np.ndarray:
     return sorted_set[at] == values
 
 
+def _verdicts(sets: Sequence[np.ndarray], keys: Sequence[str], story_ids: Sequence[str], ndocs: int) -> tuple:
+    """Per distinct shingle of each article (``sets`` concatenated): articles and stories it is boilerplate in, else 0.
+
+    A shingle is boilerplate in an article when at least :data:`OUTLET_STOCK_MIN_DOCS` articles of
+    its outlet hold it and they report more than one story; failing that, when so many articles of
+    several outlets hold it (:func:`~helpers.reuse.candidates.common_limit`) and they report more
+    than one story. The counts are those articles and their stories.
+    """
+    every = np.concatenate([np.empty(0, np.uint64), *sets])
+    owner = np.repeat(np.arange(len(sets)), [s.size for s in sets])
+    _, where, counts = np.unique(every, return_inverse=True, return_counts=True)
+    held = np.flatnonzero(counts[where] >= OUTLET_STOCK_MIN_DOCS)  # in enough articles to be boilerplate at all
+    outlet_code = pd.factorize(pd.Series(keys, dtype=object))[0]
+    story_code = pd.factorize(pd.Series(story_ids, dtype=object))[0]
+    occ = pd.DataFrame({"h": where[held], "o": outlet_code[owner[held]], "s": story_code[owner[held]]})
+    by_outlet, by_shingle = occ.groupby(["h", "o"])["s"], occ.groupby("h")
+    in_outlet, outlet_stories = by_outlet.transform("size").to_numpy(), by_outlet.transform("nunique").to_numpy()
+    in_all, all_stories = by_shingle["s"].transform("size").to_numpy(), by_shingle["s"].transform("nunique").to_numpy()
+    outlets = by_shingle["o"].transform("nunique").to_numpy()
+    known = np.asarray([bool(k) for k in keys])[owner[held]]
+    own = known & (in_outlet >= OUTLET_STOCK_MIN_DOCS) & (outlet_stories > 1)
+    wide = (in_all >= max(OUTLET_STOCK_MIN_DOCS, common_limit(ndocs))) & (outlets > 1) & (all_stories > 1)
+    articles = np.zeros(every.size, dtype=np.int64)
+    stories = np.zeros(every.size, dtype=np.int64)
+    articles[held] = np.where(own, in_outlet, np.where(wide, in_all, 0))
+    stories[held] = np.where(own, outlet_stories, np.where(wide, all_stories, 0))
+    return articles, stories
+
+
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     """``text`` with each character span replaced by spaces (line breaks kept), so offsets stay valid."""
     if not spans:
@@ -113,6 +142,8 @@ _LAST: dict[tuple, HouseText] = {}
 _LAST_SHINGLES: dict[tuple, dict[str, np.ndarray]] = {}
 #: ... and the stored texts' tokens of the last in-process read, kept until :func:`take_tokens` hands them over once.
 _LAST_TOKENS: dict[tuple, dict[str, shingles.Tokens]] = {}
+#: ... and their distinct shingles (sorted), handed over with the tokens.
+_LAST_SETS: dict[tuple, dict[str, np.ndarray]] = {}
 
 
 def _key(corpus: pd.DataFrame, n: int) -> tuple:
@@ -131,6 +162,11 @@ def take_tokens(corpus: pd.DataFrame, n: int = REUSE.n) -> dict[str, shingles.To
     return _LAST_TOKENS.pop(_key(corpus, n), {})
 
 
+def take_sets(corpus: pd.DataFrame, n: int = REUSE.n) -> dict[str, np.ndarray]:
+    """The stored texts' distinct shingles of the last ``keep_tokens`` read of ``corpus``, once (else empty)."""
+    return _LAST_SETS.pop(_key(corpus, n), {})
+
+
 def house_text(
     corpus: pd.DataFrame,
     n: int = REUSE.n,
@@ -142,7 +178,7 @@ def house_text(
 
     With ``pool`` (worker processes) the texts are tokenised there; the result is the same. With a
     pool or ``keep_shingles`` the texts' shingles are kept too, for :func:`stored_shingles`; with
-    ``keep_tokens`` (and no pool) their tokens, for :func:`take_tokens`.
+    ``keep_tokens`` (and no pool) their tokens and distinct shingles, for :func:`take_tokens` and :func:`take_sets`.
     """
     texts = {str(sid): str(text) for sid, text in corpus["text"].items()}
     outlets = tuple(str(o) for o in corpus["outlet"]) if "outlet" in corpus else ()
@@ -151,9 +187,11 @@ def house_text(
         _LAST.clear()
         _LAST_SHINGLES.clear()
         _LAST_TOKENS.clear()
+        _LAST_SETS.clear()
         keep = _LAST_SHINGLES.setdefault(key, {}) if pool is not None or keep_shingles else None
         tokens = _LAST_TOKENS.setdefault(key, {}) if keep_tokens and pool is None else None
-        _LAST[key] = _house_text(corpus, texts, n, pool, keep, tokens)
+        sets = _LAST_SETS.setdefault(key, {}) if keep_tokens and pool is None else None
+        _LAST[key] = _house_text(corpus, texts, n, pool, keep, tokens, sets)
     found = _LAST[key]
     return HouseText(found.stories.copy(), found.boilerplate.copy(), dict(found.texts))
 
@@ -174,8 +212,9 @@ def _house_text(
     pool: Executor | None = None,
     keep_shingles: dict[str, np.ndarray] | None = None,
     keep_tokens: dict[str, shingles.Tokens] | None = None,
+    keep_sets: dict[str, np.ndarray] | None = None,
 ) -> HouseText:
-    """:func:`house_text` computed (shingles by position into ``keep_shingles``, tokens into ``keep_tokens``)."""
+    """:func:`house_text` computed (shingles by position, tokens and distinct shingles into the ``keep_`` dicts)."""
     ids = list(texts)
     if pool is None:
         made: list[shingles.Tokens] = []
@@ -191,12 +230,18 @@ def _house_text(
     hashes = {sid: r.hashes for sid, r in tokens.items()}
     if keep_shingles is not None:
         keep_shingles.update(hashes)
+    # each article's distinct shingles, and where each of its shingles is among them
+    found_unique = [np.unique(hashes[sid], return_inverse=True) for sid in ids]
+    per, back = [u for u, _ in found_unique], [b for _, b in found_unique]
+    del found_unique
+    if keep_sets is not None:
+        keep_sets.update(zip(ids, per, strict=True))
     keys = outlet_keys(corpus)
     by_outlet: dict[str, list[str]] = defaultdict(list)
     for sid in texts:
         if keys.get(sid):
             by_outlet[keys[sid]].append(sid)
-    stock = _recurring(hashes, by_outlet, OUTLET_STOCK_MIN_DOCS)
+    stock = _recurring(dict(zip(ids, per, strict=True)), by_outlet, OUTLET_STOCK_MIN_DOCS)
     profiled = {}
     stock_arrays = {key: np.sort(np.fromiter(found, dtype=np.uint64, count=len(found))) for key, found in stock.items()}
     for sid, tok in tokens.items():
@@ -207,59 +252,24 @@ def _house_text(
             runs = []
         profiled[sid] = _blank(texts[sid], [(int(tok.starts[a]), int(tok.ends[b - 1])) for a, b in runs])
     stories = story_table(profiled)
-    story_of = dict(zip(stories["source_id"], stories["story_id"], strict=True))
-    # Where each shingle in enough articles occurs (the others cannot be boilerplate).
-    found_unique = [np.unique(hashes[sid], return_inverse=True) for sid in ids]
-    per, back = [u for u, _ in found_unique], [b for _, b in found_unique]
-    del found_unique
-    every = np.concatenate([np.empty(0, np.uint64), *per])
-    owner = np.repeat(np.arange(len(ids)), [p.size for p in per])
-    _, where, counts = np.unique(every, return_inverse=True, return_counts=True)
-    keep = (counts >= OUTLET_STOCK_MIN_DOCS)[where]  # in enough articles to be boilerplate
-    del where
-    seen: dict[int, list[str]] = defaultdict(list)
-    for h, i in zip(every[keep].tolist(), owner[keep].tolist(), strict=True):
-        seen[h].append(ids[i])
-    wide = max(OUTLET_STOCK_MIN_DOCS, common_limit(len(texts)))
-    verdicts: dict[tuple[int, str], tuple[int, int] | None] = {}
-
-    def is_boilerplate(h: int, sid: str) -> tuple[int, int] | None:
-        key = keys.get(sid, "")
-        if (h, key) not in verdicts:
-            where = seen.get(h, [])
-            mine = [s for s in where if key and keys.get(s) == key]
-            verdict = None
-            for group in (mine, where if len(where) >= wide and len({keys.get(s) for s in where}) > 1 else []):
-                if len(group) >= OUTLET_STOCK_MIN_DOCS and len({story_of[s] for s in group}) > 1:
-                    verdict = (len(group), len({story_of[s] for s in group}))
-                    break
-            verdicts[(h, key)] = verdict
-        return verdicts[(h, key)]
-
+    bounds = np.r_[0, np.cumsum([p.size for p in per], dtype=np.int64)]
+    articles, story_count = _verdicts(per, [keys.get(sid, "") for sid in ids], stories["story_id"].tolist(), len(ids))
     rows = []
     masked = dict(texts)
-    bounds = np.r_[0, np.cumsum([p.size for p in per], dtype=np.int64)]
     for i, (sid, tok) in enumerate(tokens.items()):
-        maybe = keep[bounds[i] : bounds[i + 1]][back[i]]  # each shingle's membership, read off its unique value
-        if not maybe.any():
+        mine = articles[bounds[i] : bounds[i + 1]]
+        if not mine.any():
             continue
-        at = np.flatnonzero(maybe)  # only shingles in enough articles are looked at, the others stay None
-        found: list[tuple[int, int] | None] = [None] * maybe.size
-        for i, h in zip(at.tolist(), hashes[sid][at].tolist(), strict=True):
-            found[i] = is_boilerplate(h, sid)
-        hits = [i for i in at.tolist() if found[i] is not None]
-        if not hits:
-            continue
-        flags = np.zeros(maybe.size, dtype=bool)
-        flags[hits] = True
+        at_articles, at_stories = mine[back[i]], story_count[bounds[i] : bounds[i + 1]][back[i]]  # per position
         spans = []
-        for a, b in _runs(flags, n, len(tok)):
+        for a, b in _runs(at_articles > 0, n, len(tok)):
             if b - a < BOILERPLATE_MIN_WORDS:
                 continue
             start, end = int(tok.starts[a]), int(tok.ends[b - 1])
-            inside = [f for f in found[a : max(a + 1, b - n + 1)] if f is not None]
-            rows.append((sid, str(corpus.at[sid, "outlet"]) if "outlet" in corpus else "", start, end, b - a,
-                         max(f[0] for f in inside), max(f[1] for f in inside), texts[sid][start:end]))  # fmt: skip
+            inside = slice(a, max(a + 1, b - n + 1))  # the shingles that start inside the passage
+            most = int(at_articles[inside].max()), int(at_stories[inside].max())
+            outlet = str(corpus.at[sid, "outlet"]) if "outlet" in corpus else ""
+            rows.append((sid, outlet, start, end, b - a, *most, texts[sid][start:end]))
             spans.append((start, end))
         masked[sid] = _blank(texts[sid], spans)
     return HouseText(stories, pd.DataFrame(rows, columns=BOILERPLATE_COLUMNS), masked)

@@ -38,7 +38,7 @@ import pandas as pd
 
 from helpers.reuse import shingles
 from helpers.reuse.alignment import PASSAGE_COLUMNS, Profile, aligned_passages, profile
-from helpers.reuse.boilerplate import house_text, stored_shingles, take_tokens
+from helpers.reuse.boilerplate import house_text, stored_shingles, take_sets, take_tokens
 from helpers.reuse.candidates import (
     canonical_pairs,
     corpus_texts,
@@ -139,7 +139,7 @@ def find_reuse(
     meta = Meta.of(corpus)
     ids = list(texts)
     tokens = _tokens(texts, stored, take_tokens(corpus))
-    sets = [np.unique(shingles.shingle_hashes(tokens[sid].hashes, setting.n)) for sid in ids]
+    sets = shingle_sets(texts, stored, tokens, take_sets(corpus) if setting.n == REUSE.n else {}, setting.n)
     cand = set_candidates(ids, sets, setting.min_shared)
     canonical = canonical_pairs(ids, tokens, cand, setting)
     todo = passing_pairs(cand, setting)
@@ -196,6 +196,16 @@ def _tokens(texts: Mapping[str, str], stored: Mapping[str, str], read: Mapping[s
         else:
             out[sid] = shingles.blanked_tokens(read[sid], stored[sid], text)
     return out
+
+
+def shingle_sets(
+    texts: Mapping[str, str], stored: Mapping[str, str], tokens: Mapping[str, shingles.Tokens], read: Mapping, n: int
+) -> list[np.ndarray]:
+    """Each text's distinct shingles: its stored text's from ``read`` when nothing was blanked, else from its tokens."""
+    return [
+        read[sid] if sid in read and text == stored[sid] else np.unique(shingles.shingle_hashes(tokens[sid].hashes, n))
+        for sid, text in texts.items()
+    ]
 
 
 def _chunks(items: Sequence, size: int) -> list[Sequence]:
