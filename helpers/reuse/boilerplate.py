@@ -15,8 +15,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from concurrent.futures import Executor
-from itertools import chain, repeat
 from typing import NamedTuple
 
 import numpy as np
@@ -31,8 +29,6 @@ from helpers.reuse.stories import story_table
 BOILERPLATE_COLUMNS = ["source_id", "outlet", "start", "end", "words", "articles", "stories", "text"]
 #: Fewer words than this left once an outlet's repeated passages are out: the story profile uses the whole text.
 PROFILE_MIN_WORDS = 20
-#: Tasks the texts are cut into when a pool of worker processes tokenises them.
-POOL_TASKS = 8
 
 
 class HouseText(NamedTuple):
@@ -60,11 +56,6 @@ def _read(text: str, n: int, keep: list[shingles.Tokens] | None = None) -> _Read
     if keep is not None:
         keep.append(tok)
     return _Read(shingles.shingle_hashes(tok.hashes, n), tok.starts, tok.ends)
-
-
-def read_texts(texts: Sequence[str], n: int, keep: list[shingles.Tokens] | None = None) -> list[_Read]:
-    """:func:`_read` of each text (a worker's task of the parallel path: nothing in it is per process)."""
-    return [_read(text, n, keep) for text in texts]
 
 
 def _recurring(sets: Mapping[str, np.ndarray], groups: Mapping[str, list[str]], min_docs: int) -> dict[str, set]:
@@ -138,8 +129,6 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 #: The last corpus read (its key and result): reuse, chains and clues of one corpus read it once.
 _LAST: dict[tuple, HouseText] = {}
-#: ... and its texts' shingles by start position (under the same key), so the scan need not tokenise them again.
-_LAST_SHINGLES: dict[tuple, dict[str, np.ndarray]] = {}
 #: ... and the stored texts' tokens of the last in-process read, kept until :func:`take_tokens` hands them over once.
 _LAST_TOKENS: dict[tuple, dict[str, shingles.Tokens]] = {}
 #: ... and their distinct shingles (sorted), handed over with the tokens.
@@ -170,66 +159,42 @@ def take_sets(corpus: pd.DataFrame, n: int = REUSE.n) -> dict[str, np.ndarray]:
 def house_text(
     corpus: pd.DataFrame,
     n: int = REUSE.n,
-    pool: Executor | None = None,
-    keep_shingles: bool = False,
     keep_tokens: bool = False,
 ) -> HouseText:
     """Stories, boilerplate passages and blanked texts of a corpus (see the module); the last one is remembered.
 
-    With ``pool`` (worker processes) the texts are tokenised there; the result is the same. With a
-    pool or ``keep_shingles`` the texts' shingles are kept too, for :func:`stored_shingles`; with
-    ``keep_tokens`` (and no pool) their tokens and distinct shingles, for :func:`take_tokens` and :func:`take_sets`.
+    With ``keep_tokens`` the stored texts' tokens and distinct shingles are kept too, for the scan
+    (:func:`take_tokens` and :func:`take_sets`).
     """
     texts = {str(sid): str(text) for sid, text in corpus["text"].items()}
     outlets = tuple(str(o) for o in corpus["outlet"]) if "outlet" in corpus else ()
     key = (n, tuple(texts), outlets, hash(tuple(texts.values())))
     if key not in _LAST:
         _LAST.clear()
-        _LAST_SHINGLES.clear()
         _LAST_TOKENS.clear()
         _LAST_SETS.clear()
-        keep = _LAST_SHINGLES.setdefault(key, {}) if pool is not None or keep_shingles else None
-        tokens = _LAST_TOKENS.setdefault(key, {}) if keep_tokens and pool is None else None
-        sets = _LAST_SETS.setdefault(key, {}) if keep_tokens and pool is None else None
-        _LAST[key] = _house_text(corpus, texts, n, pool, keep, tokens, sets)
+        tokens = _LAST_TOKENS.setdefault(key, {}) if keep_tokens else None
+        sets = _LAST_SETS.setdefault(key, {}) if keep_tokens else None
+        _LAST[key] = _house_text(corpus, texts, n, tokens, sets)
     found = _LAST[key]
     return HouseText(found.stories.copy(), found.boilerplate.copy(), dict(found.texts))
-
-
-def stored_shingles(corpus: pd.DataFrame, n: int = REUSE.n) -> dict[str, np.ndarray]:
-    """Each stored text's shingle hashes by start position, as :func:`house_text` read them (it runs if need be)."""
-    key = _key(corpus, n)
-    if key not in _LAST_SHINGLES:
-        _LAST.clear()
-        house_text(corpus, n, keep_shingles=True)
-    return _LAST_SHINGLES[key]
 
 
 def _house_text(
     corpus: pd.DataFrame,
     texts: dict[str, str],
     n: int,
-    pool: Executor | None = None,
-    keep_shingles: dict[str, np.ndarray] | None = None,
     keep_tokens: dict[str, shingles.Tokens] | None = None,
     keep_sets: dict[str, np.ndarray] | None = None,
 ) -> HouseText:
-    """:func:`house_text` computed (shingles by position, tokens and distinct shingles into the ``keep_`` dicts)."""
+    """:func:`house_text` computed (the stored texts' tokens and distinct shingles into the ``keep_`` dicts)."""
     ids = list(texts)
-    if pool is None:
-        made: list[shingles.Tokens] = []
-        read = read_texts([texts[sid] for sid in ids], n, made if keep_tokens is not None else None)
-        if keep_tokens is not None:
-            keep_tokens.update(zip(ids, made, strict=True))
-        del made
-    else:
-        size = max(1, -(-len(ids) // POOL_TASKS))
-        chunks = [[texts[sid] for sid in ids[lo : lo + size]] for lo in range(0, len(ids), size)]
-        read = list(chain.from_iterable(pool.map(read_texts, chunks, repeat(n))))
-    tokens = dict(zip(ids, read, strict=True))
+    made: list[shingles.Tokens] = []
+    tokens = {sid: _read(texts[sid], n, made if keep_tokens is not None else None) for sid in ids}
+    if keep_tokens is not None:
+        keep_tokens.update(zip(ids, made, strict=True))
+    del made
     hashes = {sid: r.hashes for sid, r in tokens.items()}
-    if keep_shingles is not None:
-        keep_shingles.update(hashes)
     # each article's distinct shingles, and where each of its shingles is among them
     found_unique = [np.unique(hashes[sid], return_inverse=True) for sid in ids]
     per, back = [u for u, _ in found_unique], [b for _, b in found_unique]

@@ -27,9 +27,10 @@ and the charts (:mod:`helpers.reuse.views`).
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
-from itertools import chain, repeat
+from contextlib import nullcontext
 from multiprocessing import get_context
 from typing import NamedTuple
 
@@ -38,7 +39,7 @@ import pandas as pd
 
 from helpers.reuse import shingles
 from helpers.reuse.alignment import PASSAGE_COLUMNS, Profile, aligned_passages, profile
-from helpers.reuse.boilerplate import house_text, stored_shingles, take_sets, take_tokens
+from helpers.reuse.boilerplate import house_text, take_sets, take_tokens
 from helpers.reuse.candidates import (
     canonical_pairs,
     corpus_texts,
@@ -59,7 +60,6 @@ from helpers.reuse.labels import (
     direction,
     joins_chain,
     rewritten_articles,
-    stock_shingles,
 )
 from helpers.reuse.settings import (
     ALIGN_COMMON_CONTAINMENT,
@@ -70,7 +70,7 @@ from helpers.reuse.settings import (
     ReuseSettings,
 )
 
-#: Tasks per worker process of the parallel path (smaller tasks even out the load of the cores).
+#: Chunks of the alignment per core when it is shared with worker processes (smaller ones even out the cores' load).
 TASKS_PER_WORKER = 4
 
 PAIR_COLUMNS = [
@@ -106,7 +106,7 @@ def find_reuse(
     min_shared: int | None = None,
     align_min_containment: float | None = None,
     parallel_min_articles: int = PARALLEL_MIN_ARTICLES,
-    workers: int = 1,
+    workers: int | None = None,
 ) -> Reuse:
     """Candidate pairs from the shingle index, aligned and labelled when containment warrants it.
 
@@ -125,64 +125,74 @@ def find_reuse(
     only stock text: phrases common in the corpus, one outlet's repeated passages, or too few
     words), ``weak`` (aligned only under thresholds below REUSE), or empty (not derived).
 
-    With ``workers`` above 1, a corpus of more than ``parallel_min_articles`` articles is
-    tokenised and aligned in that many worker processes, with the same result as in this process.
-    Off by default: on the shared 2-core machine it measured slower than one process (10,000
-    articles: 59-67 s against 39-45 s back to back, with another job holding a core).
+    With ``workers`` above 1 (default: the cores this process may use), a corpus of more than
+    ``parallel_min_articles`` articles is aligned by this process and ``workers - 1`` worker
+    processes together, with the same result as in this process alone.
     """
     setting = resolve_settings(settings, n=n, min_shared=min_shared, align_min_containment=align_min_containment)
-    if workers > 1 and len(corpus) > parallel_min_articles and setting.n == REUSE.n:
-        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-            return _find_reuse_parallel(corpus, setting, pool, workers)
-    stored = corpus_texts(corpus)
-    texts = house_text(corpus, keep_tokens=True).texts  # boilerplate blanked, offsets as stored
-    meta = Meta.of(corpus)
-    ids = list(texts)
-    tokens = _tokens(texts, stored, take_tokens(corpus))
-    sets = shingle_sets(texts, stored, tokens, take_sets(corpus) if setting.n == REUSE.n else {}, setting.n)
-    cand = set_candidates(ids, sets, setting.min_shared)
-    canonical = canonical_pairs(ids, tokens, cand, setting)
-    todo = passing_pairs(cand, setting)
-    judge = Formulaic(ids, tokens, meta.outlet, sets if setting.n == REUSE.n else None)  # the same shingles
-    del sets
-    aligned = align_pairs(todo, texts, tokens, judge, meta)
+    workers = usable_cores() if workers is None else workers
+    pooled = workers > 1 and len(corpus) > parallel_min_articles
+    with ProcessPoolExecutor(workers - 1, mp_context=get_context("spawn")) if pooled else nullcontext() as pool:
+        if pool is not None:
+            for _ in range(workers - 1):
+                pool.submit(_ready)  # the workers start while this process reads the corpus
+        stored = corpus_texts(corpus)
+        texts = house_text(corpus, keep_tokens=True).texts  # boilerplate blanked, offsets as stored
+        meta = Meta.of(corpus)
+        ids = list(texts)
+        tokens = _tokens(texts, stored, take_tokens(corpus))
+        sets = shingle_sets(texts, stored, tokens, take_sets(corpus) if setting.n == REUSE.n else {}, setting.n)
+        cand = set_candidates(ids, sets, setting.min_shared)
+        canonical = canonical_pairs(ids, tokens, cand, setting)
+        todo = passing_pairs(cand, setting)
+        judge = Formulaic(ids, tokens, meta.outlet, sets if setting.n == REUSE.n else None)  # the same shingles
+        del sets
+        if pool is None:
+            aligned = align_pairs(todo, texts, tokens, judge, meta)
+        else:
+            aligned = _align_shared(pool, workers, todo, texts, tokens, judge, meta)
     return assemble(cand, aligned, canonical, meta, stored, setting)
 
 
-def _find_reuse_parallel(corpus: pd.DataFrame, setting: ReuseSettings, pool: Executor, nproc: int) -> Reuse:
-    """:func:`find_reuse` with tokenising and alignment in ``pool``'s ``nproc`` worker processes.
+def usable_cores() -> int:
+    """The CPU cores this process may run on (its affinity where the system tells it)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
-    The workers tokenise and return each article's unique shingles; candidates, the formulaic
-    shingles and the labels are computed here exactly as in process; the pairs to align go to the
-    workers in consecutive chunks, each with its own articles' texts (a worker tokenises them again:
-    vocabulary ids are per process). Only for ``setting.n == REUSE.n`` (one set of shingles serves both).
+
+def _ready() -> None:
+    """A worker's first task: nothing, so that it starts (and imports this module) early."""
+
+
+def _align_shared(
+    pool: Executor,
+    nproc: int,
+    todo: Sequence[tuple[str, str]],
+    texts: Mapping[str, str],
+    tokens: Mapping[str, shingles.Tokens],
+    judge: Formulaic,
+    meta: Meta,
+) -> dict[tuple[str, str], Aligned]:
+    """:func:`align_pairs` shared by ``pool`` and this process: the pool works from the front, this one from the back.
+
+    Each chunk goes to the pool with its own articles' texts (a worker tokenises them again: vocabulary
+    ids are per process). This process takes back the last chunks the pool has not started
+    (a pending future can be cancelled) and aligns them with the tokens it has, until the two meet.
     """
-    stored = corpus_texts(corpus)
-    texts = house_text(corpus, pool=pool).texts  # boilerplate blanked, offsets as stored
-    read = stored_shingles(corpus)  # of the stored texts: the same for every text with no boilerplate blanked
-    meta = Meta.of(corpus)
-    ids = list(texts)
-    tasks = nproc * TASKS_PER_WORKER
-    blanked = [s for s in ids if texts[s] != stored[s]]
-    chunks = _chunks(blanked, math.ceil(len(blanked) / tasks))
-    found = pool.map(_shingle_sets, ([texts[s] for s in chunk] for chunk in chunks), repeat(setting.n))
-    by_id = dict(zip(blanked, chain.from_iterable(found), strict=True))
-    by_id.update((s, np.unique(read[s])) for s in ids if s not in by_id)
-    sets = [by_id[s] for s in ids]
-    stock = stock_shingles(ids, by_id, meta.outlet)
-    cand = set_candidates(ids, sets, setting.min_shared)
-    del sets, by_id
-    canonical = canonical_pairs(ids, {}, cand, setting)
-    todo = passing_pairs(cand, setting)
+    chunks = _chunks(todo, math.ceil(len(todo) / (nproc * TASKS_PER_WORKER)))
+    stock = (judge.hashes, judge.common)
+    jobs = []
+    for chunk in chunks:
+        need = list(dict.fromkeys(x for pair in chunk for x in pair))
+        jobs.append(pool.submit(_align_chunk, chunk, {s: texts[s] for s in need}, meta.subset(need), stock))
     aligned: dict[tuple[str, str], Aligned] = {}
-    if todo:
-        jobs = []
-        for chunk in _chunks(todo, math.ceil(len(todo) / tasks)):
-            need = list(dict.fromkeys(x for pair in chunk for x in pair))
-            jobs.append(pool.submit(_align_chunk, chunk, {s: texts[s] for s in need}, meta.subset(need), stock))
-        for job in jobs:
+    for chunk, job in zip(reversed(chunks), reversed(jobs), strict=True):
+        if not job.cancel():
+            break
+        aligned.update(align_pairs(chunk, texts, tokens, judge, meta))
+    for job in jobs:
+        if not job.cancelled():
             aligned.update(job.result())
-    return assemble(cand, aligned, canonical, meta, stored, setting)
+    return aligned
 
 
 def _tokens(texts: Mapping[str, str], stored: Mapping[str, str], read: Mapping[str, shingles.Tokens]) -> dict:
@@ -212,11 +222,6 @@ def _chunks(items: Sequence, size: int) -> list[Sequence]:
     """``items`` in consecutive slices of ``size`` (at least 1)."""
     size = max(1, size)
     return [items[lo : lo + size] for lo in range(0, len(items), size)]
-
-
-def _shingle_sets(chunk: Sequence[str], n: int) -> list[np.ndarray]:
-    """Each text's sorted unique shingle hashes (a worker's task: hashes are stable across processes)."""
-    return [np.unique(shingles.shingle_hashes(shingles.tokenize(text).hashes, n)) for text in chunk]
 
 
 def _align_chunk(

@@ -75,7 +75,7 @@ COMMON_MIN_DOCS = 10
 COMMON_SHARE = 0.005
 ALIGN_COMMON_CONTAINMENT = 0.1
 
-#: :func:`helpers.reuse.derivation.find_reuse` with ``workers=2`` or more tokenises and aligns in
+#: :func:`helpers.reuse.derivation.find_reuse` on two cores or more shares the alignment with
 #: worker processes only for corpora of more than this many articles: starting the workers (a
 #: fresh interpreter importing pandas and rapidfuzz each) and shipping the texts costs a few
 #: seconds, which small corpora (the tests, a notebook's event) would feel.

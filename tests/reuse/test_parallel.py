@@ -2,30 +2,63 @@
 
 from __future__ import annotations
 
+import math
+from concurrent.futures import Executor, Future
+
 import numpy as np
 import pandas as pd
+import pytest
 
 from helpers.reuse import boilerplate
-from helpers.reuse.candidates import boilerplate_limit
-from helpers.reuse.derivation import find_reuse
-from helpers.reuse.settings import BOILERPLATE_MAX_DOCS, BOILERPLATE_MIN_DOCS, BOILERPLATE_SHARE
-from helpers.reuse.shingles import shared_counts
+from helpers.reuse.candidates import boilerplate_limit, corpus_texts, set_candidates
+from helpers.reuse.derivation import TASKS_PER_WORKER, _align_shared, _chunks, align_pairs, find_reuse, passing_pairs
+from helpers.reuse.labels import Formulaic, Meta
+from helpers.reuse.settings import BOILERPLATE_MAX_DOCS, BOILERPLATE_MIN_DOCS, BOILERPLATE_SHARE, REUSE
+from helpers.reuse.shingles import shared_counts, shingle_hashes, tokenize
 from helpers.reuse.synthetic import generate
 
 
 def test_parallel_path_is_identical_to_in_process() -> None:
     corpus = generate(2_000, seed=3).corpus
     alone = find_reuse(corpus, workers=1)
-    house = boilerplate.house_text(corpus)
-    boilerplate._LAST.clear()  # the pooled run reads the texts again, in its workers
     pooled = find_reuse(corpus, parallel_min_articles=10, workers=2)
-    pooled_house = boilerplate.house_text(corpus)  # remembered from the pooled run
-    assert house.texts == pooled_house.texts
-    pd.testing.assert_frame_equal(house.boilerplate, pooled_house.boilerplate)
-    pd.testing.assert_frame_equal(house.stories, pooled_house.stories)
     assert len(alone.pairs) > 500 and len(alone.passages) > 1_000
     pd.testing.assert_frame_equal(alone.pairs, pooled.pairs)
     pd.testing.assert_frame_equal(alone.passages, pooled.passages)
+
+
+class _SplitPool(Executor):
+    """A stand-in pool that runs its first ``ran`` tasks at once and leaves the others pending (cancellable)."""
+
+    def __init__(self, ran: int) -> None:
+        self.ran, self.pending = ran, 0
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:  # type: ignore[no-untyped-def]
+        job: Future = Future()
+        if self.ran > 0:
+            self.ran -= 1
+            job.set_result(fn(*args, **kwargs))
+        else:
+            self.pending += 1
+        return job
+
+
+@pytest.mark.parametrize("ran", [0, 3, 100])
+def test_alignment_shared_with_the_pool_equals_alignment_here(ran: int) -> None:
+    corpus = generate(300, seed=4).corpus
+    stored = corpus_texts(corpus)
+    texts = boilerplate.house_text(corpus).texts
+    ids, meta = list(texts), Meta.of(corpus)
+    tokens = {sid: tokenize(texts[sid]) for sid in ids}
+    cand = set_candidates(ids, [np.unique(shingle_hashes(tokens[s].hashes, REUSE.n)) for s in ids], REUSE.min_shared)
+    todo = passing_pairs(cand, REUSE)
+    assert len(todo) > 20 and stored
+    here = align_pairs(todo, texts, tokens, Formulaic(ids, tokens, meta.outlet), meta)
+    pool = _SplitPool(ran)
+    shared = _align_shared(pool, 2, todo, texts, tokens, Formulaic(ids, tokens, meta.outlet), meta)
+    assert shared == here
+    chunks = len(_chunks(todo, math.ceil(len(todo) / (2 * TASKS_PER_WORKER))))
+    assert chunks > 3 and pool.pending == max(0, chunks - ran)  # what the pool left pending, this process aligned
 
 
 def test_posting_list_cap_is_fixed_past_the_share() -> None:
