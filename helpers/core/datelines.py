@@ -12,7 +12,7 @@ agency list in :mod:`helpers.core.agencies`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from helpers.core.agencies import WIRE_AGENCIES
@@ -150,8 +150,32 @@ def find_dateline(text: str) -> Dateline | None:
 
 #: A sign-off or byline credit on a line of its own or closing a paragraph: ``— AFP``, ``-- Reuters``,
 #: ``By Jane Doe, Associated Press``, ``(Reporting by ...; Reuters)`` is not read (a reporter's name).
-_SIGN_OFF = re.compile(r"(?:^|\n)[ \t]*(?:—|–|--|-)[ \t]*(?P<name>[A-Z][\w.&'’\- ]{0,40}?)[ \t]*(?:\n|$)")
-_BYLINE = re.compile(r"(?:^|\n)[ \t]*By [^\n,]{1,60},[ \t]*(?P<name>[A-Z][\w.&'’\- ]{0,40}?)[ \t]*(?:\n|$)")
+_SIGN_OFF_LINE = r"[ \t]*(?:—|–|--|-)[ \t]*(?P<name>[A-Z][\w.&'’\- ]{0,40}?)[ \t]*(?:\n|$)"
+_BYLINE_LINE = r"[ \t]*By [^\n,]{1,60},[ \t]*(?P<name>[A-Z][\w.&'’\- ]{0,40}?)[ \t]*(?:\n|$)"
+
+
+class LinePattern:
+    """A pattern matched at the start of the text or after a line break: ``(?:^|\\n)BODY``, found faster.
+
+    The plain pattern is tried at every position; here ``BODY`` is tried at the start, then
+    ``\\nBODY`` (which opens with a literal, so the engine jumps from one line break to the next).
+    The matches are the plain pattern's (a match's text may differ by its leading line break).
+    """
+
+    def __init__(self, body: str) -> None:
+        self.plain = re.compile(rf"(?:^|\n){body}")
+        self._first, self._after_break = re.compile(body), re.compile(rf"\n{body}")
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches of ``(?:^|\\n)BODY`` in ``text``, in order."""
+        first = self._first.match(text)
+        if first is not None:
+            yield first
+        yield from self._after_break.finditer(text, first.end() if first is not None else 0)
+
+
+_SIGN_OFF = LinePattern(_SIGN_OFF_LINE)
+_BYLINE = LinePattern(_BYLINE_LINE)
 #: An agency named as the teller: ``Reuters reported``, ``according to the Associated Press``, ``told AFP``.
 _TELLING = r"reported|reports|said|says|wrote|writes|quoted|cited"
 
@@ -174,6 +198,8 @@ def _teller_pattern(names: Sequence[str], lookahead: bool = True) -> re.Pattern[
 #: The agency names a teller may name (short ones only in capitals).
 _TELLER_NAMES = [n for names in WIRE_AGENCIES for n in names if len(n) > 2 or n.isupper()]
 _TELLERS = _teller_pattern(_TELLER_NAMES)
+#: Any of those names: a text without one has no teller, and its scan is skipped (the names open with few letters).
+_ANY_TELLER_NAME = re.compile("|".join(re.escape(n) for n in sorted(_TELLER_NAMES, key=len, reverse=True)))
 
 
 def credits_in_text(text: str, outlet: object = "") -> list[tuple[str, str]]:
@@ -204,7 +230,7 @@ def credits_in_text(text: str, outlet: object = "") -> list[tuple[str, str]]:
             name = m.group("name").strip()
             if name.casefold() in _AGENCIES:
                 note(name, f"{how} '{m.group(0).strip()}'")
-    for m in _TELLERS.finditer(text):
+    for m in _TELLERS.finditer(text) if _ANY_TELLER_NAME.search(text) else ():
         name = m.group("a") or m.group("b") or m.group("c")
         note(name, f"text '{m.group(0)}'")
     return list(found.items())

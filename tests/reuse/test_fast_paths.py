@@ -33,6 +33,8 @@ def test_the_teller_scan_finds_what_the_plain_pattern_finds(pieces: list[str]) -
     plain = _plain_tellers()
     assert "(?=" not in plain.pattern
     assert [m.group(0) for m in datelines._TELLERS.finditer(text)] == [m.group(0) for m in plain.finditer(text)]
+    if not datelines._ANY_TELLER_NAME.search(text):  # the scan credits_in_text skips
+        assert not list(plain.finditer(text))
 
 
 @settings(max_examples=300, deadline=None)
@@ -40,7 +42,17 @@ def test_the_teller_scan_finds_what_the_plain_pattern_finds(pieces: list[str]) -
 def test_a_byline_needs_the_literal_by_so_credits_may_skip_its_scan(pieces: list[str]) -> None:
     text = "".join(pieces)
     if "By " not in text:
-        assert not list(datelines._BYLINE.finditer(text))
+        assert not list(datelines._BYLINE.plain.finditer(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_PIECES, "By Jane Doe, Reuters", "By ", "-- AFP", "— ", "- ", "\n\n"]), max_size=30))
+def test_line_patterns_find_what_their_plain_patterns_find(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for pattern in (datelines._SIGN_OFF, datelines._BYLINE):
+        fast = [(m.group("name"), m.group(0).strip(), m.end()) for m in pattern.finditer(text)]
+        plain = [(m.group("name"), m.group(0).strip(), m.end()) for m in pattern.plain.finditer(text)]
+        assert fast == plain
 
 
 def test_reused_tokens_are_the_tokens_of_the_blanked_texts() -> None:
