@@ -29,8 +29,9 @@ LABEL_TERMS = 3
 
 
 #: A name: a capitalised word of three letters or more after a lower-case word or a comma inside a
-#: sentence (sentence-initial words are left out: "The", "But"); a possessive "'s" is dropped.
-NAME = re.compile(r"(?<=[a-z0-9,;:’'\")] )[A-Z][a-z]{2,}(?=[’']s\b|\b)")
+#: sentence (sentence-initial words are left out: "The", "But"); a possessive "'s" is dropped. The
+#: look-behind comes after the capital, so the engine skips straight from one capital to the next.
+NAME = re.compile(r"[A-Z](?<=[a-z0-9,;:’'\")] [A-Z])[a-z]{2,}(?=[’']s\b|\b)")
 
 
 def names(text: str) -> list[str]:

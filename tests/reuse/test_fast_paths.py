@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.core import datelines
-from helpers.reuse import boilerplate, derivation, shingles
+from helpers.reuse import boilerplate, derivation, shingles, stories
 from helpers.reuse.candidates import corpus_texts
 from helpers.reuse.labels import Formulaic
 from helpers.reuse.settings import REUSE
@@ -53,6 +53,14 @@ def test_line_patterns_find_what_their_plain_patterns_find(pieces: list[str]) ->
         fast = [(m.group("name"), m.group(0).strip(), m.end()) for m in pattern.finditer(text)]
         plain = [(m.group("name"), m.group(0).strip(), m.end()) for m in pattern.plain.finditer(text)]
         assert fast == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Smith", "Jo", "Ann", "said ", "The ", ", ", " ", "’s", "'s", '"', ") ", "4"])))
+def test_story_names_are_those_of_the_plain_look_behind(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    plain = re.compile(r"(?<=[a-z0-9,;:’'\")] )[A-Z][a-z]{2,}(?=[’']s\b|\b)")
+    assert [m.span() for m in stories.NAME.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 def test_reused_tokens_are_the_tokens_of_the_blanked_texts() -> None:
