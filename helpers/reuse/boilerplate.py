@@ -98,11 +98,14 @@ def _verdicts(sets: Sequence[np.ndarray], keys: Sequence[str], story_ids: Sequen
     """
     every = np.concatenate([np.empty(0, np.uint64), *sets])
     owner = np.repeat(np.arange(len(sets)), [s.size for s in sets])
-    ordered = np.sort(every)  # a plain sort of the hashes is many times faster than the argsort np.unique needs
-    first = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if ordered.size else np.empty(0, np.int64)
-    frequent = ordered[first[np.diff(np.r_[first, ordered.size]) >= OUTLET_STOCK_MIN_DOCS]]  # sorted
-    where = np.minimum(np.searchsorted(frequent, every), max(frequent.size - 1, 0))
-    held = np.flatnonzero(frequent[where] == every) if frequent.size else np.empty(0, np.int64)  # boilerplate at all
+    order = np.argsort(every)  # the (SIMD) quicksort: several times faster than np.unique with return_inverse
+    ordered = every[order]
+    run = np.zeros(every.size, dtype=np.int64)  # a number per distinct shingle, in sorted order
+    np.cumsum(ordered[1:] != ordered[:-1], out=run[1:])
+    del ordered
+    where = np.empty_like(run)
+    where[order] = run  # ... and in the articles' order
+    held = np.flatnonzero(np.bincount(where)[where] >= OUTLET_STOCK_MIN_DOCS) if every.size else where  # enough
     outlet_code = pd.factorize(pd.Series(keys, dtype=object))[0]
     story_code = pd.factorize(pd.Series(story_ids, dtype=object))[0]
     occ = pd.DataFrame({"h": where[held], "o": outlet_code[owner[held]], "s": story_code[owner[held]]})
