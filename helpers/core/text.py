@@ -156,7 +156,8 @@ _ABBREV = re.compile(r"(?:\b(?:[A-Z]\.){1,3}|\b(?:" + "|".join(ABBREVIATIONS) + 
 #: Characters before a full stop searched for an abbreviation (keeps long lines linear).
 _ABBREV_REACH = 16
 #: A sentence break: ``.!?``, closing quotes or brackets, space, then a capital or digit (after any opener).
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])(?P<close>[”\"’')\]]*)\s+(?=[“\"‘’'(\[]*[A-Z0-9À-ÖØ-Þ])")
+#: The stop is matched, not looked behind at, so the engine skips from one ``.!?`` to the next.
+_SENTENCE_BREAK = re.compile(r"[.!?](?P<close>[”\"’')\]]*)\s+(?=[“\"‘’'(\[]*[A-Z0-9À-ÖØ-Þ])")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -166,9 +167,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         start = pos
         for m in _SENTENCE_BREAK.finditer(line):
-            if _ABBREV.search(line, max(0, m.start() - _ABBREV_REACH), m.start()):
+            stop = m.start() + 1  # just after the full stop
+            if _ABBREV.search(line, max(0, stop - _ABBREV_REACH), stop):
                 continue
-            spans.append((start, pos + m.start() + len(m.group("close"))))
+            spans.append((start, pos + stop + len(m.group("close"))))
             start = pos + m.end()
         spans.append((start, pos + len(line)))
         pos += len(line) + 1

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers.core import datelines
+from helpers.core import text as core_text
 from helpers.reuse import boilerplate, derivation, shingles, stories
 from helpers.reuse.candidates import corpus_texts
 from helpers.reuse.labels import Formulaic
@@ -61,6 +62,15 @@ def test_story_names_are_those_of_the_plain_look_behind(pieces: list[str]) -> No
     text = "".join(pieces)
     plain = re.compile(r"(?<=[a-z0-9,;:’'\")] )[A-Z][a-z]{2,}(?=[’']s\b|\b)")
     assert [m.span() for m in stories.NAME.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Gen.", "U.S.", "a.m.", ".", "!", "?", " ", "\n", '"', "’", ")", "The", "we", "4"])))
+def test_sentence_breaks_are_those_of_the_plain_look_behind(pieces: list[str]) -> None:
+    line = "".join(pieces)
+    plain = re.compile(r"(?<=[.!?])(?P<close>[”\"’')\]]*)\s+(?=[“\"‘’'(\[]*[A-Z0-9À-ÖØ-Þ])")
+    fast = [(m.start() + 1, m.end(), m.group("close")) for m in core_text._SENTENCE_BREAK.finditer(line)]
+    assert fast == [(m.start(), m.end(), m.group("close")) for m in plain.finditer(line)]
 
 
 def test_reused_tokens_are_the_tokens_of_the_blanked_texts() -> None:
