@@ -140,15 +140,15 @@ def _verbatim_runs(pa: Profile, pb: Profile) -> list[tuple[int, int, int, int]]:
     if len(runs) == 1:
         x0, x1, y0, n = runs[0]
         return [(x0, x1, y0, y0 + n)]
-    used_a = np.zeros(len(pa.tokens), dtype=bool)
-    used_b = np.zeros(len(pb.tokens), dtype=bool)
+    used_a = bytearray(len(pa.tokens))  # bytes, not an array: a run's overlap is one C-level find, not a NumPy call
+    used_b = bytearray(len(pb.tokens))
     chosen = []
     for x0, x1, y0, n in runs:
         y1 = y0 + n
-        if used_a[x0:x1].any() or used_b[y0:y1].any():
+        if used_a.find(1, x0, x1) >= 0 or used_b.find(1, y0, y1) >= 0:
             continue
-        used_a[x0:x1] = True
-        used_b[y0:y1] = True
+        used_a[x0:x1] = b"\x01" * (x1 - x0)
+        used_b[y0:y1] = b"\x01" * n
         chosen.append((x0, x1, y0, y1))
     return sorted(chosen)
 

@@ -185,10 +185,11 @@ def _align_shared(
         need = list(dict.fromkeys(x for pair in chunk for x in pair))
         jobs.append(pool.submit(_align_chunk, chunk, {s: texts[s] for s in need}, meta.subset(need), stock))
     aligned: dict[tuple[str, str], Aligned] = {}
+    profiles: dict[str, Profile] = {}
     for chunk, job in zip(reversed(chunks), reversed(jobs), strict=True):
         if not job.cancel():
             break
-        aligned.update(align_pairs(chunk, texts, tokens, judge, meta))
+        aligned.update(align_pairs(chunk, texts, tokens, judge, meta, profiles))
     for job in jobs:
         if not job.cancelled():
             aligned.update(job.result())
@@ -262,9 +263,13 @@ def align_pairs(
     tokens: Mapping[str, shingles.Tokens],
     formulaic: Formulaic,
     meta: Meta,
+    profiles: dict[str, Profile] | None = None,
 ) -> dict[tuple[str, str], Aligned]:
-    """Passages, coverages and distinctive text of each pair in ``todo`` (one process, or one Dask worker)."""
-    profiles: dict[str, Profile] = {}
+    """Passages, coverages and distinctive text of each pair in ``todo`` (one process, or one Dask worker).
+
+    ``profiles`` keeps the articles' alignment profiles across calls (one process's chunks).
+    """
+    profiles = {} if profiles is None else profiles
     done: dict[tuple[str, str], Aligned] = {}
     for a, b in todo:
         pa = profiles.get(a) or profiles.setdefault(a, profile(texts[a], tokens[a]))
