@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import compress, pairwise
+from itertools import pairwise
 from typing import NamedTuple
 
 import numpy as np
@@ -41,6 +41,23 @@ PASSAGE_COLUMNS = ["source_a", "source_b", "kind", "score", "a_start", "a_end", 
 # --------------------------------------------------------------------------------------------
 
 
+class SentenceWords:
+    """Each sentence's content words, sorted and joined by spaces, made when first asked for (most never are)."""
+
+    def __init__(self, ids: np.ndarray, bounds: Sequence[int]) -> None:
+        self._ids, self._bounds = ids, bounds  # content words as vocabulary ids; sentence k: [bounds[k], bounds[k+1])
+        self._made: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._bounds) - 1
+
+    def __getitem__(self, k: int) -> str:
+        if k not in self._made:
+            lo, hi = self._bounds[k], self._bounds[k + 1]
+            self._made[k] = " ".join(sorted(map(shingles.vocabulary_word, self._ids[lo:hi].tolist())))
+        return self._made[k]
+
+
 @dataclass(frozen=True)
 class Profile:
     """What alignment needs of one text, computed once per article."""
@@ -49,7 +66,7 @@ class Profile:
     tokens: Tokens
     sentences: tuple[tuple[int, int], ...]
     bounds: np.ndarray  # sentence k holds tokens [bounds[k], bounds[k+1])
-    content: tuple[str, ...]  # content words of each sentence, sorted, joined by spaces
+    content: SentenceWords  # content words of each sentence, sorted, joined by spaces
     content_ids: tuple[np.ndarray, ...]  # the same words as stable hashes, unique
     anchors: np.ndarray  # hash of the VERBATIM_MIN_WORDS-word window starting at each token
     anchor_order: np.ndarray  # argsort of anchors (stable), so a pair need not sort them again
@@ -90,10 +107,9 @@ def profile(text: str, tokens: Tokens | None = None) -> Profile:
     sentence_of = np.searchsorted(starts, toks.starts, side="right") - 1
     bounds = np.searchsorted(sentence_of, np.arange(len(sents) + 1), side="left")
     keep = ~_stop_flags(toks)
-    kept_words = list(compress(toks.words, keep.tolist()))
     kept_hashes = toks.hashes[keep]
     cbounds = np.r_[0, np.cumsum(keep, dtype=np.int64)][bounds].tolist()
-    content = tuple(" ".join(sorted(kept_words[c0:c1])) for c0, c1 in pairwise(cbounds))
+    content = SentenceWords(toks.ids[keep], cbounds)
     content_ids = tuple(kept_hashes[c0:c1] for c0, c1 in pairwise(cbounds))
     anchors = (
         shingles.shingle_hashes(toks.hashes, VERBATIM_MIN_WORDS)
