@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor
 from contextlib import nullcontext
 from multiprocessing import get_context
 from typing import NamedTuple
@@ -177,22 +177,40 @@ def _align_shared(
     Each chunk goes to the pool with its own articles' texts (a worker tokenises them again: vocabulary
     ids are per process). This process takes back the last chunks the pool has not started
     (a pending future can be cancelled) and aligns them with the tokens it has, until the two meet.
+    A pool that breaks (a worker that could not start, e.g. a script without a ``__main__`` guard)
+    leaves its chunks to this process: the result is the same, only slower.
     """
     chunks = _chunks(todo, math.ceil(len(todo) / (nproc * TASKS_PER_WORKER)))
     stock = (judge.hashes, judge.common)
-    jobs = []
+    jobs: list[Future | None] = []
     for chunk in chunks:
         need = list(dict.fromkeys(x for pair in chunk for x in pair))
-        jobs.append(pool.submit(_align_chunk, chunk, {s: texts[s] for s in need}, meta.subset(need), stock))
+        try:
+            jobs.append(pool.submit(_align_chunk, chunk, {s: texts[s] for s in need}, meta.subset(need), stock))
+        except BrokenExecutor:
+            jobs.append(None)
     aligned: dict[tuple[str, str], Aligned] = {}
     profiles: dict[str, Profile] = {}
-    for chunk, job in zip(reversed(chunks), reversed(jobs), strict=True):
-        if not job.cancel():
-            break
+
+    def here(chunk: Sequence[tuple[str, str]]) -> None:
         aligned.update(align_pairs(chunk, texts, tokens, judge, meta, profiles))
-    for job in jobs:
-        if not job.cancelled():
+
+    taken = set()
+    for i in reversed(range(len(chunks))):
+        if jobs[i] is not None and not jobs[i].cancel():  # type: ignore[union-attr]
+            break
+        here(chunks[i])
+        taken.add(i)
+    for i, job in enumerate(jobs):
+        if i in taken:
+            continue
+        if job is None:
+            here(chunks[i])
+            continue
+        try:
             aligned.update(job.result())
+        except BrokenExecutor:
+            here(chunks[i])
     return aligned
 
 

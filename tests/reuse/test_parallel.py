@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from concurrent.futures import Executor, Future
+from concurrent.futures.process import BrokenProcessPool
 
 import numpy as np
 import pandas as pd
@@ -28,18 +29,34 @@ def test_parallel_path_is_identical_to_in_process() -> None:
 
 
 class _SplitPool(Executor):
-    """A stand-in pool that runs its first ``ran`` tasks at once and leaves the others pending (cancellable)."""
+    """A stand-in pool that runs its first ``ran`` tasks at once and leaves the others pending (cancellable).
 
-    def __init__(self, ran: int) -> None:
-        self.ran, self.pending = ran, 0
+    With ``broken`` the pool breaks at its task ``broken``: that task and every pending one fail as a
+    broken pool's do, and every later submission is refused.
+    """
+
+    def __init__(self, ran: int, broken: int | None = None) -> None:
+        self.ran, self.broken, self.submitted = ran, broken, 0
+        self.waiting: list[Future] = []
+
+    @property
+    def pending(self) -> int:
+        return sum(not job.done() for job in self.waiting)
 
     def submit(self, fn, /, *args, **kwargs) -> Future:  # type: ignore[no-untyped-def]
+        self.submitted += 1
+        if self.broken is not None and self.submitted > self.broken + 1:
+            raise BrokenProcessPool("a worker could not start")
         job: Future = Future()
-        if self.ran > 0:
+        if self.broken is not None and self.submitted == self.broken + 1:
+            for waiting in [*self.waiting, job]:
+                if not waiting.done():
+                    waiting.set_exception(BrokenProcessPool("a worker died"))
+        elif self.ran > 0:
             self.ran -= 1
             job.set_result(fn(*args, **kwargs))
         else:
-            self.pending += 1
+            self.waiting.append(job)
         return job
 
 
@@ -58,7 +75,11 @@ def test_alignment_shared_with_the_pool_equals_alignment_here(ran: int) -> None:
     shared = _align_shared(pool, 2, todo, texts, tokens, Formulaic(ids, tokens, meta.outlet), meta)
     assert shared == here
     chunks = len(_chunks(todo, math.ceil(len(todo) / (2 * TASKS_PER_WORKER))))
-    assert chunks > 3 and pool.pending == max(0, chunks - ran)  # what the pool left pending, this process aligned
+    assert chunks > 3 and len(pool.waiting) == max(0, chunks - ran)  # what the pool left pending, this process took
+    assert all(job.cancelled() for job in pool.waiting)
+    for broken in (0, 2):  # the pool breaks at once, or after two chunks: this process aligns the rest
+        judge = Formulaic(ids, tokens, meta.outlet)
+        assert _align_shared(_SplitPool(ran, broken), 2, todo, texts, tokens, judge, meta) == here
 
 
 def test_posting_list_cap_is_fixed_past_the_share() -> None:
