@@ -5,7 +5,7 @@ engine runs in a fresh child process (``--one ENGINE N``): the child generates t
 the scan (pairs and chains) under a wall clock, writes its pairs to a temporary Parquet file and
 prints one JSON line. ``single`` is :func:`helpers.reuse.derivation.find_reuse`; ``dask`` is
 :func:`helpers.reuse.distributed.find_reuse_dask` on a ``LocalCluster`` of 2 worker processes of
-one thread each, whose peak resident memory is read from each worker at the end. The parent
+one thread each, whose peak resident memory (``VmHWM``) is read from each worker at the end. The parent
 checks that both engines found identical pairs, and projects the cluster's cost to 1 and 10
 million articles from the per-task costs the scheduler measured at the largest size (stated as a
 projection: it assumes pairs per article stay bounded, as they do in news and in the generator).

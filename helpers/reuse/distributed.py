@@ -6,9 +6,11 @@ Same pairs, scores, labels and chains as the in-process scan, computed in three 
    row per distinct shingle of each article.
 2. **Shuffle** of those rows by hash (Dask's own shuffle), so that each hash partition holds whole
    posting lists: there each shingle's document frequency is exact, stock shingles over the
-   boilerplate limit are dropped, and pairs sharing shingles are counted; a groupby sums a pair's
-   counts over partitions. No worker holds the whole corpus or the whole index. The formulaic
-   shingles (common in the corpus, or one outlet's stock text) are picked in the same partitions.
+   boilerplate limit are dropped, and pairs sharing shingles are counted; a second shuffle, on the
+   pair key, sums a pair's counts over partitions and keeps only the pairs sharing enough shingles
+   (98 % of the pairs of 10,000 synthetic articles share only one or two). No worker holds the
+   whole corpus or the whole index. The formulaic shingles (common in the corpus, or one outlet's
+   stock text) are picked in the same partitions.
 3. **Alignment** of the candidate pairs that pass the thresholds, in chunks on the workers (each
    chunk carries only its own articles' texts); the client then assembles the pairs table in
    the candidates' order with the in-process labelling rules, and builds the chains.
