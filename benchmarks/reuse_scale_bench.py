@@ -151,6 +151,7 @@ def unit_costs(corpus: pd.DataFrame, pairs: pd.DataFrame) -> dict[str, float]:
         "align_ms_per_pair": 1000 * align_s / max(len(todo), 1),
         "aligned_per_article": aligned_total / len(corpus),
         "rows_per_article": len(rows) / n_part,
+        "row_bytes": rows.memory_usage(index=False).sum() / max(len(rows), 1),
     }
 
 
@@ -172,14 +173,14 @@ def projection(row: dict[str, object]) -> str:
         f"Measured CPU per unit (one partition, here): shingles {unit['shingle_ms_per_article']:.2f} ms/article,"
         f" pair counts {unit['count_ms_per_article']:.2f} ms/article, alignment {unit['align_ms_per_pair']:.2f} ms/pair"
         f" x {unit['aligned_per_article']:.2f} aligned pairs/article = {per_article_ms:.2f} ms/article;"
-        f" {unit['rows_per_article']:,.0f} shuffled rows (24 bytes each) per article."
+        f" {unit['rows_per_article']:,.0f} shuffled rows ({unit['row_bytes']:.0f} bytes each) per article."
     )
     lines.append(
         "PROJECTION (not measured): CPU per article held constant (pairs per article bounded, as in news and in the"
         " generator); shuffle transfer, scheduler overhead and stragglers not included:"
     )
     for m in PROJECT_TO:
-        shuffled_gb = m * unit["rows_per_article"] * 24 / 1e9
+        shuffled_gb = m * unit["rows_per_article"] * unit["row_bytes"] / 1e9
         for workers in (WORKERS, 32, 256):
             minutes = per_article_ms * m / 1000 / workers / 60
             lines.append(
