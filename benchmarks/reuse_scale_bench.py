@@ -5,7 +5,7 @@ engine runs in a fresh child process (``--one ENGINE N``): the child generates t
 the scan (pairs and chains) under a wall clock, writes its pairs to a temporary Parquet file and
 prints one JSON line. ``single`` is :func:`helpers.reuse.derivation.find_reuse`; ``dask`` is
 :func:`helpers.reuse.distributed.find_reuse_dask` on a ``LocalCluster`` of 2 worker processes of
-one thread each, whose peak resident memory is read from each worker at the end. The parent
+one thread each, whose peak resident memory (``VmHWM``) is read from each worker at the end. The parent
 checks that both engines found identical pairs, and projects the cluster's cost to 1 and 10
 million articles from the per-task costs the scheduler measured at the largest size (stated as a
 projection: it assumes pairs per article stay bounded, as they do in news and in the generator).
@@ -39,12 +39,28 @@ WORKER_MEMORY = "4GB"
 PROJECT_TO = (1_000_000, 10_000_000)
 #: Task-name prefixes of the three steps, as the scheduler reports them.
 STEPS = {"shingle_rows": "1 shingles", "shuffle": "2 shuffle", "partition_pairs": "2 pair counts",
-         "partition_formulaic": "2 formulaic", "groupby": "2 pair sums", "align_chunk": "3 alignment"}  # fmt: skip
+         "partition_formulaic": "2 formulaic", "sum_pairs": "2 pair sums", "align_chunk": "3 alignment"}  # fmt: skip
 
 
 def _rss_mb() -> float:
     """Peak resident memory of this process so far, in MiB."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _worker_peak_mb() -> float:
+    """Peak resident memory of this worker process since it started, in MiB (Linux ``VmHWM``).
+
+    Not ``ru_maxrss``: Linux carries it over from the parent forked to start the process, so a
+    worker started by a client holding 5 GB reports 5 GB whatever it used itself.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return _rss_mb()
 
 
 def _step(prefix: str) -> str:
@@ -82,7 +98,7 @@ def run_one(engine: str, n: int, seed: int, out: Path) -> dict[str, object]:
                 found = distributed.find_reuse_dask(client, syn.corpus)
                 chains(syn.corpus, found.pairs)
             row["wall_s"] = time.perf_counter() - t0
-            peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+            peaks = client.run(_worker_peak_mb)
             row["worker_peak_mb"] = sorted(peaks.values())
             costs: dict[str, list[float]] = defaultdict(list)
             for task in stream.data:
@@ -135,6 +151,7 @@ def unit_costs(corpus: pd.DataFrame, pairs: pd.DataFrame) -> dict[str, float]:
         "align_ms_per_pair": 1000 * align_s / max(len(todo), 1),
         "aligned_per_article": aligned_total / len(corpus),
         "rows_per_article": len(rows) / n_part,
+        "row_bytes": rows.memory_usage(index=False).sum() / max(len(rows), 1),
     }
 
 
@@ -156,14 +173,14 @@ def projection(row: dict[str, object]) -> str:
         f"Measured CPU per unit (one partition, here): shingles {unit['shingle_ms_per_article']:.2f} ms/article,"
         f" pair counts {unit['count_ms_per_article']:.2f} ms/article, alignment {unit['align_ms_per_pair']:.2f} ms/pair"
         f" x {unit['aligned_per_article']:.2f} aligned pairs/article = {per_article_ms:.2f} ms/article;"
-        f" {unit['rows_per_article']:,.0f} shuffled rows (24 bytes each) per article."
+        f" {unit['rows_per_article']:,.0f} shuffled rows ({unit['row_bytes']:.0f} bytes each) per article."
     )
     lines.append(
         "PROJECTION (not measured): CPU per article held constant (pairs per article bounded, as in news and in the"
         " generator); shuffle transfer, scheduler overhead and stragglers not included:"
     )
     for m in PROJECT_TO:
-        shuffled_gb = m * unit["rows_per_article"] * 24 / 1e9
+        shuffled_gb = m * unit["rows_per_article"] * unit["row_bytes"] / 1e9
         for workers in (WORKERS, 32, 256):
             minutes = per_article_ms * m / 1000 / workers / 60
             lines.append(

@@ -6,9 +6,11 @@ Same pairs, scores, labels and chains as the in-process scan, computed in three 
    row per distinct shingle of each article.
 2. **Shuffle** of those rows by hash (Dask's own shuffle), so that each hash partition holds whole
    posting lists: there each shingle's document frequency is exact, stock shingles over the
-   boilerplate limit are dropped, and pairs sharing shingles are counted; a groupby sums a pair's
-   counts over partitions. No worker holds the whole corpus or the whole index. The formulaic
-   shingles (common in the corpus, or one outlet's stock text) are picked in the same partitions.
+   boilerplate limit are dropped, and pairs sharing shingles are counted; a second shuffle, on the
+   pair key, sums a pair's counts over partitions and keeps only the pairs sharing enough shingles
+   (98 % of the pairs of 10,000 synthetic articles share only one or two). No worker holds the
+   whole corpus or the whole index. The formulaic shingles (common in the corpus, or one outlet's
+   stock text) are picked in the same partitions.
 3. **Alignment** of the candidate pairs that pass the thresholds, in chunks on the workers (each
    chunk carries only its own articles' texts); the client then assembles the pairs table in
    the candidates' order with the in-process labelling rules, and builds the chains.
@@ -19,7 +21,8 @@ Only the default setting :data:`~helpers.reuse.settings.REUSE` is scanned (the o
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from itertools import islice
 
 import numpy as np
 import pandas as pd
@@ -39,8 +42,14 @@ PARTITION_ARTICLES = 500
 HASH_PARTITIONS_PER_PARTITION = 1
 #: Candidate pairs aligned per task of step 3.
 ALIGN_CHUNK_PAIRS = 1_000
+#: Alignment tasks submitted ahead per worker thread (each holds its chunk's texts on a worker until it ends).
+ALIGN_IN_FLIGHT_PER_THREAD = 2
 
 CANDIDATE_COLUMNS = ["key", "shared_shingles", "distinctive_shingles"]
+#: Dtypes of the shuffled rows: a document position and an outlet code fit 32 bits (2 billion articles),
+#: a pair's shingle counts too (an article's distinct shingles); only the pair key needs 64 bits.
+DOC_DTYPE = np.int32
+COUNT_DTYPE = np.int32
 
 
 # --------------------------------------------------------------------------------------------
@@ -56,8 +65,8 @@ def shingle_rows(part: pd.DataFrame, n: int = REUSE.n) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "hash": np.concatenate([empty, *sets]),
-            "doc": np.repeat(part["doc"].to_numpy(np.int64), sizes),
-            "outlet": np.repeat(part["outlet_code"].to_numpy(np.int64), sizes),
+            "doc": np.repeat(part["doc"].to_numpy(DOC_DTYPE), sizes),
+            "outlet": np.repeat(part["outlet_code"].to_numpy(DOC_DTYPE), sizes),
         }
     )
 
@@ -71,12 +80,23 @@ def partition_pairs(rows: pd.DataFrame, ndocs: int) -> pd.DataFrame:
         boilerplate_limit(ndocs),
         common_limit(ndocs),
     )
-    return pd.DataFrame({"key": keys, "shared_shingles": shared, "distinctive_shingles": distinctive})
+    return pd.DataFrame(
+        {
+            "key": keys,
+            "shared_shingles": shared.astype(COUNT_DTYPE),
+            "distinctive_shingles": distinctive.astype(COUNT_DTYPE),
+        }
+    )
 
 
-def sum_pairs(counts: pd.DataFrame) -> pd.DataFrame:
-    """The pair counts of one key partition summed per pair (every row of a key is in the same partition)."""
-    return counts.groupby("key").sum()
+def sum_pairs(counts: pd.DataFrame, min_shared: int = REUSE.min_shared) -> pd.DataFrame:
+    """The pair counts of one key partition summed per pair, only pairs sharing at least ``min_shared`` shingles.
+
+    Every row of a key is in the same partition, so a pair's sum is whole here; most pairs share one
+    or two stock phrases, and dropping them here (as the client would) keeps them out of memory.
+    """
+    summed = counts.groupby("key", sort=False).sum()
+    return summed[summed["shared_shingles"] >= min_shared]
 
 
 def partition_formulaic(rows: pd.DataFrame, ndocs: int) -> pd.DataFrame:
@@ -138,18 +158,20 @@ def distributed_candidates(
     client: object, corpus: pd.DataFrame, texts: Mapping[str, str], partition_articles: int = PARTITION_ARTICLES
 ) -> tuple[pd.DataFrame, tuple[np.ndarray, np.ndarray]]:
     """Candidate pairs (as ``derivation.candidate_pairs`` gives them) and the formulaic shingles, on the cluster."""
-    import dask
     import dask.dataframe as dd
 
     ids = [str(s) for s in corpus.index]
     ndocs = len(ids)
     nparts = max(1, math.ceil(ndocs / partition_articles))
     table = _articles(corpus, texts)
-    # the partitions go from the client straight to the workers, not through the scheduler's graph
-    parts = client.scatter([table.iloc[lo : lo + partition_articles] for lo in range(0, ndocs, partition_articles)])
+    # the partitions go from the client straight to the workers, not through the scheduler's graph;
+    # hash=False: random keys instead of hashing every text (40 s of the client at 100,000 articles)
+    parts = client.scatter(
+        [table.iloc[lo : lo + partition_articles] for lo in range(0, ndocs, partition_articles)], hash=False
+    )
     arts = dd.from_delayed(parts, meta=table.iloc[:0], verify_meta=False)
     meta_rows = pd.DataFrame(
-        {"hash": np.empty(0, np.uint64), "doc": np.empty(0, np.int64), "outlet": np.empty(0, np.int64)}
+        {"hash": np.empty(0, np.uint64), "doc": np.empty(0, DOC_DTYPE), "outlet": np.empty(0, DOC_DTYPE)}
     )
     rows = arts.map_partitions(shingle_rows, meta=meta_rows)
     sizes = rows.map_partitions(
@@ -157,7 +179,7 @@ def distributed_candidates(
     )
     nhash = max(2, nparts * HASH_PARTITIONS_PER_PARTITION)
     postings = rows.shuffle("hash", npartitions=nhash)
-    meta_pairs = pd.DataFrame({c: np.empty(0, np.int64) for c in CANDIDATE_COLUMNS})
+    meta_pairs = pd.DataFrame({c: np.empty(0, np.int64 if c == "key" else COUNT_DTYPE) for c in CANDIDATE_COLUMNS})
     counts = postings.map_partitions(partition_pairs, ndocs, meta=meta_pairs)
     # summed by a shuffle on the pair key (disk-backed, bounded memory per worker), not a tree reduction,
     # whose last steps gather all of a split's pair counts on one worker
@@ -166,8 +188,11 @@ def distributed_candidates(
     )
     form_meta = pd.DataFrame({"hash": np.empty(0, np.uint64), "common": np.empty(0, bool)})
     formulaic = postings.map_partitions(partition_formulaic, ndocs, meta=form_meta)
-    with dask.config.set(scheduler=client):
-        size_df, pair_df, form_df = dask.compute(sizes, summed, formulaic)
+    results = client.compute([sizes, summed, formulaic])
+    # only the results' futures stay: each article partition is released from its worker once tokenised
+    del parts, arts, rows, sizes, postings, counts, summed, formulaic
+    size_df, pair_df, form_df = client.gather(results)
+    del results
     size_of = np.zeros(ndocs, dtype=np.int64)
     size_of[size_df["doc"].to_numpy(np.int64)] = size_df["size"].to_numpy(np.int64)
     pair_df = pair_df.reset_index().sort_values("key", ignore_index=True)
@@ -186,7 +211,7 @@ def _candidate_frame(ids: Sequence[str], sizes: np.ndarray, pair_df: pd.DataFram
     return candidate_frame(ids, sizes, key[keep] // ndocs, key[keep] % ndocs, shared[keep], distinctive[keep])
 
 
-def _chunks(items: Sequence[tuple[str, str]], size: int) -> Iterable[Sequence[tuple[str, str]]]:
+def _chunks(items: Sequence[tuple[str, str]], size: int) -> Iterator[Sequence[tuple[str, str]]]:
     """``items`` in consecutive slices of ``size``."""
     for lo in range(0, len(items), size):
         yield items[lo : lo + size]
@@ -200,15 +225,26 @@ def distributed_alignments(
     formulaic: tuple[np.ndarray, np.ndarray],
 ) -> dict[tuple[str, str], Aligned]:
     """Alignment, coverages and distinctive text of every pair in ``todo``, in chunks on the workers."""
+    from distributed import as_completed
+
     form = client.scatter(formulaic, broadcast=True)
-    futures = []
-    for chunk in _chunks(list(todo), ALIGN_CHUNK_PAIRS):
+
+    def submit(chunk: Sequence[tuple[str, str]]) -> object:
         need = list(dict.fromkeys(x for pair in chunk for x in pair))
-        [chunk_texts] = client.scatter([{s: texts[s] for s in need}])  # to a worker directly
-        futures.append(client.submit(align_chunk, list(chunk), chunk_texts, meta.subset(need), form, pure=False))
+        [chunk_texts] = client.scatter([{s: texts[s] for s in need}], hash=False)  # to a worker directly
+        return client.submit(align_chunk, list(chunk), chunk_texts, meta.subset(need), form, pure=False)
+
+    # a few chunks in flight per worker thread: a chunk's texts are sent when it starts, its result
+    # is fetched when it ends, so neither the texts nor the results of all chunks sit on the workers
+    chunks = _chunks(list(todo), ALIGN_CHUNK_PAIRS)
+    window = max(1, ALIGN_IN_FLIGHT_PER_THREAD * sum(client.nthreads().values()))
+    running = as_completed([submit(chunk) for chunk in islice(chunks, window)])
     done: dict[tuple[str, str], Aligned] = {}
-    for result in client.gather(futures):
-        done.update(result)
+    for future in running:
+        done.update(future.result())
+        chunk = next(chunks, None)
+        if chunk is not None:
+            running.add(submit(chunk))
     return done
 
 

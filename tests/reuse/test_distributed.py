@@ -51,6 +51,21 @@ def test_dask_scan_equals_the_in_process_scan_on_the_test_corpora(client, corpus
     assert_same_scan(client, corpus, partition_articles=3)  # several partitions even for a few articles
 
 
+def test_dask_scan_with_more_alignment_chunks_than_are_in_flight_equals_the_in_process_scan(
+    client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(distributed, "ALIGN_CHUNK_PAIRS", 2)  # many chunks, submitted as earlier ones finish
+    monkeypatch.setattr(distributed, "ALIGN_IN_FLIGHT_PER_THREAD", 1)
+    assert_same_scan(client, load_corpus(WIRE_CORPUS_DIR), partition_articles=3)
+
+
+def test_pair_sums_keep_only_pairs_sharing_enough_shingles() -> None:
+    counts = pd.DataFrame({"key": [5, 7, 5, 9, 7], "shared_shingles": [2, 1, 1, 3, 1], "distinctive_shingles": [1] * 5})
+    summed = distributed.sum_pairs(counts, min_shared=3).sort_index()
+    assert summed.index.tolist() == [5, 9] and summed["shared_shingles"].tolist() == [3, 3]
+    assert summed["distinctive_shingles"].tolist() == [2, 1]
+
+
 @pytest.mark.slow
 def test_dask_scan_equals_the_in_process_scan_on_5000_synthetic_articles(client) -> None:
     from helpers.reuse.synthetic import generate
