@@ -3,7 +3,7 @@
 For each size (default 10,000 and 100,000 synthetic articles, :mod:`helpers.reuse.synthetic`) each
 engine runs in a fresh child process (``--one ENGINE N``): the child generates the corpus, runs
 the scan (pairs and chains) under a wall clock, writes its pairs to a temporary Parquet file and
-prints one JSON line. ``single`` is :func:`helpers.reuse.derivation.find_reuse`; ``dask`` is
+prints one JSON line. ``single`` is :func:`helpers.reuse.derivation.find_reuse` (this machine's cores); ``dask`` is
 :func:`helpers.reuse.distributed.find_reuse_dask` on a ``LocalCluster`` of 2 worker processes of
 one thread each, whose peak resident memory (``VmHWM``) is read from each worker at the end. The parent
 checks that both engines found identical pairs, and projects the cluster's cost to 1 and 10
@@ -30,6 +30,7 @@ import pandas as pd
 
 from benchmarks.reuse_bench import detected_pairs
 from helpers import config
+from helpers.reuse.derivation import usable_cores
 from helpers.reuse.synthetic import generate, score
 
 SIZES = (10_000, 100_000)
@@ -37,6 +38,11 @@ WORKERS = 2
 #: Per-worker memory limit of the cluster (the target: no worker above 4 GB).
 WORKER_MEMORY = "4GB"
 PROJECT_TO = (1_000_000, 10_000_000)
+#: The engines as the table names them (``single`` is find_reuse with its default: every core of this machine).
+ENGINE_NAMES = {
+    "single": f"one machine, {usable_cores()} cores",
+    "dask": f"LocalCluster, {WORKERS} workers of {WORKER_MEMORY}",
+}
 #: Task-name prefixes of the three steps, as the scheduler reports them.
 STEPS = {"shingle_rows": "1 shingles", "shuffle": "2 shuffle", "partition_pairs": "2 pair counts",
          "partition_formulaic": "2 formulaic", "sum_pairs": "2 pair sums", "align_chunk": "3 alignment"}  # fmt: skip
@@ -193,7 +199,7 @@ def table(rows: list[dict[str, object]], same: dict[int, bool]) -> str:
     """The result rows as a fixed-width table."""
     frame = pd.DataFrame(
         {
-            "engine": [r["engine"] for r in rows],
+            "engine": [ENGINE_NAMES[str(r["engine"])] for r in rows],
             "articles": [f"{int(r['articles']):,}" for r in rows],  # type: ignore[call-overload]
             "wall s": [f"{float(r['wall_s']):,.1f}" for r in rows],  # type: ignore[arg-type]
             "peak MiB per worker": [", ".join(f"{m:,.0f}" for m in r["worker_peak_mb"]) for r in rows],  # type: ignore[attr-defined]

@@ -71,7 +71,7 @@ from helpers.reuse.settings import (
 )
 
 #: Chunks of the alignment per core when it is shared with worker processes (smaller ones even out the cores' load).
-TASKS_PER_WORKER = 4
+TASKS_PER_WORKER = 16
 
 PAIR_COLUMNS = [
     "source_a",
