@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import resource
+import string
 import time
+import tracemalloc
 
 import pandas as pd
 
-from helpers.reuse import derivation
+from helpers.reuse import derivation, shingles
 from helpers.reuse.boilerplate import house_text, take_sets, take_tokens
 from helpers.reuse.candidates import canonical_pairs, corpus_texts, resolve_settings, set_candidates
 from helpers.reuse.chaining import chains
@@ -73,15 +76,35 @@ def stages(size: int, seed: int = 0) -> pd.DataFrame:
     return pd.concat([frame, total], ignore_index=True)
 
 
+def vocabulary_bytes(words: int = 200_000, seed: int = 0) -> float:
+    """Bytes a process keeps per distinct raw word it has tokenised (random words, each seen once).
+
+    A long-running worker of an archive scan meets new names and numbers all the time: this is what
+    each costs it for good (tracemalloc's count of what stays allocated). Run in a fresh process.
+    """
+    rng = random.Random(seed)
+    raw = {"".join(rng.choices(string.ascii_lowercase, k=rng.randint(5, 10))) for _ in range(words)}
+    ordered = sorted(raw)
+    texts = [" ".join(ordered[lo : lo + 1000]) for lo in range(0, len(ordered), 1000)]
+    tracemalloc.start()
+    for text in texts:
+        shingles.tokenize(text)
+    kept, _ = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return kept / len(ordered)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the stage table of one size."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.reuse_stages", description=__doc__.split("\n")[0])
     parser.add_argument("--size", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
+    per_word = vocabulary_bytes(seed=args.seed)  # first, while the vocabulary is empty
     table = stages(args.size, args.seed)
     print(f"{args.size:,} synthetic articles, load average {os.getloadavg()[0]:.2f} at the end")
     print(table.to_string(index=False, float_format=lambda v: f"{v:,.2f}"))
+    print(f"memory kept per distinct raw word tokenised (200,000 random words): {per_word:,.0f} bytes")
     return 0
 
 

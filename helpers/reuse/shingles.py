@@ -117,13 +117,17 @@ def normalize_word(raw: str) -> str:
 _NORMAL_PARTS: dict[str, tuple[str, ...]] = {}
 
 
+def _split_normal(raw: str) -> tuple[str, ...]:
+    """The normalised word(s) of one raw token (usually one; none for a token that normalises away)."""
+    norm = normalize_word(raw)
+    return tuple(norm.split()) if " " in norm else ((norm,) if norm else ())
+
+
 def _parts(raw: str) -> tuple[str, ...]:
     """The normalised word(s) of one raw token, memoised."""
     parts = _NORMAL_PARTS.get(raw)
     if parts is None:
-        norm = normalize_word(raw)
-        parts = tuple(norm.split()) if " " in norm else ((norm,) if norm else ())
-        _NORMAL_PARTS[raw] = parts
+        parts = _NORMAL_PARTS[raw] = _split_normal(raw)
     return parts
 
 
@@ -184,7 +188,7 @@ def _word_id(word: str) -> int:
         wid = len(_VOCAB)
         if wid >= _VOCAB_HASH.size:
             _VOCAB_HASH = np.concatenate([_VOCAB_HASH, np.empty(_VOCAB_HASH.size, dtype=np.uint64)])
-        _VOCAB_HASH[wid] = word_hash(word)
+        _VOCAB_HASH[wid] = _stable_hash(word)  # kept here once: not in word_hash's memo as well
         _VOCAB.append(word)
         _VOCAB_ID[word] = wid  # published last: a reader that finds the id finds its word and hash
     return wid
@@ -302,7 +306,7 @@ def _learn(text: str, hashes: np.ndarray, starts: np.ndarray, ends: np.ndarray, 
             h = int(hashes[at])
             if h in _RAW_NEW:
                 continue
-            parts = _parts(text[int(starts[at]) : int(ends[at])])
+            parts = _split_normal(text[int(starts[at]) : int(ends[at])])  # not memoised: the table keeps the result
             if len(parts) == 1:
                 _RAW_NEW[h] = _word_id(parts[0])
             else:
@@ -368,12 +372,16 @@ def blanked_tokens(tokens: Tokens, stored: str, blanked: str) -> Tokens:
 _HASHES: dict[str, int] = {}
 
 
-def word_hash(word: str) -> int:
+def _stable_hash(word: str) -> int:
     """A stable 64-bit hash of a normalised word (same in every process, unlike ``hash``)."""
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def word_hash(word: str) -> int:
+    """:func:`_stable_hash`, memoised."""
     h = _HASHES.get(word)
     if h is None:
-        h = int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
-        _HASHES[word] = h
+        h = _HASHES[word] = _stable_hash(word)
     return h
 
 
