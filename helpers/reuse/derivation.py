@@ -186,7 +186,7 @@ def _align_shared(
     for chunk in chunks:
         need = list(dict.fromkeys(x for pair in chunk for x in pair))
         try:
-            jobs.append(pool.submit(_align_chunk, chunk, {s: texts[s] for s in need}, meta.subset(need), stock))
+            jobs.append(pool.submit(align_chunk, chunk, {s: texts[s] for s in need}, meta.subset(need), stock))
         except BrokenExecutor:
             jobs.append(None)
     aligned: dict[tuple[str, str], Aligned] = {}
@@ -243,18 +243,19 @@ def _chunks(items: Sequence, size: int) -> list[Sequence]:
     return [items[lo : lo + size] for lo in range(0, len(items), size)]
 
 
-def _align_chunk(
+def align_chunk(
     pairs: Sequence[tuple[str, str]],
     texts: Mapping[str, str],
     meta: Meta,
     stock: tuple[np.ndarray, np.ndarray],
 ) -> dict[tuple[str, str], Aligned]:
-    """:func:`align_pairs` on one chunk of pairs in a worker, with the corpus-wide formulaic and common shingles."""
-    ids = list(texts)
-    tokens = {sid: shingles.tokenize(texts[sid]) for sid in ids}
-    judge = Formulaic(ids, tokens, meta.outlet)
-    judge._hashes, judge._common = stock
-    return align_pairs(pairs, texts, tokens, judge, meta)
+    """:func:`align_pairs` on one chunk of pairs in a worker (a process of the pool or a Dask worker).
+
+    The chunk carries only its own articles' texts, tokenised here (vocabulary ids are per process),
+    and the corpus-wide formulaic and common shingles (``stock``) the worker could not find alone.
+    """
+    tokens = {sid: shingles.tokenize(text) for sid, text in texts.items()}
+    return align_pairs(pairs, texts, tokens, Formulaic(list(texts), tokens, meta.outlet, stock=stock), meta)
 
 
 class Aligned(NamedTuple):

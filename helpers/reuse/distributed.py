@@ -31,8 +31,8 @@ from helpers.reuse import derivation, shingles
 from helpers.reuse.boilerplate import house_text
 from helpers.reuse.candidates import boilerplate_limit, candidate_frame, common_limit, corpus_texts
 from helpers.reuse.chaining import chains
-from helpers.reuse.derivation import Aligned, align_pairs, assemble, passing_pairs
-from helpers.reuse.labels import Formulaic, Meta
+from helpers.reuse.derivation import Aligned, align_chunk, assemble, passing_pairs
+from helpers.reuse.labels import Meta
 from helpers.reuse.outlets import outlet_keys
 from helpers.reuse.settings import OUTLET_STOCK_MIN_DOCS, REUSE
 
@@ -120,24 +120,8 @@ def doc_sizes(rows: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"doc": counts.index.to_numpy(np.int64), "size": counts.to_numpy(np.int64)})
 
 
-# --------------------------------------------------------------------------------------------
-# Step 3: alignment of one chunk of pairs on a worker
-# --------------------------------------------------------------------------------------------
-
-
-def align_chunk(
-    pairs: Sequence[tuple[str, str]],
-    texts: Mapping[str, str],
-    corpus_meta: Meta,
-    formulaic: tuple[np.ndarray, np.ndarray],
-) -> dict[tuple[str, str], Aligned]:
-    """Per pair: passages, both coverages and the distinctive text (:func:`helpers.reuse.derivation.align_pairs`)."""
-    ids = list(texts)
-    tokens = {sid: shingles.tokenize(texts[sid]) for sid in ids}
-    judge = Formulaic(ids, tokens, corpus_meta.outlet)
-    judge._hashes, judge._common = formulaic  # the corpus-wide formulaic and common shingles, found in the shuffle
-    return align_pairs(pairs, texts, tokens, judge, corpus_meta)
-
+# Step 3 runs :func:`helpers.reuse.derivation.align_chunk` on the workers: the same task as the
+# in-process pool's, so both engines align a chunk alike.
 
 # --------------------------------------------------------------------------------------------
 # The client side

@@ -137,11 +137,13 @@ class Formulaic:
         tokens: Mapping[str, Tokens],
         outlet: Mapping[str, str],
         sets: Sequence[np.ndarray] | None = None,
+        stock: tuple[np.ndarray, np.ndarray] | None = None,
     ) -> None:
         self.ids, self.tokens, self.outlet = ids, tokens, outlet
         self._sets = sets  # each article's unique shingles under REUSE when already made (in the order of ids)
-        self._hashes: np.ndarray | None = None
-        self._common: np.ndarray | None = None
+        # the corpus-wide formulaic and common shingles when already found (a worker given a chunk of the corpus)
+        self._hashes: np.ndarray | None = None if stock is None else stock[0]
+        self._common: np.ndarray | None = None if stock is None else stock[1]
         self._cum: dict[tuple[str, bool], np.ndarray] = {}
 
     @property
